@@ -1,0 +1,66 @@
+package io.faceswap.account;
+
+import io.faceswap.api.ApiResponse;
+import io.faceswap.auth.AdminOnly;
+import io.faceswap.billing.UserIds;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/openapi_account")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: OpenAPI keys")
+@SecurityRequirement(name = "AdminBearer")
+public class ApiKeyResource {
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("/new")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an OpenAPI key (sk) for a user who has paid",
+            description = "The full key is in data.sk of this response only; store it now. 402 (40201) when the "
+                    + "user has never paid, 409 (40903) at the active-key limit.")
+    public ApiResponse<ApiKeyViews.Created> create(@NotNull @Valid ApiKeyRequests.NewKey request) {
+        ApiKeyService.Created created = keys.create(request.userId(), request.name(), request.expiresInDays());
+        return ApiResponse.ok(ApiKeyViews.Created.of(created, clock.instant()));
+    }
+
+    @GET
+    @Path("/list")
+    @Operation(summary = "List a user's keys, masked, newest first")
+    public ApiResponse<ApiKeyViews.KeyList> list(@QueryParam("userId") @NotNull
+                                                 @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE)
+                                                 String userId) {
+        Instant now = clock.instant();
+        var list = keys.list(userId).stream().map(k -> ApiKeyViews.Listed.of(k, now)).toList();
+        return ApiResponse.ok(new ApiKeyViews.KeyList(list, list.size()));
+    }
+
+    @POST
+    @Path("/delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a key at once", description = "A key id of another user is 404. Idempotent.")
+    public ApiResponse<ApiKeyViews.Listed> delete(@NotNull @Valid ApiKeyRequests.DeleteKey request) {
+        ApiKey revoked = keys.revoke(request.userId(), request.id());
+        return ApiResponse.ok(ApiKeyViews.Listed.of(revoked, clock.instant()));
+    }
+}

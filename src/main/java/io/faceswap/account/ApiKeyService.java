@@ -1,0 +1,100 @@
+package io.faceswap.account;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ErrorCode;
+import io.faceswap.auth.ApiCaller;
+import io.faceswap.auth.ApiKeyAuthenticator;
+import io.faceswap.auth.ApiKeyFormat;
+import io.faceswap.auth.SecureTokens;
+import io.faceswap.billing.BillingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates, lists, revokes and checks OpenAPI keys. Keys are stored hashed and looked up by hash. */
+@ApplicationScoped
+@Transactional
+public class ApiKeyService implements ApiKeyAuthenticator {
+
+    @PersistenceContext(unitName = "faceswap")
+    EntityManager em;
+
+    @Inject
+    BillingService billing;
+
+    @Inject
+    LastUsedRecorder lastUsed;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.keys.max-active-per-user", defaultValue = "10")
+    int maxActivePerUser;
+
+    /** The key and its one-time secret. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    public Created create(String userId, String name, Integer expiresInDays) {
+        if (!billing.hasPaid(userId)) {
+            throw new ApiException(ErrorCode.PAYMENT_REQUIRED,
+                    "User " + userId + " has no payment yet; keys are issued after the first payment");
+        }
+        Instant now = clock.instant();
+        long active = list(userId).stream().filter(k -> k.statusAt(now) == KeyStatus.ACTIVE).count();
+        if (active >= maxActivePerUser) {
+            throw new ApiException(ErrorCode.KEY_LIMIT_REACHED, "User " + userId + " already has " + active
+                    + " active keys (the limit); revoke one first");
+        }
+        String secret = ApiKeyFormat.generate();
+        Instant expiresAt = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
+        ApiKey key = new ApiKey(SecureTokens.objectId(), userId, name, ApiKeyFormat.hash(secret),
+                ApiKeyFormat.mask(secret), now, expiresAt);
+        em.persist(key);
+        return new Created(key, secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiKey> list(String userId) {
+        return em.createQuery("select k from ApiKey k where k.userId = :u order by k.createdAt desc, k.id", ApiKey.class)
+                .setParameter("u", userId)
+                .getResultList();
+    }
+
+    /** Revokes at once; a key of another user is "not found", so ids of other users' keys leak nothing. */
+    public ApiKey revoke(String userId, String keyId) {
+        ApiKey key = em.find(ApiKey.class, keyId);
+        if (key == null || !key.getUserId().equals(userId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No key " + keyId + " for user " + userId);
+        }
+        key.revoke(clock.instant());
+        return key;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiCaller authenticate(String presentedKey) {
+        List<ApiKey> found = em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+                .setParameter("h", ApiKeyFormat.hash(presentedKey))
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new ApiException(ErrorCode.API_KEY_UNKNOWN);
+        }
+        ApiKey key = found.get(0);
+        Instant now = clock.instant();
+        switch (key.statusAt(now)) {
+            case REVOKED -> throw new ApiException(ErrorCode.API_KEY_REVOKED);
+            case EXPIRED -> throw new ApiException(ErrorCode.API_KEY_EXPIRED);
+            case ACTIVE -> lastUsed.used(key.getId(), now);
+        }
+        return new ApiCaller(key.getUserId(), key.getId());
+    }
+}

@@ -1,0 +1,73 @@
+package io.faceswap.api;
+
+/**
+ * Every non-zero {@code code} a client can see, with its HTTP status. The OpenAPI document lists this table, so
+ * adding a constant here documents it too. Codes are stable: never renumber one.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(40001, 400, "A field of the request is missing or invalid"),
+    MALFORMED_JSON(40002, 400, "The request body is not valid JSON of the expected shape"),
+    BAD_PARAMETER(40003, 400, "A query or path parameter is missing or invalid"),
+    ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
+    ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
+    API_KEY_MISSING(40111, 401, "The X-ClipZap-Apikey header is required"),
+    API_KEY_MALFORMED(40112, 401, "The API key does not have the form sk-<base62>"),
+    API_KEY_UNKNOWN(40113, 401, "The API key is not known"),
+    API_KEY_REVOKED(40114, 401, "The API key has been revoked"),
+    API_KEY_EXPIRED(40115, 401, "The API key has expired"),
+    PAYMENT_REQUIRED(40201, 402, "The user has not paid yet"),
+    INSUFFICIENT_BALANCE(40202, 402, "The user's balance of seconds is too low"),
+    FORBIDDEN(40301, 403, "Not allowed"),
+    NOT_FOUND(40401, 404, "Not found"),
+    METHOD_NOT_ALLOWED(40501, 405, "Method not allowed on this path"),
+    NOT_ACCEPTABLE(40601, 406, "Only application/json responses are produced here"),
+    CONFLICT(40901, 409, "The request conflicts with the current state"),
+    PAYMENT_REFERENCE_CONFLICT(40902, 409, "This payment reference was already used with other values"),
+    KEY_LIMIT_REACHED(40903, 409, "The user has the maximum number of active keys"),
+    TASK_NOT_CANCELABLE(40904, 409, "The task has already finished"),
+    PAYLOAD_TOO_LARGE(41301, 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(41501, 415, "The request body must be application/json"),
+    RATE_LIMITED(42901, 429, "Too many requests"),
+    INTERNAL_ERROR(50001, 500, "Internal error"),
+    SERVICE_UNAVAILABLE(50301, 503, "The service is not ready");
+
+    private final int code;
+    private final int httpStatus;
+    private final String defaultMessage;
+
+    ErrorCode(int code, int httpStatus, String defaultMessage) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    /** The most fitting code for a bare HTTP status raised by the JAX-RS runtime. */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_PARAMETER;
+            case 401 -> API_KEY_MISSING;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_PARAMETER;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.faceswap.auth;
+
+import io.faceswap.config.DataDirectory;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The admin credential: {@code clipzap.admin.token} when configured; otherwise one generated at first start and kept
+ * in a file readable only by the server's user. The token itself is never logged, only where to find it.
+ */
+@ApplicationScoped
+public class AdminToken {
+    private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+    static final String FILE_NAME = "admin-token";
+
+    @Inject
+    @ConfigProperty(name = "clipzap.admin.token")
+    Optional<String> configured;
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    private byte[] token;
+    private String source;
+
+    @PostConstruct
+    void load() {
+        Optional<String> fromConfig = configured.map(String::trim).filter(t -> !t.isEmpty());
+        if (fromConfig.isPresent()) {
+            token = fromConfig.get().getBytes(StandardCharsets.UTF_8);
+            source = "configuration (clipzap.admin.token)";
+        } else {
+            Path file = dataDirectory.root().resolve(FILE_NAME);
+            token = readOrCreate(file).getBytes(StandardCharsets.UTF_8);
+            source = file.toString();
+        }
+        LOG.info("Admin token is read from " + source);
+    }
+
+    /** Where the token comes from, for operators: a file path or the configuration key. Never the token. */
+    public String source() {
+        return source;
+    }
+
+    /** Constant-time comparison, so response timing does not reveal how much of a guess was right. */
+    public boolean matches(String candidate) {
+        return candidate != null
+                && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String readOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            String fresh = SecureTokens.base62(40);
+            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Generated an admin token (no clipzap.admin.token configured)");
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the admin token file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.faceswap.auth;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ErrorCode;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+
+/**
+ * Authenticates the customer API by the key in {@code X-ClipZap-Apikey} and hands the caller to the resource as the
+ * request's {@link SecurityContext} principal ({@link ApiCaller}).
+ */
+@Provider
+@ApiKeyRequired
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyAuthFilter implements ContainerRequestFilter {
+    public static final String HEADER = "X-ClipZap-Apikey";
+
+    @Inject
+    ApiKeyAuthenticator authenticator;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String presented = request.getHeaderString(HEADER);
+        if (presented == null || presented.isBlank()) {
+            throw new ApiException(ErrorCode.API_KEY_MISSING);
+        }
+        if (!ApiKeyFormat.isWellFormed(presented.trim())) {
+            throw new ApiException(ErrorCode.API_KEY_MALFORMED);
+        }
+        ApiCaller caller = authenticator.authenticate(presented.trim());
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(caller, secure));
+    }
+
+    private record CallerContext(ApiCaller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "ApiKey";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.faceswap.billing;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Payments in, seconds held by tasks, seconds spent. Every change locks the user's row first. */
+@ApplicationScoped
+@Transactional
+public class BillingService {
+
+    @PersistenceContext(unitName = "faceswap")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public record PaymentOutcome(Payment payment, UserAccount account, boolean duplicate) {
+    }
+
+    /** Books a payment once per reference; a retry with the same values returns the first booking. */
+    public PaymentOutcome recordPayment(String userId, long seconds, String reference) {
+        UserAccount account = lockOrCreate(userId);
+        Payment existing = em.find(Payment.class, reference);
+        if (existing != null) {
+            if (!existing.sameAs(userId, seconds)) {
+                throw new ApiException(ErrorCode.PAYMENT_REFERENCE_CONFLICT,
+                        "Payment reference " + reference + " was already booked with other values");
+            }
+            return new PaymentOutcome(existing, account, true);
+        }
+        Payment payment = new Payment(reference, userId, seconds, clock.instant());
+        em.persist(payment);
+        account.credit(seconds);
+        return new PaymentOutcome(payment, account, false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserAccount> find(String userId) {
+        return Optional.ofNullable(em.find(UserAccount.class, userId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasPaid(String userId) {
+        return find(userId).map(a -> a.getPaymentCount() > 0).orElse(false);
+    }
+
+    /** Holds seconds for a task; 402 with its own code when the user never paid or the balance is short. */
+    public UserAccount hold(String userId, long seconds) {
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.getPaymentCount() == 0) {
+            throw new ApiException(ErrorCode.PAYMENT_REQUIRED);
+        }
+        if (!account.hold(seconds)) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "The task needs " + seconds
+                    + " s but the balance is " + account.balanceSeconds() + " s");
+        }
+        return account;
+    }
+
+    /** Ends a hold, charging {@code spentSeconds} of it (0 on failure or cancel) and returning the rest. */
+    public void settle(String userId, long heldSeconds, long spentSeconds) {
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        account.settle(heldSeconds, spentSeconds);
+    }
+
+    private UserAccount lockOrCreate(String userId) {
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            account = new UserAccount(userId, clock.instant());
+            em.persist(account);
+            em.flush();
+        }
+        return account;
+    }
+}

@@ -1,0 +1,2 @@
+/** Readiness endpoint. Depends only on {@code api} and the datasource. */
+package io.faceswap.health;
