@@ -1,0 +1,68 @@
+package io.faceswap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.faceswap.account.ApiKeyService;
+import io.faceswap.billing.BillingService;
+import io.faceswap.it.ApiClient.Reply;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container: a key whose expiry has passed is refused with its own code and listed as expired. The expiry is
+ * moved into the past in the database, since the API only issues keys that expire in a day or more.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpiredKeyIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWar().addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class);
+    }
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    BillingService billing;
+
+    @PersistenceContext(unitName = "faceswap")
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void anExpiredKeyIsRefusedAndListedAsExpired() throws Exception {
+        String user = ApiClient.uniqueUser("expired");
+        billing.recordPayment(user, 60, "ref-" + user);
+        ApiKeyService.Created created = keys.create(user, "soon", 1);
+        ApiClient api = ApiClient.of(base);
+        assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", created.secret()).status());
+
+        tx.begin();
+        em.createQuery("update ApiKey k set k.expiresAt = :t where k.id = :id")
+                .setParameter("t", Instant.now().minusSeconds(1)).setParameter("id", created.key().getId())
+                .executeUpdate();
+        tx.commit();
+
+        Reply refused = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", created.secret());
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals(40115, refused.code());
+        Reply list = api.adminGet("/v1/openapi_account/list?userId=" + user);
+        assertEquals("expired", list.data().getJsonArray("list").getJsonObject(0).getString("status"));
+    }
+}
