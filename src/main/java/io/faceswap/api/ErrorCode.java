@@ -25,8 +25,12 @@ public enum ErrorCode {
     PAYMENT_REFERENCE_CONFLICT(40902, 409, "This payment reference was already used with other values"),
     KEY_LIMIT_REACHED(40903, 409, "The user has the maximum number of active keys"),
     TASK_NOT_CANCELABLE(40904, 409, "The task has already finished"),
+    IDEMPOTENCY_KEY_REUSED(40905, 409, "This Idempotency-Key was used for a different request"),
+    RESULT_EXPIRED(41001, 410, "The result was deleted after its retention period"),
+    RESULT_NOT_READY(40906, 409, "The task has no result yet"),
     PAYLOAD_TOO_LARGE(41301, 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(41501, 415, "The request body must be application/json"),
+    RANGE_NOT_SATISFIABLE(41601, 416, "The requested byte range is outside the file"),
     RATE_LIMITED(42901, 429, "Too many requests"),
     INTERNAL_ERROR(50001, 500, "Internal error"),
     SERVICE_UNAVAILABLE(50301, 503, "The service is not ready");
@@ -63,8 +67,10 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 410 -> RESULT_EXPIRED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> RANGE_NOT_SATISFIABLE;
             case 429 -> RATE_LIMITED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_PARAMETER;

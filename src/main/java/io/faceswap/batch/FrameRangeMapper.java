@@ -1,0 +1,53 @@
+package io.faceswap.batch;
+
+import io.faceswap.task.TaskLifecycle;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.partition.PartitionMapper;
+import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Properties;
+
+/**
+ * Splits the video's frames into contiguous ranges, one partition each, so ranges are swapped in parallel and each
+ * restarts from its own checkpoint. The plan depends only on the frame count and the job parameters, so a restart
+ * computes the same ranges.
+ */
+@Named
+@Dependent
+public class FrameRangeMapper implements PartitionMapper {
+
+    @Inject
+    @BatchProperty(name = "taskId")
+    String taskId;
+
+    @Inject
+    @BatchProperty(name = "partitions")
+    Integer partitions;
+
+    @Inject
+    @BatchProperty(name = "minFramesPerPartition")
+    Integer minFramesPerPartition;
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Override
+    public PartitionPlan mapPartitions() {
+        long frames = lifecycle.find(taskId).getFramesTotal();
+        int count = (int) Math.max(1, Math.min(partitions, frames / Math.max(1, minFramesPerPartition)));
+        Properties[] ranges = new Properties[count];
+        for (int i = 0; i < count; i++) {
+            ranges[i] = new Properties();
+            ranges[i].setProperty("from", Long.toString(frames * i / count));
+            ranges[i].setProperty("to", Long.toString(frames * (i + 1) / count));
+        }
+        PartitionPlanImpl plan = new PartitionPlanImpl();
+        plan.setPartitions(count);
+        plan.setThreads(count);
+        plan.setPartitionProperties(ranges);
+        return plan;
+    }
+}

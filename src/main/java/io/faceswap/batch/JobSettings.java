@@ -1,0 +1,41 @@
+package io.faceswap.batch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The job parameters every face-swap job starts with, from configuration, and this server's node name. */
+@ApplicationScoped
+public class JobSettings {
+
+    @Inject
+    @ConfigProperty(name = "clipzap.swap.threads", defaultValue = "2")
+    int threads;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.swap.chunk-frames", defaultValue = "30")
+    int chunkFrames;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.swap.min-frames-per-partition", defaultValue = "60")
+    int minFramesPerPartition;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.swap.largest-face-only", defaultValue = "false")
+    boolean largestFaceOnly;
+
+    public Properties jobParameters(String taskId) {
+        Properties p = new Properties();
+        p.setProperty("taskId", taskId);
+        p.setProperty("partitions", Integer.toString(threads));
+        p.setProperty("chunkFrames", Integer.toString(chunkFrames));
+        p.setProperty("minFramesPerPartition", Integer.toString(minFramesPerPartition));
+        p.setProperty("largestFaceOnly", Boolean.toString(largestFaceOnly));
+        return p;
+    }
+
+    public String node() {
+        return System.getProperty("jboss.node.name", "local");
+    }
+}

@@ -1,0 +1,15 @@
+package io.faceswap.task;
+
+/** CDI events the task layer raises for the batch layer, which it does not depend on. */
+public final class TaskEvents {
+    private TaskEvents() {
+    }
+
+    /** A task was queued: dispatch soon. Fired after the creating transaction commits. */
+    public record Queued(String taskId) {
+    }
+
+    /** A running task should stop: its job execution is to be stopped. */
+    public record CancelRequested(String taskId, long jobExecutionId) {
+    }
+}

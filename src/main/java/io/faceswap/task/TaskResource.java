@@ -1,0 +1,118 @@
+package io.faceswap.task;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ApiResponse;
+import io.faceswap.api.ErrorCode;
+import io.faceswap.auth.ApiCaller;
+import io.faceswap.auth.ApiKeyRequired;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1")
+@ApiKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Face swap")
+@SecurityRequirement(name = "ApiKey")
+public class TaskResource {
+    static final int MAX_IDS = 100;
+    private static final String OBJECT_ID = "[0-9a-f]{24}";
+
+    @Inject
+    TaskService tasks;
+
+    @Context
+    UriInfo uri;
+
+    public record TaskList(List<TaskView> list) {
+    }
+
+    public record CancelRequest(@NotNull @Pattern(regexp = OBJECT_ID, message = "must be a task id (24 hex)")
+                                String objectID) {
+    }
+
+    @POST
+    @Path("/faceswap_openapi/create")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a face-swap task",
+            description = "Queues the task and holds ceil(duration) seconds from the balance (402 / 40202 when "
+                    + "short). With an Idempotency-Key header a retry returns the first task instead of a second.")
+    public Response create(@Context SecurityContext security, @NotNull @Valid CreateTaskRequest request,
+                           @HeaderParam("Idempotency-Key") @Size(max = 100)
+                           @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
+                           @Parameter(description = "Makes a retried create return the same task") String key) {
+        TaskService.Created created = tasks.create(caller(security), request, key);
+        return Response.status(created.replayed() ? 200 : 201)
+                .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri()))).build();
+    }
+
+    @GET
+    @Path("/faceswap_openapi/listbyids")
+    @Operation(summary = "Tasks by id, in the order asked",
+            description = "Unknown ids and other users' ids are simply absent. At most 100 ids.")
+    public ApiResponse<TaskList> listByIds(@Context SecurityContext security,
+                                           @QueryParam("objectID") @NotNull
+                                           @Parameter(description = "Comma-separated task ids") String objectIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : Arrays.stream(objectIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+            if (!id.matches(OBJECT_ID)) {
+                throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: '" + abbreviate(id) + "' is not a task id");
+            }
+            ids.add(id);
+        }
+        if (ids.size() > MAX_IDS) {
+            throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: at most " + MAX_IDS + " ids per call");
+        }
+        List<TaskView> views = tasks.listByIds(caller(security), ids).stream()
+                .map(t -> TaskView.of(t, uri.getBaseUri())).toList();
+        return ApiResponse.ok(new TaskList(views));
+    }
+
+    /** The same call at the path spelled in ClipZap's published OpenAPI document. */
+    @GET
+    @Path("/faceswap-opanpai/listbyids")
+    @Operation(summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)")
+    public ApiResponse<TaskList> listByIdsAlias(@Context SecurityContext security,
+                                                @QueryParam("objectID") @NotNull String objectIds) {
+        return listByIds(security, objectIds);
+    }
+
+    @POST
+    @Path("/faceswap_openapi/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a queued or running task", description = "Held seconds are released. 409 when the "
+            + "task already succeeded or failed.")
+    public ApiResponse<TaskView> cancel(@Context SecurityContext security, @NotNull @Valid CancelRequest request) {
+        return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri()));
+    }
+
+    static ApiCaller caller(SecurityContext security) {
+        return (ApiCaller) security.getUserPrincipal();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 30 ? s : s.substring(0, 30) + "...";
+    }
+}

@@ -1,0 +1,31 @@
+package io.faceswap.task;
+
+import java.net.URI;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A task as clients see it. */
+@Schema(name = "FaceSwapTask")
+public record TaskView(
+        @Schema(example = "65f1c0ffee0ddba11c0ffee1") String id,
+        String userId, String title, String imageUrl, String videoUrl, double duration,
+        @Schema(enumeration = {"queued", "processing", "succeeded", "failed", "canceled"}) String status,
+        @Schema(description = "0-100, from frames done") int progress,
+        @Schema(description = "Where to download the MP4 (sk required), once succeeded") String resultUrl,
+        @Schema(example = "NO_FACE_IN_IMAGE") String errorCode, String errorMessage,
+        Instant createdAt, Instant updatedAt,
+        @Schema(description = "Frames in the video") long frames,
+        @Schema(description = "Faces swapped, summed over frames") long facesFound,
+        @Schema(description = "Seconds from start of processing to the end") double processingSeconds,
+        @Schema(description = "Seconds charged to the balance") long chargedSeconds,
+        boolean expired) {
+
+    public static TaskView of(FaceSwapTask t, URI baseUri) {
+        String result = t.getStatus() == TaskStatus.SUCCEEDED && !t.isExpired()
+                ? baseUri.resolve("v1/faceswap_openapi/result/" + t.getId()).toString() : null;
+        return new TaskView(t.getId(), t.getUserId(), t.getTitle(), t.getImageUrl(), t.getVideoUrl(),
+                t.getDuration(), t.getStatus().wire(), t.progress(), result, t.getErrorCode(), t.getErrorMessage(),
+                t.getCreatedAt(), t.getUpdatedAt(), t.getFramesTotal(), t.getFacesFound(), t.getProcessingSeconds(),
+                t.getChargedSeconds(), t.isExpired());
+    }
+}
