@@ -129,6 +129,14 @@ public class TaskLifecycle {
         return true;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> succeededBefore(java.time.Instant cutoff) {
+        return em.createQuery("select t.id from FaceSwapTask t where t.status = :s and t.expired = false "
+                        + "and t.finishedAt < :c", String.class)
+                .setParameter("s", TaskStatus.SUCCEEDED).setParameter("c", cutoff).setMaxResults(1000)
+                .getResultList();
+    }
+
     public void markExpired(String taskId) {
         task(taskId).markExpired(clock.instant());
     }

@@ -1,0 +1,68 @@
+package io.faceswap.batch;
+
+import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskLifecycle;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Deletes results older than {@code clipzap.results.retention-days} and marks their tasks expired, hourly. */
+@ApplicationScoped
+public class ResultRetention {
+    private static final Logger LOG = Logger.getLogger(ResultRetention.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Inject
+    TaskFiles files;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.results.retention-days", defaultValue = "7")
+    double retentionDays;
+
+    private ScheduledFuture<?> job;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        job = scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (job != null) {
+            job.cancel(false);
+        }
+    }
+
+    /** @return how many results were purged */
+    public int purge() {
+        var cutoff = clock.instant().minus(Duration.ofMinutes((long) (retentionDays * 24 * 60)));
+        int purged = 0;
+        for (String taskId : lifecycle.succeededBefore(cutoff)) {
+            files.clean(taskId, false);
+            lifecycle.markExpired(taskId);
+            purged++;
+        }
+        if (purged > 0) {
+            int count = purged;
+            LOG.info(() -> "Purged " + count + " results older than " + retentionDays + " days");
+        }
+        return purged;
+    }
+}

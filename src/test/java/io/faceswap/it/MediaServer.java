@@ -1,0 +1,93 @@
+package io.faceswap.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves test media on 127.0.0.1 only: files, redirects, HTTP errors, and responses held back until the test
+ * releases them (to keep a task busy for as long as a test needs).
+ */
+public final class MediaServer implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+
+    public MediaServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI url(String name) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + name);
+    }
+
+    public URI serve(String name, Path file) {
+        files.put(name, file);
+        return url(name);
+    }
+
+    public URI redirect(String name, String location) {
+        redirects.put(name, location);
+        return url(name);
+    }
+
+    /** The file is served only once {@link #release(String)} is called (or after two minutes). */
+    public URI serveHeld(String name, Path file) {
+        holds.put(name, new CountDownLatch(1));
+        return serve(name, file);
+    }
+
+    public void release(String name) {
+        CountDownLatch latch = holds.get(name);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring(1);
+        try (exchange) {
+            if (redirects.containsKey(name)) {
+                exchange.getResponseHeaders().add("Location", redirects.get(name));
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            Path file = files.get(name);
+            if (file == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            CountDownLatch hold = holds.get(name);
+            if (hold != null) {
+                hold.await(2, TimeUnit.MINUTES);
+            }
+            exchange.sendResponseHeaders(200, Files.size(file));
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        holds.values().forEach(CountDownLatch::countDown);
+        server.stop(0);
+    }
+}
