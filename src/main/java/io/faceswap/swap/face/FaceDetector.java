@@ -1,0 +1,160 @@
+package io.faceswap.swap.face;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_dnn;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Net;
+
+/**
+ * MediaPipe face detection through OpenCV dnn: letterbox to the model's square input, decode the SSD anchors,
+ * weighted non-maximum suppression. Not thread-safe: one per worker.
+ */
+public final class FaceDetector implements AutoCloseable {
+    private static final double MIN_SCORE = 0.5;
+    private static final double NMS_IOU = 0.3;
+
+    /** Short range: faces within about 2 m, fast. Full range: small faces up to about 5 m, slower. */
+    public enum Range {
+        SHORT(Models.DETECTION_SHORT, 128, new int[] {8, 16, 16, 16}, 2),
+        FULL(Models.DETECTION_FULL, 192, new int[] {4}, 1);
+
+        final String model;
+        final int size;
+        final int[] strides;
+        final int anchorsPerLayer;
+
+        Range(String model, int size, int[] strides, int anchorsPerLayer) {
+            this.model = model;
+            this.size = size;
+            this.strides = strides;
+            this.anchorsPerLayer = anchorsPerLayer;
+        }
+    }
+
+    private final Range range;
+    private final Net net;
+    private final StringVector outputs;
+    private final float[] anchors;
+    private final Mat canvas;
+
+    public FaceDetector(Range range) {
+        this.range = range;
+        this.net = Models.load(range.model);
+        this.outputs = net.getUnconnectedOutLayersNames();
+        this.anchors = SsdAnchors.generate(range.size, range.strides, range.anchorsPerLayer);
+        this.canvas = new Mat(range.size, range.size, opencv_core.CV_8UC3);
+    }
+
+    /** Faces in a BGR frame, highest score first. */
+    public List<Detection> detect(Mat bgr) {
+        int size = range.size;
+        double scale = (double) size / Math.max(bgr.cols(), bgr.rows());
+        int w = Math.max(1, (int) Math.round(bgr.cols() * scale));
+        int h = Math.max(1, (int) Math.round(bgr.rows() * scale));
+        int padX = (size - w) / 2;
+        int padY = (size - h) / 2;
+        canvas.put(new Scalar(0, 0, 0, 0));
+        try (Rect r = new Rect(padX, padY, w, h); Mat target = new Mat(canvas, r); Size s = new Size(w, h)) {
+            opencv_imgproc.resize(bgr, target, s, 0, 0, opencv_imgproc.INTER_AREA);
+        }
+        try (Size s = new Size(size, size); Scalar mean = new Scalar(127.5, 127.5, 127.5, 0);
+             Mat blob = opencv_dnn.blobFromImage(canvas, 1 / 127.5, s, mean, true, false, opencv_core.CV_32F);
+             MatVector out = new MatVector()) {
+            net.setInput(blob);
+            net.forward(out, outputs);
+            Mat scores = pick(out, 1);
+            Mat boxes = pick(out, 16);
+            List<Detection> raw = decode(boxes, scores, scale, padX, padY);
+            return weightedNms(raw);
+        }
+    }
+
+    private static Mat pick(MatVector out, int lastDim) {
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).size(2) == lastDim) {
+                return out.get(i);
+            }
+        }
+        throw new IllegalStateException("Unexpected detector outputs");
+    }
+
+    private List<Detection> decode(Mat boxes, Mat scores, double scale, int padX, int padY) {
+        List<Detection> found = new ArrayList<>();
+        int size = range.size;
+        try (FloatIndexer s = scores.createIndexer(); FloatIndexer b = boxes.createIndexer()) {
+            int n = anchors.length / 2;
+            for (int i = 0; i < n; i++) {
+                double logit = Math.max(-100, Math.min(100, s.get(0, i, 0)));
+                double score = 1 / (1 + Math.exp(-logit));
+                if (score < MIN_SCORE) {
+                    continue;
+                }
+                double ax = anchors[2 * i] * size;
+                double ay = anchors[2 * i + 1] * size;
+                double cx = b.get(0, i, 0) + ax;
+                double cy = b.get(0, i, 1) + ay;
+                double bw = b.get(0, i, 2);
+                double bh = b.get(0, i, 3);
+                double[] kp = new double[12];
+                for (int k = 0; k < 6; k++) {
+                    kp[2 * k] = (b.get(0, i, 4 + 2 * k) + ax - padX) / scale;
+                    kp[2 * k + 1] = (b.get(0, i, 5 + 2 * k) + ay - padY) / scale;
+                }
+                found.add(new Detection((cx - bw / 2 - padX) / scale, (cy - bh / 2 - padY) / scale, bw / scale,
+                        bh / scale, score, kp));
+            }
+        }
+        return found;
+    }
+
+    /** MediaPipe's weighted NMS: overlapping candidates are averaged, weighted by score, into one face. */
+    static List<Detection> weightedNms(List<Detection> candidates) {
+        List<Detection> remaining = new ArrayList<>(candidates);
+        remaining.sort(Comparator.comparingDouble(Detection::score).reversed());
+        List<Detection> kept = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Detection best = remaining.get(0);
+            List<Detection> cluster = new ArrayList<>();
+            for (Detection d : remaining) {
+                if (best.iou(d) > NMS_IOU) {
+                    cluster.add(d);
+                }
+            }
+            remaining.removeAll(cluster);
+            double total = 0;
+            double x = 0, y = 0, w = 0, h = 0;
+            double[] kp = new double[12];
+            for (Detection d : cluster) {
+                total += d.score();
+                x += d.x() * d.score();
+                y += d.y() * d.score();
+                w += d.width() * d.score();
+                h += d.height() * d.score();
+                for (int k = 0; k < 12; k++) {
+                    kp[k] += d.keypoints()[k] * d.score();
+                }
+            }
+            for (int k = 0; k < 12; k++) {
+                kp[k] /= total;
+            }
+            kept.add(new Detection(x / total, y / total, w / total, h / total, best.score(), kp));
+        }
+        return kept;
+    }
+
+    @Override
+    public void close() {
+        canvas.close();
+        net.close();
+    }
+}

@@ -1,0 +1,52 @@
+package io.faceswap.swap.face;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Finds faces and their landmarks in one image: short-range detection first (fast), full range when that finds
+ * nothing (small or distant faces). Not thread-safe: one per worker.
+ */
+public final class FaceFinder implements AutoCloseable {
+    private final FaceDetector shortRange = new FaceDetector(FaceDetector.Range.SHORT);
+    private final FaceDetector fullRange = new FaceDetector(FaceDetector.Range.FULL);
+    private final FaceLandmarker landmarker = new FaceLandmarker();
+
+    public List<Detection> detect(Mat bgr) {
+        List<Detection> found = shortRange.detect(bgr);
+        return found.isEmpty() ? fullRange.detect(bgr) : found;
+    }
+
+    /** Every face with landmarks, largest first. */
+    public List<FaceLandmarks> find(Mat bgr) {
+        List<FaceLandmarks> faces = new ArrayList<>();
+        for (Detection d : detect(bgr)) {
+            float[] points = landmarker.landmarks(bgr, FaceRoi.fromDetection(d));
+            if (points != null) {
+                faces.add(new FaceLandmarks(points));
+            }
+        }
+        faces.sort(Comparator.comparingDouble(FaceLandmarks::interocular).reversed());
+        return faces;
+    }
+
+    /** Landmarks again in a region given by earlier landmarks (tracking), or null if the face left it. */
+    FaceLandmarks track(Mat bgr, FaceLandmarks previous) {
+        float[] points = landmarker.landmarks(bgr, FaceRoi.fromLandmarks(previous.points()));
+        return points == null ? null : new FaceLandmarks(points);
+    }
+
+    FaceLandmarks fromDetection(Mat bgr, Detection d) {
+        float[] points = landmarker.landmarks(bgr, FaceRoi.fromDetection(d));
+        return points == null ? null : new FaceLandmarks(points);
+    }
+
+    @Override
+    public void close() {
+        shortRange.close();
+        fullRange.close();
+        landmarker.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.faceswap.swap.face;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_dnn;
+import org.bytedeco.opencv.opencv_dnn.Net;
+
+/** Loads the bundled models from the class path (never from the network). */
+final class Models {
+    static final String DETECTION_SHORT = "models/face_detection_short_range.tflite";
+    static final String DETECTION_FULL = "models/face_detection_full_range.tflite";
+    static final String LANDMARKS = "models/face_landmark.tflite";
+
+    private Models() {
+    }
+
+    /** A fresh network: OpenCV nets are not thread-safe, so every worker gets its own. */
+    static Net load(String resource) {
+        byte[] bytes = read(resource);
+        try (BytePointer buffer = new BytePointer(bytes)) {
+            Net net = opencv_dnn.readNetFromTFLite(buffer, bytes.length);
+            net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
+            net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
+            return net;
+        }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Models.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Model missing from the class path: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read model " + resource, e);
+        }
+    }
+}
