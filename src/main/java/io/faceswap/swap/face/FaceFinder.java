@@ -15,8 +15,9 @@ public final class FaceFinder implements AutoCloseable {
     private final FaceLandmarker landmarker = new FaceLandmarker();
 
     public List<Detection> detect(Mat bgr) {
-        List<Detection> found = shortRange.detect(bgr);
-        return found.isEmpty() ? fullRange.detect(bgr) : found;
+        List<Detection> found = new ArrayList<>(shortRange.detect(bgr));
+        found.addAll(fullRange.detect(bgr));
+        return FaceDetector.weightedNms(found);
     }
 
     /** Every face with landmarks, largest first. */

@@ -23,6 +23,20 @@ final class MeshTopology {
     static final int[] INNER_LIPS = {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87,
             178, 88, 95};
 
+    /** The outer edge of the lips. */
+    static final int[] OUTER_LIPS = {61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291, 409, 270, 269, 267, 0, 37, 39,
+            40, 185};
+    static final int INNER_LIP_TOP = 13;
+    static final int INNER_LIP_BOTTOM = 14;
+
+    /** How open the mouth is: the gap between the inner lips over the mouth's width (about 0 when closed). */
+    static double mouthOpening(float[] p) {
+        double gap = Math.hypot(p[3 * INNER_LIP_TOP] - p[3 * INNER_LIP_BOTTOM],
+                p[3 * INNER_LIP_TOP + 1] - p[3 * INNER_LIP_BOTTOM + 1]);
+        double width = Math.hypot(p[3 * MOUTH_RIGHT] - p[3 * MOUTH_LEFT], p[3 * MOUTH_RIGHT + 1] - p[3 * MOUTH_LEFT + 1]);
+        return width == 0 ? 0 : gap / width;
+    }
+
     private MeshTopology() {
     }
 }

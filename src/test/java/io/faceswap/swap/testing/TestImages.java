@@ -40,4 +40,8 @@ public final class TestImages {
             throw new UncheckedIOException(e);
         }
     }
+
+    public static void write(Mat image, Path file) {
+        opencv_imgcodecs.imwrite(file.toString(), image);
+    }
 }

@@ -1,0 +1,130 @@
+package io.faceswap.swap.face;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FaceSwapperTest {
+    static FaceFinder finder;
+
+    @BeforeAll
+    static void load() {
+        finder = new FaceFinder();
+    }
+
+    @AfterAll
+    static void close() {
+        finder.close();
+    }
+
+    /**
+     * Grace Hopper's face onto the astronaut, and the astronaut's face made a third wider onto the astronaut (the
+     * same picture with other proportions: a clean check that proportions, not just texture, carry over). The face
+     * region changes; the swapped face's proportions ({@link FaceShape}, measured on landmarks detected anew on the
+     * output) are closer to the source's than to the original target's; the face stays where it was; the rest of
+     * the picture is untouched.
+     */
+    @Test
+    void swappedFacesTakeTheSourceProportionsInTheTargetsPlace() {
+        check(TestImages.load(TestImages.GRACE_HOPPER), TestImages.ASTRONAUT, "swap-hopper-onto-astronaut.png");
+        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT)) {
+            Mat wide = new Mat();
+            opencv_imgproc.resize(astronaut, wide, new Size(680, 512));
+            check(wide, TestImages.ASTRONAUT, "swap-wide-astronaut-onto-astronaut.png");
+        }
+    }
+
+    private void check(Mat sourceImage, String targetPhoto, String debugName) {
+        try (SourceFace source = SourceFace.fromImage(sourceImage, finder);
+             Mat target = TestImages.load(targetPhoto); Mat frame = target.clone();
+             FaceSwapper swapper = new FaceSwapper(source, false)) {
+            FaceLandmarks before = finder.find(target).get(0);
+            assertEquals(1, swapper.process(frame, 0));
+            TestImages.save(frame, debugName);
+            FaceLandmarks after = finder.find(frame).get(0);
+
+            double toSource = FaceShape.of(after).distance(FaceShape.of(source.landmarks()));
+            double toTarget = FaceShape.of(after).distance(FaceShape.of(before));
+            System.out.println("SHAPE " + debugName + " toSource=" + toSource + " toTarget=" + toTarget);
+            assertTrue(toSource < toTarget, "shape distance to source " + toSource + " vs target " + toTarget);
+
+            double[] b = before.bounds();
+            try (Rect face = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
+                 Mat was = new Mat(target, face); Mat now = new Mat(frame, face)) {
+                assertTrue(Measures.psnr(was, now) < 30, "the face region changed");
+            }
+            double shift = Math.hypot(after.centerX() - before.centerX(), after.centerY() - before.centerY());
+            assertTrue(shift < before.width() * 0.1, "face moved by " + shift + " px");
+            assertTrue(Measures.psnrOutside(target, frame, before, 0.35) > 45, "outside the face is untouched");
+        }
+    }
+
+    @Test
+    void bothFacesOfATwoFacePictureAreSwapped() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER);
+             Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3); Mat copy = new Mat();
+             FaceSwapper swapper = new FaceSwapper(source, false)) {
+            a.copyTo(new Mat(pair, new Rect(0, 0, 512, 512)));
+            b.copyTo(new Mat(pair, new Rect(512, 0, 512, 512)));
+            pair.copyTo(copy);
+            assertEquals(2, swapper.process(copy, 0));
+            TestImages.save(copy, "swap-two-faces.png");
+            for (int x : new int[] {0, 512}) {
+                try (Mat was = new Mat(pair, new Rect(x + 150, 60, 212, 260));
+                     Mat now = new Mat(copy, new Rect(x + 150, 60, 212, 260))) {
+                    assertTrue(Measures.psnr(was, now) < 30, "face at x=" + x + " changed");
+                }
+            }
+        }
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER);
+             Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3);
+             FaceSwapper largest = new FaceSwapper(source, true)) {
+            a.copyTo(new Mat(pair, new Rect(0, 0, 512, 512)));
+            b.copyTo(new Mat(pair, new Rect(512, 0, 512, 512)));
+            assertEquals(1, largest.process(pair, 0), "largest-only swaps one face");
+        }
+    }
+
+    @Test
+    void aFrameWithoutFacePassesThroughUnchanged() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.ASTRONAUT), finder);
+             Mat blank = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(40, 90, 140, 0));
+             Mat copy = blank.clone(); FaceSwapper swapper = new FaceSwapper(source, false)) {
+            assertEquals(0, swapper.process(copy, 0));
+            assertTrue(Measures.psnr(blank, copy) > 60);
+        }
+    }
+
+    @Test
+    void aPhotoWithoutAFaceOrNotAnImageHasItsOwnException() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "test-media"));
+        Path text = Files.writeString(dir.resolve("not-an-image.jpg"), "hello, I am text");
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        assertThrows(NotAnImageException.class, () -> SourceFace.fromFile(text, finder));
+        assertThrows(NotAnImageException.class, () -> SourceFace.fromFile(empty, finder));
+        try (Mat blank = new Mat(200, 200, opencv_core.CV_8UC3, new Scalar(200, 200, 200, 0))) {
+            Path noFace = dir.resolve("no-face.png");
+            TestImages.write(blank, noFace);
+            NoFaceInImageException e = assertThrows(NoFaceInImageException.class,
+                    () -> SourceFace.fromFile(noFace, finder));
+            assertEquals("NO_FACE_IN_IMAGE", e.errorCode());
+        }
+    }
+}
