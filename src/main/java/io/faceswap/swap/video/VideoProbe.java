@@ -1,0 +1,114 @@
+package io.faceswap.swap.video;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/** Reads what a video is made of, counting its frames exactly, and rejects what the engine cannot take. */
+public final class VideoProbe {
+    private VideoProbe() {
+    }
+
+    public static VideoInfo probe(Path file, VideoLimits limits) {
+        FfmpegLog.install();
+        if (!Files.isRegularFile(file) || size(file) == 0) {
+            throw new NotAVideoException("The video file is empty");
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            start(grabber);
+            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
+                throw new NoVideoStreamException("The file has no video stream");
+            }
+            VideoInfo header = info(grabber, 0, 0);
+            limits.check(header);
+            long declared = declaredFrames(grabber);
+            PacketCount count = countPackets(grabber);
+            long counted = count.videoFrames();
+            if (counted == 0) {
+                throw new CorruptVideoException("The video stream has no frames");
+            }
+            if (declared > 0 && declared - counted > Math.max(2, declared / 50)) {
+                throw new CorruptVideoException("The video is truncated: " + counted + " of " + declared
+                        + " frames are present");
+            }
+            VideoInfo info = info(grabber, counted, count.audioSeconds());
+            if (info.durationSeconds() > limits.maxDurationSeconds()) {
+                throw new VideoTooLongException(info.durationSeconds(), limits.maxDurationSeconds());
+            }
+            return info;
+        } catch (FrameGrabber.Exception e) {
+            throw new CorruptVideoException("The video cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the grabber, telling unreadable containers from readable ones with an unknown codec. */
+    static void start(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("avcodec_find_decoder") || message.contains("Unsupported")) {
+                throw new UnsupportedCodecException("The video's codec is not supported", e);
+            }
+            throw new NotAVideoException("The file is not a video this service can read", e);
+        }
+    }
+
+    private static VideoInfo info(FFmpegFrameGrabber g, long frames, double audioSeconds) {
+        double fps = g.getFrameRate() > 0 ? g.getFrameRate() : 25;
+        boolean audio = g.getAudioStream() >= 0 && g.getAudioChannels() > 0;
+        return new VideoInfo(g.getImageWidth(), g.getImageHeight(), fps, frames, frames / fps,
+                g.getVideoCodecName(), g.getVideoBitrate(), audio, audio ? g.getAudioCodecName() : null,
+                audioSeconds);
+    }
+
+    private static long declaredFrames(FFmpegFrameGrabber g) {
+        AVStream stream = g.getFormatContext().streams(g.getVideoStream());
+        return stream.nb_frames();
+    }
+
+    private record PacketCount(long videoFrames, double audioSeconds) {
+    }
+
+    /**
+     * Counts the video stream's packets (one frame each for the codecs the engine takes; no decoding needed) and
+     * measures the audio from its packets' timestamps, which containers' headers do not always state right.
+     */
+    private static PacketCount countPackets(FFmpegFrameGrabber g) throws FrameGrabber.Exception {
+        int video = g.getVideoStream();
+        int audio = g.getAudioStream();
+        long frames = 0;
+        long audioStart = Long.MAX_VALUE;
+        long audioEnd = Long.MIN_VALUE;
+        AVPacket packet;
+        while ((packet = g.grabPacket()) != null) {
+            if (packet.stream_index() == video && packet.size() > 0) {
+                frames++;
+            } else if (packet.stream_index() == audio && packet.pts() != avutil.AV_NOPTS_VALUE) {
+                audioStart = Math.min(audioStart, packet.pts());
+                audioEnd = Math.max(audioEnd, packet.pts() + packet.duration());
+            }
+            avcodec.av_packet_unref(packet);
+        }
+        double audioSeconds = 0;
+        if (audio >= 0 && audioEnd > audioStart) {
+            AVStream s = g.getFormatContext().streams(audio);
+            audioSeconds = (audioEnd - audioStart) * (double) s.time_base().num() / s.time_base().den();
+        }
+        return new PacketCount(frames, audioSeconds);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.faceswap.swap.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/** Test clips made on the spot: moving and zooming crops of the photos, two faces, no face; with or without audio. */
+public final class TestVideos {
+
+    /** Container and codec of a clip. */
+    public enum Format {
+        MP4("mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC),
+        MKV("matroska", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC),
+        MOV("mov", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC),
+        AVI("avi", avcodec.AV_CODEC_ID_MPEG4, avcodec.AV_CODEC_ID_PCM_S16LE),
+        WEBM("webm", avcodec.AV_CODEC_ID_VP9, avcodec.AV_CODEC_ID_OPUS);
+
+        final String container;
+        final int video;
+        final int audio;
+
+        Format(String container, int video, int audio) {
+            this.container = container;
+            this.video = video;
+            this.audio = audio;
+        }
+
+        public String extension() {
+            return this == MKV ? "mkv" : name().toLowerCase();
+        }
+    }
+
+    private TestVideos() {
+    }
+
+    public static Path dir() {
+        try {
+            return Files.createDirectories(Path.of("target", "test-media"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The photo, moving sideways and zooming in and out, centred in a w x h frame. */
+    public static Path movingFace(String name, String photo, int w, int h, double fps, int frames, boolean audio,
+                                  Format format) {
+        try (Mat image = TestImages.load(photo)) {
+            return write(name, w, h, fps, frames, audio, format, i -> {
+                double t = (double) i / Math.max(1, frames - 1);
+                double scale = h / (double) image.rows() * (1.0 + 0.25 * Math.sin(Math.PI * t));
+                double dx = w / 2.0 - image.cols() * scale / 2 + w * 0.08 * Math.sin(2 * Math.PI * t);
+                double dy = h / 2.0 - image.rows() * scale * 0.35;
+                return place(image, w, h, scale, dx, dy);
+            });
+        }
+    }
+
+    /** A still camera on the photo: the same frame every time (for jitter). */
+    public static Path stillFace(String name, String photo, int w, int h, double fps, int frames) {
+        try (Mat image = TestImages.load(photo)) {
+            double scale = h / (double) image.rows();
+            return write(name, w, h, fps, frames, false, Format.MP4,
+                    i -> place(image, w, h, scale, w / 2.0 - image.cols() * scale / 2, 0));
+        }
+    }
+
+    /** Both photos side by side. */
+    public static Path twoFaces(String name, int w, int h, double fps, int frames) {
+        try (Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER)) {
+            return write(name, w, h, fps, frames, true, Format.MP4, i -> {
+                Mat frame = place(a, w, h, h / (double) a.rows(), w / 4.0 - h / 2.0 + i * 0.5, 0);
+                try (Mat right = place(b, w, h, h / (double) b.rows(), 3 * w / 4.0 - h / 2.0 - i * 0.5, 0);
+                     Mat half = new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h));
+                     Mat rightHalf = new Mat(right, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h))) {
+                    rightHalf.copyTo(half);
+                }
+                return frame;
+            });
+        }
+    }
+
+    /** Moving colour bands and a frame counter: no face anywhere. */
+    public static Path noFace(String name, int w, int h, double fps, int frames, boolean audio) {
+        return write(name, w, h, fps, frames, audio, Format.MP4, i -> {
+            Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(40, 80, 120, 0));
+            for (int band = 0; band < 6; band++) {
+                int x = (band * w / 6 + i * 4) % w;
+                opencv_imgproc.rectangle(frame, new Point(x, 0), new Point(x + w / 12, h),
+                        new Scalar(30 * band, 255 - 30 * band, 90, 0), -1, 8, 0);
+            }
+            opencv_imgproc.putText(frame, "frame " + i, new Point(20, h / 2), opencv_imgproc.FONT_HERSHEY_SIMPLEX,
+                    1.2, new Scalar(255, 255, 255, 0), 2, 8, false);
+            return frame;
+        });
+    }
+
+    private static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
+        Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(60, 60, 60, 0));
+        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h)) {
+            ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, dx, 0, scale, dy});
+            opencv_imgproc.warpAffine(image, frame, m, size, opencv_imgproc.INTER_LINEAR,
+                    opencv_core.BORDER_CONSTANT, new Scalar(60, 60, 60, 0));
+        }
+        return frame;
+    }
+
+    /** Writes frames made by {@code frame} (closed after use), with a 440 Hz tone when {@code audio}. */
+    public static Path write(String name, int w, int h, double fps, int frames, boolean audio, Format format,
+                             IntFunction<Mat> frame) {
+        Path file = dir().resolve(name + "." + format.extension());
+        int rate = 48_000;
+        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), w, h, audio ? 1 : 0)) {
+            recorder.setFormat(format.container);
+            recorder.setVideoCodec(format.video);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(fps);
+            recorder.setVideoBitrate(w * h * 4);
+            if (audio) {
+                recorder.setAudioCodec(format.audio);
+                recorder.setSampleRate(rate);
+                recorder.setAudioBitrate(96_000);
+            }
+            recorder.start();
+            long samplesWritten = 0;
+            for (int i = 0; i < frames; i++) {
+                try (Mat m = frame.apply(i)) {
+                    recorder.record(converter.convert(m));
+                }
+                if (audio) {
+                    long until = Math.round((i + 1) * rate / fps);
+                    short[] tone = new short[(int) (until - samplesWritten)];
+                    for (int s = 0; s < tone.length; s++) {
+                        tone[s] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (samplesWritten + s) / rate));
+                    }
+                    samplesWritten = until;
+                    recorder.recordSamples(rate, 1, ShortBuffer.wrap(tone));
+                }
+            }
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new IllegalStateException("Cannot write test clip " + file, e);
+        }
+        return file;
+    }
+}
