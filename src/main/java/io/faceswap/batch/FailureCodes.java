@@ -9,6 +9,7 @@ public final class FailureCodes {
     public static final String URL_HTTP_ERROR = "URL_HTTP_ERROR";
     public static final String MEDIA_TOO_LARGE = "MEDIA_TOO_LARGE";
     public static final String VIDEO_TOO_LONG = "VIDEO_TOO_LONG";
+    public static final String EMPTY_MEDIA = "EMPTY_MEDIA";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private FailureCodes() {

@@ -18,6 +18,8 @@ public record TaskView(
         @Schema(description = "Faces swapped, summed over frames") long facesFound,
         @Schema(description = "Seconds from start of processing to the end") double processingSeconds,
         @Schema(description = "Seconds charged to the balance") long chargedSeconds,
+        @Schema(description = "When processing began") Instant startedAt,
+        @Schema(description = "When the task ended") Instant finishedAt,
         boolean expired) {
 
     public static TaskView of(FaceSwapTask t, URI baseUri) {
@@ -26,6 +28,6 @@ public record TaskView(
         return new TaskView(t.getId(), t.getUserId(), t.getTitle(), t.getImageUrl(), t.getVideoUrl(),
                 t.getDuration(), t.getStatus().wire(), t.progress(), result, t.getErrorCode(), t.getErrorMessage(),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getFramesTotal(), t.getFacesFound(), t.getProcessingSeconds(),
-                t.getChargedSeconds(), t.isExpired());
+                t.getChargedSeconds(), t.getStartedAt(), t.getFinishedAt(), t.isExpired());
     }
 }

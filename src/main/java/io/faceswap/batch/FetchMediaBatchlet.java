@@ -1,0 +1,91 @@
+package io.faceswap.batch;
+
+import io.faceswap.media.HostResolver;
+import io.faceswap.media.MediaFetchException;
+import io.faceswap.media.SafeMediaFetcher;
+import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.face.SourceFace;
+import io.faceswap.swap.video.VideoInfo;
+import io.faceswap.swap.video.VideoProbe;
+import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskLifecycle;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
+ * before any frame is processed: the photo has a face, the video decodes, is within limits and not longer than
+ * declared. Records the frame count that the swap step partitions.
+ */
+@Named
+@Dependent
+public class FetchMediaBatchlet extends AbstractBatchlet {
+    /** Containers round durations; more than this over the declared length is refused. */
+    private static final double DURATION_TOLERANCE_SECONDS = 1.0;
+
+    @Inject
+    @BatchProperty(name = "taskId")
+    String taskId;
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Inject
+    TaskFiles files;
+
+    @Inject
+    MediaSettings settings;
+
+    @Override
+    public String process() throws IOException {
+        FaceSwapTask task = lifecycle.find(taskId);
+        Files.createDirectories(files.dir(taskId));
+        SafeMediaFetcher fetcher = new SafeMediaFetcher(HostResolver.SYSTEM);
+        Path image = files.image(taskId);
+        Path video = files.video(taskId);
+        download(fetcher, task.getImageUrl(), image, "photo", true);
+        download(fetcher, task.getVideoUrl(), video, "video", false);
+        try (FaceFinder finder = new FaceFinder(); SourceFace ignored = SourceFace.fromFile(image, finder)) {
+            // the photo decodes and has a face: checked now, before the video's frames are spent on it
+        }
+        VideoInfo info = VideoProbe.probe(video, settings.videoLimits());
+        if (info.durationSeconds() > task.getDuration() + DURATION_TOLERANCE_SECONDS) {
+            throw new TaskFailure(FailureCodes.VIDEO_TOO_LONG, String.format(
+                    "The video is %.1f s long but %.1f s was declared", info.durationSeconds(), task.getDuration()));
+        }
+        lifecycle.probed(taskId, info.frameCount(), info.durationSeconds());
+        return "FETCHED";
+    }
+
+    private void download(SafeMediaFetcher fetcher, String url, Path target, String what, boolean image) {
+        if (Files.exists(target)) {
+            return; // complete: files appear only by an atomic rename
+        }
+        try {
+            fetcher.fetch(URI.create(url), target, image ? settings.imagePolicy() : settings.videoPolicy());
+        } catch (MediaFetchException e) {
+            throw new TaskFailure(code(e), "The " + what + " could not be fetched: " + e.getMessage(), e);
+        }
+    }
+
+    private static String code(MediaFetchException e) {
+        return switch (e.error()) {
+            case INVALID_URL -> FailureCodes.URL_INVALID;
+            case FORBIDDEN_ADDRESS -> FailureCodes.URL_FORBIDDEN;
+            case UNREACHABLE -> FailureCodes.URL_UNREACHABLE;
+            case TIMEOUT -> FailureCodes.URL_TIMEOUT;
+            case HTTP_ERROR -> FailureCodes.URL_HTTP_ERROR;
+            case TOO_LARGE -> FailureCodes.MEDIA_TOO_LARGE;
+            case TOO_MANY_REDIRECTS -> FailureCodes.URL_UNREACHABLE;
+            case EMPTY_BODY -> FailureCodes.EMPTY_MEDIA;
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.faceswap.batch;
+
+import io.faceswap.swap.face.FaceSwapper;
+import io.faceswap.swap.face.SourceFace;
+import io.faceswap.swap.video.FrameReader;
+import io.faceswap.swap.video.VideoInfo;
+
+/**
+ * What one partition's reader, processor and writer share, kept in the partition's step context: the open decoder,
+ * the swapper (with its tracking state) and the video's facts. Opened by the reader, closed by it.
+ */
+record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper)
+        implements AutoCloseable {
+    @Override
+    public void close() {
+        swapper.close();
+        source.close();
+        reader.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.faceswap.batch;
+
+import io.faceswap.swap.video.SegmentWriter;
+import io.faceswap.swap.video.Segments;
+import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskLifecycle;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a chunk's frames as one segment file named by its frame range, and counts the progress in the chunk's
+ * transaction. Redoing a chunk (after a crash or rollback) rewrites the same file name, so nothing is doubled.
+ */
+@Named
+@Dependent
+public class SegmentFileWriter extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty(name = "taskId")
+    String taskId;
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    TaskFiles files;
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Override
+    public void writeItems(List<Object> items) throws Exception {
+        if (items.isEmpty()) {
+            return;
+        }
+        PartitionWork work = (PartitionWork) stepContext.getTransientUserData();
+        List<FrameItem> frames = items.stream().map(FrameItem.class::cast).toList();
+        try {
+            Path dir = Files.createDirectories(files.segments(taskId));
+            long first = frames.get(0).index();
+            long last = frames.get(frames.size() - 1).index();
+            SegmentWriter.write(Segments.file(dir, first, last + 1), frames.stream().map(FrameItem::frame).toList(),
+                    work.info());
+        } finally {
+            frames.forEach(f -> f.frame().close());
+        }
+        long faces = frames.stream().mapToLong(FrameItem::faces).sum();
+        lifecycle.framesProcessed(taskId, frames.size());
+        lifecycle.framesCommitted(taskId, frames.size(), faces);
+    }
+}
