@@ -22,6 +22,10 @@ public final class VideoProbe {
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             start(grabber);
+            String format = String.valueOf(grabber.getFormatContext().iformat().name().getString());
+            if (format.equals("image2") || format.endsWith("_pipe")) {
+                throw new NotAVideoException("The file is a still image, not a video");
+            }
             if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
                 throw new NoVideoStreamException("The file has no video stream");
             }
