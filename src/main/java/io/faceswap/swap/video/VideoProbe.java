@@ -42,6 +42,11 @@ public final class VideoProbe {
                         + " frames are present");
             }
             VideoInfo info = info(grabber, counted, count.audioSeconds());
+            double expected = declaredVideoSeconds(grabber);
+            if (expected > 0 && info.durationSeconds() < expected - Math.max(1.0, expected * 0.05)) {
+                throw new CorruptVideoException(String.format("The video is truncated: %.1f of %.1f s are present",
+                        info.durationSeconds(), expected));
+            }
             if (info.durationSeconds() > limits.maxDurationSeconds()) {
                 throw new VideoTooLongException(info.durationSeconds(), limits.maxDurationSeconds());
             }
@@ -70,6 +75,19 @@ public final class VideoProbe {
         return new VideoInfo(g.getImageWidth(), g.getImageHeight(), fps, frames, frames / fps,
                 g.getVideoCodecName(), g.getVideoBitrate(), audio, audio ? g.getAudioCodecName() : null,
                 audioSeconds);
+    }
+
+    /**
+     * The video's length as the container states it: the stream's own duration, or the file's when the video is its
+     * only stream (with audio, the file's duration may rightly be longer than the video). 0 when unknown.
+     */
+    private static double declaredVideoSeconds(FFmpegFrameGrabber g) {
+        AVStream stream = g.getFormatContext().streams(g.getVideoStream());
+        if (stream.duration() > 0) {
+            return stream.duration() * (double) stream.time_base().num() / stream.time_base().den();
+        }
+        long file = g.getFormatContext().duration();
+        return g.getAudioStream() < 0 && file > 0 ? file / 1_000_000.0 : 0;
     }
 
     private static long declaredFrames(FFmpegFrameGrabber g) {
