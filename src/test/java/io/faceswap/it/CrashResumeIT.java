@@ -68,7 +68,7 @@ class CrashResumeIT {
             VideoInfo out = VideoProbe.probe(result, VideoLimits.DEFAULT);
             assertEquals(in.frameCount(), out.frameCount());
             assertEquals(in.audioDurationSeconds(), out.audioDurationSeconds(), 0.05);
-            TaskFlowIT.assertFaceSwapped(clip, result, 300);
+            TaskFlowIT.assertFaceSwapped(clip, result, 40, 120, 200, 280, 360);
             JsonObject account = api.adminGet("/v1/admin/users/" + user).data();
             assertEquals(0, account.getJsonNumber("heldSeconds").longValue());
             assertEquals(16, account.getJsonNumber("spentSeconds").longValue());
