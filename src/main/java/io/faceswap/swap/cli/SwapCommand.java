@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Swaps a file without the server:
@@ -54,12 +58,23 @@ public final class SwapCommand {
         }
     }
 
+    /** Frame N of the input and of the output side by side, each 480 px wide: {@code <out>-before-after.png}. */
     private static void snapshot(Path video, Path out, long frame) {
         String stem = out.getFileName().toString().replaceFirst("\\.mp4$", "");
         try (FrameReader before = new FrameReader(video, frame, 0); FrameReader after = new FrameReader(out, frame, 0);
-             Mat a = before.next(); Mat b = after.next()) {
-            opencv_imgcodecs.imwrite(out.resolveSibling(stem + "-before.png").toString(), a);
-            opencv_imgcodecs.imwrite(out.resolveSibling(stem + "-after.png").toString(), b);
+             Mat a = before.next(); Mat b = after.next(); MatVector pair = new MatVector(2); Mat joined = new Mat()) {
+            int width = 480;
+            int height = (int) Math.round(a.rows() * (double) width / a.cols());
+            try (Size size = new Size(width, height); Mat sa = new Mat(); Mat sb = new Mat()) {
+                opencv_imgproc.resize(a, sa, size, 0, 0, opencv_imgproc.INTER_AREA);
+                opencv_imgproc.resize(b, sb, size, 0, 0, opencv_imgproc.INTER_AREA);
+                pair.put(0, sa);
+                pair.put(1, sb);
+                opencv_core.hconcat(pair, joined);
+            }
+            Path png = out.resolveSibling(stem + "-before-after.png");
+            opencv_imgcodecs.imwrite(png.toString(), joined);
+            System.out.println("snapshot: " + png);
         }
     }
 
