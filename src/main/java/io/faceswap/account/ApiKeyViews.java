@@ -1,5 +1,6 @@
 package io.faceswap.account;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,6 +10,7 @@ public final class ApiKeyViews {
     private ApiKeyViews() {
     }
 
+    @JsonbNillable
     @Schema(name = "CreatedApiKey")
     public record Created(String id, @Schema(description = "The full key: shown this once only") String sk,
                           String maskedKey, String userId, String name, String status, Instant createdAt,
@@ -20,6 +22,7 @@ public final class ApiKeyViews {
         }
     }
 
+    @JsonbNillable
     @Schema(name = "ApiKey")
     public record Listed(String id, String name, String maskedKey, String userId,
                          @Schema(enumeration = {"active", "revoked", "expired"}) String status, Instant createdAt,

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Deletes results older than {@code clipzap.results.retention-days} and marks their tasks expired, hourly. */
+/** Deletes the files of tasks ended longer ago than {@code clipzap.results.retention-days}, hourly; marks them expired. */
 @ApplicationScoped
 public class ResultRetention {
     private static final Logger LOG = Logger.getLogger(ResultRetention.class.getName());
@@ -54,7 +54,7 @@ public class ResultRetention {
     public int purge() {
         var cutoff = clock.instant().minus(Duration.ofMinutes((long) (retentionDays * 24 * 60)));
         int purged = 0;
-        for (String taskId : lifecycle.succeededBefore(cutoff)) {
+        for (String taskId : lifecycle.endedBefore(cutoff)) {
             files.clean(taskId, false);
             lifecycle.markExpired(taskId);
             purged++;

@@ -129,12 +129,38 @@ public class TaskLifecycle {
         return true;
     }
 
+    public record QueueFigures(long queued, long processing, long succeeded, long failed, long canceled,
+                               long succeededLastHour, long framesLastHour, Double oldestQueuedSeconds) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> succeededBefore(java.time.Instant cutoff) {
-        return em.createQuery("select t.id from FaceSwapTask t where t.status = :s and t.expired = false "
+    public QueueFigures figures() {
+        java.util.Map<TaskStatus, Long> counts = new java.util.EnumMap<>(TaskStatus.class);
+        for (Object[] row : em.createQuery("select t.status, count(t) from FaceSwapTask t group by t.status",
+                Object[].class).getResultList()) {
+            counts.put((TaskStatus) row[0], (Long) row[1]);
+        }
+        java.time.Instant now = clock.instant();
+        Object[] hour = em.createQuery("select count(t), coalesce(sum(t.framesTotal), 0) from FaceSwapTask t "
+                        + "where t.status = :s and t.finishedAt >= :since", Object[].class)
+                .setParameter("s", TaskStatus.SUCCEEDED).setParameter("since", now.minusSeconds(3600))
+                .getSingleResult();
+        java.time.Instant oldest = em.createQuery("select min(t.createdAt) from FaceSwapTask t where t.status = :q",
+                java.time.Instant.class).setParameter("q", TaskStatus.QUEUED).getSingleResult();
+        return new QueueFigures(counts.getOrDefault(TaskStatus.QUEUED, 0L),
+                counts.getOrDefault(TaskStatus.PROCESSING, 0L), counts.getOrDefault(TaskStatus.SUCCEEDED, 0L),
+                counts.getOrDefault(TaskStatus.FAILED, 0L), counts.getOrDefault(TaskStatus.CANCELED, 0L),
+                ((Number) hour[0]).longValue(), ((Number) hour[1]).longValue(),
+                oldest == null ? null : (now.toEpochMilli() - oldest.toEpochMilli()) / 1000.0);
+    }
+
+    /** Ended tasks whose files may go: finished before cutoff, results not yet expired. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> endedBefore(java.time.Instant cutoff) {
+        return em.createQuery("select t.id from FaceSwapTask t where t.status in :ended and t.expired = false "
                         + "and t.finishedAt < :c", String.class)
-                .setParameter("s", TaskStatus.SUCCEEDED).setParameter("c", cutoff).setMaxResults(1000)
-                .getResultList();
+                .setParameter("ended", List.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELED))
+                .setParameter("c", cutoff).setMaxResults(10_000).getResultList();
     }
 
     public void markExpired(String taskId) {

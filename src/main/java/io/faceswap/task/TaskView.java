@@ -1,10 +1,12 @@
 package io.faceswap.task;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as clients see it. */
+/** A task as clients see it; every field is always present (null when not applicable). */
+@JsonbNillable
 @Schema(name = "FaceSwapTask")
 public record TaskView(
         @Schema(example = "65f1c0ffee0ddba11c0ffee1") String id,

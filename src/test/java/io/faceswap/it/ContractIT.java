@@ -153,7 +153,11 @@ class ContractIT {
         var paths = doc.json().getJsonObject("paths");
         for (String path : List.of("/v1/openapi_account/new", "/v1/openapi_account/list",
                 "/v1/openapi_account/delete", "/v1/admin/payments", "/v1/admin/users/{userId}",
-                "/v1/faceswap_openapi/me", "/health")) {
+                "/v1/faceswap_openapi/me", "/v1/faceswap_openapi/create", "/v1/faceswap_openapi/listbyids",
+                "/v1/faceswap-opanpai/listbyids", "/v1/faceswap_openapi/cancel", "/v1/faceswap_openapi/result/{id}",
+                "/v1/admin/tasks/{id}", "/v1/admin/executions", "/v1/admin/executions/{id}",
+                "/v1/admin/executions/{id}/stop", "/v1/admin/executions/{id}/restart",
+                "/v1/admin/executions/{id}/abandon", "/v1/admin/queue", "/v1/admin/purge", "/health")) {
             assertTrue(paths.containsKey(path), () -> path + " missing from " + paths.keySet());
         }
         var schemes = doc.json().getJsonObject("components").getJsonObject("securitySchemes");

@@ -1,0 +1,158 @@
+package io.faceswap.admin;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ApiResponse;
+import io.faceswap.api.ErrorCode;
+import io.faceswap.auth.AdminOnly;
+import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskLifecycle;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/admin/executions")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: batch jobs")
+@SecurityRequirement(name = "AdminBearer")
+public class AdminExecutionResource {
+    private static final String STATUS = "STARTING|STARTED|STOPPING|STOPPED|FAILED|COMPLETED|ABANDONED";
+
+    @Inject
+    JobRepositoryQueries queries;
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Inject
+    ExecutionControl control;
+
+    public record ExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
+                                Instant createTime, Instant startTime, Instant endTime, String taskId, String userId,
+                                String taskStatus) {
+    }
+
+    public record ExecutionPage(List<ExecutionView> list, Long nextCursor) {
+    }
+
+    public record StepView(long stepExecutionId, String stepName, String batchStatus, Instant startTime,
+                           Instant endTime, Map<String, Long> metrics, Double framesPerSecond,
+                           List<JobRepositoryQueries.PartitionRow> partitions) {
+    }
+
+    public record ExecutionDetail(ExecutionView execution, List<StepView> steps) {
+    }
+
+    @GET
+    @Operation(summary = "Job executions, newest first, with their tasks and users",
+            description = "Filter by status, job name and creation time (ISO-8601); page with the returned "
+                    + "nextCursor. Reads the job repository with one query per page.")
+    public ApiResponse<ExecutionPage> list(@QueryParam("status") @Pattern(regexp = STATUS) String status,
+                                           @QueryParam("jobName") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}")
+                                           String jobName,
+                                           @QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("cursor") @Min(0) Long cursor,
+                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        List<JobRepositoryQueries.ExecutionRow> rows = queries.executions(new JobRepositoryQueries.Filter(status,
+                jobName, instant("from", from), instant("to", to), cursor, limit));
+        List<ExecutionView> views = rows.stream().map(this::view).toList();
+        Long next = rows.size() == limit ? rows.get(rows.size() - 1).executionId() : null;
+        return ApiResponse.ok(new ExecutionPage(views, next));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One execution's steps and partitions with their metrics")
+    public ApiResponse<ExecutionDetail> detail(@PathParam("id") @Min(0) long id) {
+        JobRepositoryQueries.ExecutionRow row = row(id);
+        List<StepExecution> steps;
+        try {
+            steps = BatchRuntime.getJobOperator().getStepExecutions(id);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + id);
+        }
+        List<StepView> stepViews = steps.stream().map(s -> {
+            Map<String, Long> metrics = Arrays.stream(s.getMetrics())
+                    .collect(Collectors.toMap(m -> m.getType().name(), Metric::getValue));
+            Instant start = s.getStartTime() == null ? null : s.getStartTime().toInstant();
+            Instant end = s.getEndTime() == null ? null : s.getEndTime().toInstant();
+            Double fps = start != null && end != null && end.isAfter(start) && s.getStepName().equals("swap")
+                    ? metrics.getOrDefault("WRITE_COUNT", 0L) * 1000.0 / (end.toEpochMilli() - start.toEpochMilli())
+                    : null;
+            return new StepView(s.getStepExecutionId(), s.getStepName(), s.getBatchStatus().name(), start, end,
+                    metrics, fps, queries.partitions(s.getStepExecutionId()));
+        }).toList();
+        return ApiResponse.ok(new ExecutionDetail(view(row), stepViews));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop a running execution; its task stays processing (paused) until restart or abandon")
+    public ApiResponse<ExecutionView> stop(@PathParam("id") @Min(0) long id) {
+        control.stop(id);
+        return ApiResponse.ok(view(row(id)));
+    }
+
+    @POST
+    @Path("/{id}/restart")
+    @Operation(summary = "Restart a stopped or interrupted execution of a paused task from its checkpoints")
+    public ApiResponse<ExecutionView> restart(@PathParam("id") @Min(0) long id) {
+        long next = control.restart(id, row(id).taskId());
+        return ApiResponse.ok(view(row(next)));
+    }
+
+    @POST
+    @Path("/{id}/abandon")
+    @Operation(summary = "Abandon a stopped execution: its task fails with ABANDONED and its seconds are released")
+    public ApiResponse<ExecutionView> abandon(@PathParam("id") @Min(0) long id) {
+        control.abandon(id, row(id).taskId());
+        return ApiResponse.ok(view(row(id)));
+    }
+
+    private JobRepositoryQueries.ExecutionRow row(long id) {
+        List<JobRepositoryQueries.ExecutionRow> rows = queries.executions(
+                new JobRepositoryQueries.Filter(null, null, null, null, id + 1, 1));
+        if (rows.isEmpty() || rows.get(0).executionId() != id) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + id);
+        }
+        return rows.get(0);
+    }
+
+    private ExecutionView view(JobRepositoryQueries.ExecutionRow r) {
+        FaceSwapTask task = r.taskId() == null ? null : lifecycle.find(r.taskId());
+        return new ExecutionView(r.executionId(), r.jobName(), r.batchStatus(), r.exitStatus(), r.createTime(),
+                r.startTime(), r.endTime(), r.taskId(), task == null ? null : task.getUserId(),
+                task == null ? null : task.getStatus().wire());
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ErrorCode.BAD_PARAMETER, name + ": must be an ISO-8601 instant, e.g. "
+                    + "2026-11-25T08:00:00Z");
+        }
+    }
+}

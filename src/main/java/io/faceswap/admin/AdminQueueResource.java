@@ -1,0 +1,73 @@
+package io.faceswap.admin;
+
+import io.faceswap.api.ApiResponse;
+import io.faceswap.auth.AdminOnly;
+import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskLifecycle;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/admin")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: batch jobs")
+@SecurityRequirement(name = "AdminBearer")
+public class AdminQueueResource {
+
+    @Inject
+    TaskLifecycle lifecycle;
+
+    @Inject
+    JobRepositoryQueries queries;
+
+    @Inject
+    TaskFiles files;
+
+    @Inject
+    Clock clock;
+
+    public record PurgeRequest(@NotNull @Min(0) @Max(87_600) Integer olderThanHours) {
+    }
+
+    public record PurgeResult(int executions, int taskFiles, Instant cutoff) {
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "Queue figures: tasks by status, throughput over the last hour, oldest queued age")
+    public ApiResponse<TaskLifecycle.QueueFigures> queue() {
+        return ApiResponse.ok(lifecycle.figures());
+    }
+
+    @POST
+    @Path("/purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete finished executions and ended tasks' files older than the given age",
+            description = "Tasks keep their rows; their results are marked expired.")
+    public ApiResponse<PurgeResult> purge(@NotNull @Valid PurgeRequest request) {
+        Instant cutoff = clock.instant().minus(Duration.ofHours(request.olderThanHours()));
+        int executions = queries.purgeFinishedBefore(cutoff);
+        int tasks = 0;
+        for (String id : lifecycle.endedBefore(cutoff)) {
+            files.clean(id, false);
+            lifecycle.markExpired(id);
+            tasks++;
+        }
+        return ApiResponse.ok(new PurgeResult(executions, tasks, cutoff));
+    }
+}
