@@ -11,6 +11,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -49,11 +50,13 @@ public class AdminExecutionResource {
     @Inject
     ExecutionControl control;
 
+    @JsonbNillable
     public record ExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
                                 Instant createTime, Instant startTime, Instant endTime, String taskId, String userId,
                                 String taskStatus) {
     }
 
+    @JsonbNillable
     public record ExecutionPage(List<ExecutionView> list, Long nextCursor) {
     }
 

@@ -8,7 +8,15 @@ import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskView;
 import jakarta.inject.Inject;
+import io.faceswap.task.TaskStatus;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Any user's task with its processing internals, for operators. */
-@Path("/v1/admin/tasks/{id}")
+@Path("/v1/admin/tasks")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: tasks")
@@ -35,11 +43,26 @@ public class AdminTaskResource {
     UriInfo uri;
 
     /** The client's view plus what only operators need. */
-    public record AdminTaskView(TaskView task, Long jobExecutionId, String node, long framesDone,
-                                long framesProcessed, long heldSeconds, boolean cancelRequested) {
+    public record AdminTaskView(TaskView task, Long jobExecutionId, String executionStatus, String node,
+                                long framesDone, long framesProcessed, long heldSeconds, boolean cancelRequested) {
+    }
+
+    public record AdminTaskList(List<AdminTaskView> list) {
     }
 
     @GET
+    @Operation(summary = "Tasks of any user, newest first, by status and by task id or user id")
+    public ApiResponse<AdminTaskList> search(
+            @QueryParam("status") @Pattern(regexp = "queued|processing|succeeded|failed|canceled") String status,
+            @QueryParam("q") @Pattern(regexp = "[A-Za-z0-9_.@:-]{1,64}") String idOrUser,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        TaskStatus s = status == null ? null : TaskStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        return ApiResponse.ok(new AdminTaskList(lifecycle.search(s, idOrUser, limit).stream().map(this::view)
+                .toList()));
+    }
+
+    @GET
+    @Path("/{id}")
     @Operation(summary = "A task with its job execution, node and frame counters",
             description = "framesProcessed counts every frame swapped by any run, redone chunks included.")
     public ApiResponse<AdminTaskView> task(@PathParam("id") @Pattern(regexp = "[0-9a-f]{24}",
@@ -48,7 +71,23 @@ public class AdminTaskResource {
         if (t == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No task " + id);
         }
-        return ApiResponse.ok(new AdminTaskView(TaskView.of(t, uri.getBaseUri()), t.getJobExecutionId(), t.getNode(),
-                t.getFramesDone(), t.getFramesProcessed(), t.getHeldSeconds(), t.isCancelRequested()));
+        return ApiResponse.ok(view(t));
+    }
+
+    private AdminTaskView view(FaceSwapTask t) {
+        return new AdminTaskView(TaskView.of(t, uri.getBaseUri()), t.getJobExecutionId(),
+                executionStatus(t.getJobExecutionId()), t.getNode(), t.getFramesDone(), t.getFramesProcessed(),
+                t.getHeldSeconds(), t.isCancelRequested());
+    }
+
+    private static String executionStatus(Long execution) {
+        if (execution == null) {
+            return null;
+        }
+        try {
+            return BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus().name();
+        } catch (NoSuchJobExecutionException e) {
+            return null; // purged
+        }
     }
 }

@@ -129,6 +129,26 @@ public class TaskLifecycle {
         return true;
     }
 
+    /** Newest first; {@code status} and {@code userId} are optional; {@code idOrUser} matches either exactly. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FaceSwapTask> search(TaskStatus status, String idOrUser, int limit) {
+        StringBuilder jpql = new StringBuilder("select t from FaceSwapTask t where 1 = 1");
+        if (status != null) {
+            jpql.append(" and t.status = :s");
+        }
+        if (idOrUser != null) {
+            jpql.append(" and (t.id = :q or t.userId = :q)");
+        }
+        var query = em.createQuery(jpql.append(" order by t.createdAt desc, t.id").toString(), FaceSwapTask.class);
+        if (status != null) {
+            query.setParameter("s", status);
+        }
+        if (idOrUser != null) {
+            query.setParameter("q", idOrUser);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
     public record QueueFigures(long queued, long processing, long succeeded, long failed, long canceled,
                                long succeededLastHour, long framesLastHour, Double oldestQueuedSeconds) {
     }

@@ -128,7 +128,7 @@ class AdminIT {
                     seenTasks.add(e.getString("taskId"));
                 }
             }
-            cursor = page.isNull("nextCursor") || !page.containsKey("nextCursor") ? null
+            cursor = !page.containsKey("nextCursor") || page.isNull("nextCursor") ? null
                     : "&cursor=" + page.getJsonNumber("nextCursor").longValue();
             pages++;
         } while (cursor != null && pages < 500);
