@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +63,7 @@ class AdminPageIT {
             browser.findElement(By.id("login")).click();
             WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
             By row = By.cssSelector("#running tr[data-task='" + id + "']");
+            wait.ignoring(StaleElementReferenceException.class);
             int first = wait.until(d -> progress(d.findElements(row), 1));
             int later = wait.until(d -> {
                 int p = progress(d.findElements(row), 0);
@@ -69,14 +71,19 @@ class AdminPageIT {
             });
             assertTrue(later > first, "progress advanced from " + first + " to " + later);
 
-            browser.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.stop")).click();
+            // the page redraws its tables every second: a button found just before a redraw is stale, so retry
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.stop")).click();
+                return true;
+            });
             String status = wait.until(d -> {
                 List<WebElement> cells = d.findElements(By.cssSelector("#running tr[data-task='" + id + "'] .status"));
                 return !cells.isEmpty() && cells.get(0).getText().equals("STOPPED") ? "STOPPED" : null;
             });
             assertEquals("STOPPED", status);
-            assertTrue(browser.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.restart"))
-                    .isDisplayed(), "a stopped task offers restart");
+            Boolean restartOffered = wait.until(d -> d.findElement(
+                    By.cssSelector("#running tr[data-task='" + id + "'] button.restart")).isDisplayed() ? true : null);
+            assertTrue(restartOffered, "a stopped task offers restart");
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, Path.of("target", "admin-page.png"), StandardCopyOption.REPLACE_EXISTING);
 

@@ -22,6 +22,7 @@ import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.swap.video.VideoSwapper;
 import io.faceswap.swap.video.VideoTooLargeException;
 import io.faceswap.swap.video.VideoTooLongException;
+import io.faceswap.swap.video.UnsupportedCodecException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +203,8 @@ class EngineVideoTest {
         assertThrows(VideoTooLargeException.class,
                 () -> VideoProbe.probe(good, new VideoLimits(300, 200, 600)));
         assertThrows(VideoTooLongException.class, () -> VideoProbe.probe(good, new VideoLimits(1920, 1080, 1)));
+        assertEquals("UNSUPPORTED_CODEC", assertThrows(UnsupportedCodecException.class,
+                () -> VideoProbe.probe(TestVideos.unknownCodec("bad-codec"), VideoLimits.DEFAULT)).errorCode());
         // a still image is a one-frame "video" to FFmpeg; the engine only takes it as a photo
         assertEquals("NOT_A_VIDEO", assertThrows(NotAVideoException.class,
                 () -> VideoProbe.probe(image, VideoLimits.DEFAULT)).errorCode());

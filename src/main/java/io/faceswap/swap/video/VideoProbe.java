@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -20,6 +23,7 @@ public final class VideoProbe {
         if (!Files.isRegularFile(file) || size(file) == 0) {
             throw new NotAVideoException("The video file is empty");
         }
+        requireDecoder(file);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             start(grabber);
             String format = String.valueOf(grabber.getFormatContext().iformat().name().getString());
@@ -53,6 +57,27 @@ public final class VideoProbe {
             return info;
         } catch (FrameGrabber.Exception e) {
             throw new CorruptVideoException("The video cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A container that opens but whose video codec no bundled decoder knows is UNSUPPORTED_CODEC. */
+    private static void requireDecoder(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+            return; // not a container at all: the grabber reports it as not a video
+        }
+        try {
+            avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
+            int video = avformat.av_find_best_stream(context, avutil.AVMEDIA_TYPE_VIDEO, -1, -1,
+                    (PointerPointer<?>) null, 0);
+            if (video == avutil.AVERROR_DECODER_NOT_FOUND()) {
+                throw new UnsupportedCodecException("The video's codec is not supported");
+            }
+            if (video >= 0 && avcodec.avcodec_find_decoder(context.streams(video).codecpar().codec_id()) == null) {
+                throw new UnsupportedCodecException("The video's codec is not supported");
+            }
+        } finally {
+            avformat.avformat_close_input(context);
         }
     }
 

@@ -108,6 +108,37 @@ public final class TestVideos {
         });
     }
 
+    /**
+     * An AVI whose video stream names a codec no decoder knows: an MPEG-4 clip with its FourCC ("FMP4") renamed.
+     * The container reads fine; the codec cannot be decoded.
+     */
+    public static Path unknownCodec(String name) {
+        Path avi = noFace(name + "-source", 160, 120, 10, 10, false);
+        Path mpeg4 = write(name + "-mpeg4", 160, 120, 10, 10, false, Format.AVI, i -> {
+            try (Mat m = TestImages.load(TestImages.ASTRONAUT)) {
+                Mat small = new Mat();
+                opencv_imgproc.resize(m, small, new Size(160, 120));
+                return small;
+            }
+        });
+        try {
+            byte[] bytes = Files.readAllBytes(mpeg4);
+            byte[] from = "FMP4".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i + 4 <= bytes.length; i++) {
+                if (bytes[i] == from[0] && bytes[i + 1] == from[1] && bytes[i + 2] == from[2] && bytes[i + 3] == from[3]) {
+                    bytes[i] = 'Z';
+                    bytes[i + 1] = 'Z';
+                    bytes[i + 2] = 'Z';
+                    bytes[i + 3] = 'Z';
+                }
+            }
+            Files.deleteIfExists(avi);
+            return Files.write(dir().resolve(name + ".avi"), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
         Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(60, 60, 60, 0));
         try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h)) {
