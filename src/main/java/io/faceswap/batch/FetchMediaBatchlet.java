@@ -1,6 +1,5 @@
 package io.faceswap.batch;
 
-import io.faceswap.media.HostResolver;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
 import io.faceswap.swap.face.FaceFinder;
@@ -48,7 +47,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     public String process() throws IOException {
         FaceSwapTask task = lifecycle.find(taskId);
         Files.createDirectories(files.dir(taskId));
-        SafeMediaFetcher fetcher = new SafeMediaFetcher(HostResolver.SYSTEM);
+        SafeMediaFetcher fetcher = new SafeMediaFetcher();
         Path image = files.image(taskId);
         Path video = files.video(taskId);
         download(fetcher, task.getImageUrl(), image, "photo", true);
@@ -77,15 +76,15 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     }
 
     private static String code(MediaFetchException e) {
-        return switch (e.error()) {
+        return switch (e.code()) {
             case INVALID_URL -> FailureCodes.URL_INVALID;
             case FORBIDDEN_ADDRESS -> FailureCodes.URL_FORBIDDEN;
-            case UNREACHABLE -> FailureCodes.URL_UNREACHABLE;
+            case UNREACHABLE, TLS_ERROR, PROTOCOL_ERROR, TOO_MANY_REDIRECTS -> FailureCodes.URL_UNREACHABLE;
             case TIMEOUT -> FailureCodes.URL_TIMEOUT;
             case HTTP_ERROR -> FailureCodes.URL_HTTP_ERROR;
             case TOO_LARGE -> FailureCodes.MEDIA_TOO_LARGE;
-            case TOO_MANY_REDIRECTS -> FailureCodes.URL_UNREACHABLE;
             case EMPTY_BODY -> FailureCodes.EMPTY_MEDIA;
+            case STORAGE_ERROR -> FailureCodes.INTERNAL_ERROR;
         };
     }
 }

@@ -31,12 +31,18 @@ public class MediaSettings {
 
     private FetchPolicy policy(long maxBytes) {
         Config c = config();
-        return new FetchPolicy(
-                c.getOptionalValue("clipzap.media.allow-private-networks", Boolean.class).orElse(false), maxBytes,
-                Duration.ofSeconds(c.getOptionalValue("clipzap.media.connect-timeout-seconds", Long.class).orElse(10L)),
-                Duration.ofSeconds(c.getOptionalValue("clipzap.media.read-timeout-seconds", Long.class).orElse(30L)),
-                Duration.ofSeconds(c.getOptionalValue("clipzap.media.total-timeout-seconds", Long.class).orElse(600L)),
-                c.getOptionalValue("clipzap.media.max-redirects", Integer.class).orElse(5));
+        return FetchPolicy.defaults()
+                .withAllowPrivateNetworks(
+                        c.getOptionalValue("clipzap.media.allow-private-networks", Boolean.class).orElse(false))
+                .withMaxBytes(maxBytes)
+                .withTimeouts(
+                        Duration.ofSeconds(c.getOptionalValue("clipzap.media.connect-timeout-seconds", Long.class)
+                                .orElse(10L)),
+                        Duration.ofSeconds(c.getOptionalValue("clipzap.media.read-timeout-seconds", Long.class)
+                                .orElse(30L)),
+                        Duration.ofSeconds(c.getOptionalValue("clipzap.media.total-timeout-seconds", Long.class)
+                                .orElse(600L)))
+                .withMaxRedirects(c.getOptionalValue("clipzap.media.max-redirects", Integer.class).orElse(5));
     }
 
     private static Config config() {

@@ -1,11 +1,84 @@
 package io.faceswap.media;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Limits of one download. {@code allowPrivateNetworks} lets loopback and private addresses through (for tests and
- * closed deployments); cloud metadata addresses stay refused even then.
+ * Limits of one fetch. Start from {@link #defaults()} and adjust with the {@code with...} methods.
+ *
+ * @param allowPrivateNetworks also allow loopback, private, link-local, unique-local, CGNAT and benchmark addresses
+ *                             (for development against a local store). Cloud-metadata, multicast, unspecified,
+ *                             broadcast and reserved addresses stay refused regardless.
+ * @param maxBytes             largest body accepted, in bytes
+ * @param connectTimeout       limit for establishing each TCP connection
+ * @param readTimeout          limit for each single read (and the TLS handshake): catches a stalled server
+ * @param totalTimeout         limit for the whole fetch, redirects included: catches a server that drips bytes.
+ *                             Host name resolution is not covered (see {@link SafeMediaFetcher}).
+ * @param maxRedirects         redirects followed before giving up
+ * @param allowedSchemes       lower-case; only {@code http} and {@code https} are supported, so this can only narrow
+ * @param userAgent            User-Agent header sent
  */
-public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration connectTimeout,
-                          Duration readTimeout, Duration totalTimeout, int maxRedirects) {
+public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration connectTimeout, Duration readTimeout,
+                          Duration totalTimeout, int maxRedirects, Set<String> allowedSchemes, String userAgent) {
+
+    private static final Set<String> SUPPORTED_SCHEMES = Set.of("http", "https");
+
+    public FetchPolicy {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        requirePositive(totalTimeout, "totalTimeout");
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative");
+        }
+        allowedSchemes = allowedSchemes.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (allowedSchemes.isEmpty() || !SUPPORTED_SCHEMES.containsAll(allowedSchemes)) {
+            throw new IllegalArgumentException("allowedSchemes must be a non-empty subset of " + SUPPORTED_SCHEMES);
+        }
+        // the value goes verbatim into the request head: a line break would let it inject headers
+        if (Objects.requireNonNull(userAgent, "userAgent").isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("userAgent must be non-blank printable text");
+        }
+    }
+
+    /** Public addresses only, 100 MiB, 5 s connect, 15 s per read, 2 min overall, 5 redirects, http and https. */
+    public static FetchPolicy defaults() {
+        return new FetchPolicy(false, 100L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(15),
+                Duration.ofMinutes(2), 5, SUPPORTED_SCHEMES, "faceswap-media-fetcher/1.0");
+    }
+
+    public FetchPolicy withAllowPrivateNetworks(boolean allow) {
+        return new FetchPolicy(allow, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, userAgent);
+    }
+
+    public FetchPolicy withMaxBytes(long max) {
+        return new FetchPolicy(allowPrivateNetworks, max, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, userAgent);
+    }
+
+    public FetchPolicy withTimeouts(Duration connect, Duration read, Duration total) {
+        return new FetchPolicy(allowPrivateNetworks, maxBytes, connect, read, total, maxRedirects, allowedSchemes, userAgent);
+    }
+
+    public FetchPolicy withMaxRedirects(int max) {
+        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, max, allowedSchemes, userAgent);
+    }
+
+    public FetchPolicy withAllowedSchemes(Set<String> schemes) {
+        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, schemes, userAgent);
+    }
+
+    public FetchPolicy withUserAgent(String agent) {
+        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, agent);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
 }

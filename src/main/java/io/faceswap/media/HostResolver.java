@@ -2,11 +2,20 @@ package io.faceswap.media;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
-/** Name resolution, replaceable in tests so that no test needs a real name server. */
+/**
+ * Turns a host name into addresses. Pluggable so tests can map made-up names to chosen addresses without DNS, and
+ * so a deployment can put its own resolver in front. Only called for names, never for IP literals.
+ */
 @FunctionalInterface
 public interface HostResolver {
-    InetAddress[] resolve(String host) throws UnknownHostException;
 
-    HostResolver SYSTEM = InetAddress::getAllByName;
+    /** All addresses of {@code host}; an empty list or {@link UnknownHostException} means it does not resolve. */
+    List<InetAddress> resolve(String host) throws UnknownHostException;
+
+    /** The JVM resolver ({@link InetAddress#getAllByName}), subject to its own DNS cache. */
+    static HostResolver system() {
+        return host -> List.of(InetAddress.getAllByName(host));
+    }
 }

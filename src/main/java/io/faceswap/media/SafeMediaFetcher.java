@@ -1,178 +1,135 @@
 package io.faceswap.media;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Downloads a URL to a file, refusing what a server-side fetcher must not do: schemes other than http(s),
- * credentials in the URL, addresses that are private, local, reserved or cloud metadata (checked after resolving
- * the name, at every redirect hop), too many redirects, too many bytes (counted while streaming), too much time.
+ * Downloads a user-supplied http(s) URL to a file without letting the URL reach into our own network (SSRF).
  * <p>
- * DNS rebinding: every address the name resolves to is checked just before connecting, and the JVM's address cache
- * (30 s for successful lookups by default) then serves the connection from the same answer. A resolver that changes
- * its answer within that window is not defended against beyond that.
+ * What it guarantees, per hop (the first request and every redirect):
+ * <ul>
+ * <li>the URL is absolute http/https (as the policy allows), has a host, no user-info and no ambiguous numeric
+ *     host such as {@code 2130706433} or {@code 0177.0.0.1};</li>
+ * <li>the host is resolved once through the {@link HostResolver} and <em>every</em> address is classified by
+ *     {@link AddressClassifier}; one refused address refuses the hop ({@code FORBIDDEN_ADDRESS});</li>
+ * <li><b>DNS pinning</b>: the TCP connection goes to one of exactly those vetted addresses, never to the name, so a
+ *     rebinding DNS server cannot swap in an internal address after the check. This holds for http and https alike:
+ *     the request is written by hand over a socket (HTTP/1.1, {@code Connection: close}), and for https the TLS
+ *     layer is layered onto that socket with the original host name for SNI and certificate verification;</li>
+ * <li>redirects (301, 302, 303, 307, 308) are followed by hand, always as GET, at most
+ *     {@link FetchPolicy#maxRedirects()} times; any other non-2xx status is {@code HTTP_ERROR};</li>
+ * <li>size is capped from Content-Length up front and again while streaming (at most one byte past the cap is
+ *     read); connect, per-read and total time are capped;</li>
+ * <li>the body lands in a temporary file beside the target, moved atomically into place on success and deleted on
+ *     any failure.</li>
+ * </ul>
+ * Not covered: the time spent resolving names (the JVM resolver has no timeout of its own; plug a bounded
+ * resolver in if that matters); HTTP proxies (none is used, system proxy settings are ignored on purpose);
+ * content codings (identity is requested and the bytes are stored as received). Content-Type is reported but never
+ * trusted: use {@link MediaSniffer} and ultimately the decoder.
+ * <p>
+ * Stateless and thread-safe; failures are {@link MediaFetchException}s whose messages are safe to show.
  */
 public final class SafeMediaFetcher {
-    private final HostResolver resolver;
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final AddressGuard guard;
+    private final SSLSocketFactory tls;
+    private final Dialer dialer;
+
+    /** Uses the JVM resolver and the JVM default trust store. */
+    public SafeMediaFetcher() {
+        this(HostResolver.system());
+    }
 
     public SafeMediaFetcher(HostResolver resolver) {
-        this.resolver = resolver;
+        this(resolver, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
-    public record Result(long bytes, URI finalUri, String contentType) {
+    /** With a custom TLS factory, e.g. one trusting a private CA. Host names are verified regardless. */
+    public SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls) {
+        this(resolver, tls, Dialer.DIRECT);
     }
 
-    public Result fetch(URI uri, Path target, FetchPolicy policy) {
-        long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+    SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls, Dialer dialer) {
+        this.guard = new AddressGuard(Objects.requireNonNull(resolver, "resolver"));
+        this.tls = Objects.requireNonNull(tls, "tls");
+        this.dialer = Objects.requireNonNull(dialer, "dialer");
+    }
+
+    /**
+     * Downloads {@code uri} to {@code target}, replacing any existing file there only on success.
+     *
+     * @throws MediaFetchException on any failure; the target is then left as it was
+     */
+    public FetchResult fetch(URI uri, Path target, FetchPolicy policy) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(policy, "policy");
+        long start = System.nanoTime();
+        Deadline deadline = new Deadline(policy.totalTimeout());
         URI current = uri;
-        for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
-            validate(current, policy);
-            HttpURLConnection connection = open(current, policy);
-            try {
-                int status = status(connection, current);
-                if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-                    current = redirect(current, connection.getHeaderField("Location"));
+        for (int redirects = 0; ; redirects++) {
+            TargetUrl hop = TargetUrl.parse(current, policy);
+            List<InetAddress> vetted = guard.vet(hop, policy);
+            try (PinnedConnection connection = PinnedConnection.open(hop, vetted, policy, deadline, dialer, tls)) {
+                HttpResponse response = exchange(connection, hop, policy, deadline);
+                Optional<URI> next = redirectTarget(response, hop);
+                if (next.isPresent()) {
+                    if (redirects >= policy.maxRedirects()) {
+                        throw new MediaFetchException(MediaFetchError.TOO_MANY_REDIRECTS,
+                                "more than " + policy.maxRedirects() + " redirects, last from " + hop.redacted());
+                    }
+                    current = next.get();
                     continue;
                 }
-                if (status >= 400) {
-                    throw new MediaFetchException(MediaFetchError.HTTP_ERROR,
-                            "The server answered HTTP " + status + " for " + describe(current));
-                }
-                long declared = connection.getContentLengthLong();
-                if (declared > policy.maxBytes()) {
-                    throw tooLarge(policy);
-                }
-                long bytes = copy(connection, target, policy, deadline);
-                return new Result(bytes, current, connection.getContentType());
-            } finally {
-                connection.disconnect();
+                long bytes = download(response, hop, target, policy, deadline);
+                return new FetchResult(target, bytes, hop.uri(), response.header("content-type"),
+                        Duration.ofNanos(System.nanoTime() - start));
             }
         }
-        throw new MediaFetchException(MediaFetchError.TOO_MANY_REDIRECTS,
-                "More than " + policy.maxRedirects() + " redirects from " + describe(uri));
     }
 
-    private void validate(URI uri, FetchPolicy policy) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                || uri.getRawUserInfo() != null) {
-            throw new MediaFetchException(MediaFetchError.INVALID_URL,
-                    "Only http and https URLs without credentials can be fetched");
-        }
-        InetAddress[] addresses;
+    private static HttpResponse exchange(PinnedConnection connection, TargetUrl hop, FetchPolicy policy, Deadline deadline) {
         try {
-            addresses = resolver.resolve(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new MediaFetchException(MediaFetchError.UNREACHABLE, "The host " + uri.getHost() + " is unknown");
-        }
-        for (InetAddress address : addresses) {
-            AddressPolicy.check(address, policy.allowPrivateNetworks());
-        }
-    }
-
-    private static HttpURLConnection open(URI uri, FetchPolicy policy) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
-            c.setInstanceFollowRedirects(false); // every hop is validated here
-            c.setConnectTimeout((int) policy.connectTimeout().toMillis());
-            c.setReadTimeout((int) policy.readTimeout().toMillis());
-            c.setRequestProperty("User-Agent", "faceswap-api/1.0");
-            c.setRequestProperty("Accept-Encoding", "identity");
-            return c;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MediaFetchException(MediaFetchError.INVALID_URL, "The URL cannot be fetched: " + describe(uri));
-        }
-    }
-
-    private static int status(HttpURLConnection c, URI uri) {
-        try {
-            return c.getResponseCode();
-        } catch (SocketTimeoutException e) {
-            throw new MediaFetchException(MediaFetchError.TIMEOUT, "No answer in time from " + describe(uri));
-        } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-            throw new MediaFetchException(MediaFetchError.UNREACHABLE, "Cannot connect to " + describe(uri));
+            return connection.get(hop, policy);
         } catch (IOException e) {
-            throw new MediaFetchException(MediaFetchError.UNREACHABLE, "The connection to " + describe(uri)
-                    + " failed: " + e.getClass().getSimpleName());
+            throw IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "request to " + hop.redacted() + " failed", deadline);
         }
     }
 
-    private static URI redirect(URI from, String location) {
+    private static Optional<URI> redirectTarget(HttpResponse response, TargetUrl hop) {
+        if (!REDIRECTS.contains(response.status())) {
+            return Optional.empty();
+        }
+        String location = response.header("location").orElseThrow(() -> new MediaFetchException(MediaFetchError.HTTP_ERROR,
+                "redirect without Location from " + hop.redacted(), response.status(), null));
         try {
-            return from.resolve(new URI(location.trim()));
-        } catch (java.net.URISyntaxException e) {
-            throw new MediaFetchException(MediaFetchError.INVALID_URL, "A redirect pointed to an invalid URL");
+            return Optional.of(hop.uri().resolve(new URI(location)));
+        } catch (URISyntaxException e) {
+            // the cause would quote the raw Location, query and all, so it is deliberately not attached
+            throw new MediaFetchException(MediaFetchError.INVALID_URL, "invalid redirect Location from " + hop.redacted());
         }
     }
 
-    /** Streams to a temporary file beside the target, stopping as soon as a limit is passed; renames at the end. */
-    private static long copy(HttpURLConnection c, Path target, FetchPolicy policy, long deadline) {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        long total = 0;
-        try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > policy.maxBytes()) {
-                    throw tooLarge(policy);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new MediaFetchException(MediaFetchError.TIMEOUT, "The download took longer than "
-                            + policy.totalTimeout().toSeconds() + " s");
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            deleteQuietly(partial);
-            throw new MediaFetchException(MediaFetchError.TIMEOUT, "The download stalled");
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new MediaFetchException(MediaFetchError.UNREACHABLE, "The download broke off");
-        } catch (MediaFetchException e) {
-            deleteQuietly(partial);
-            throw e;
+    private static long download(HttpResponse response, TargetUrl hop, Path target, FetchPolicy policy, Deadline deadline) {
+        int status = response.status();
+        if (status < 200 || status > 299) {
+            throw new MediaFetchException(MediaFetchError.HTTP_ERROR, "HTTP " + status + " from " + hop.redacted(), status, null);
         }
-        if (total == 0) {
-            deleteQuietly(partial);
-            throw new MediaFetchException(MediaFetchError.EMPTY_BODY, "The server sent an empty body");
+        if (response.contentLength() > policy.maxBytes()) {
+            throw new MediaFetchException(MediaFetchError.TOO_LARGE, "declared size " + response.contentLength()
+                    + " bytes of " + hop.redacted() + " exceeds the limit of " + policy.maxBytes() + " bytes");
         }
-        try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return total;
-    }
-
-    private static MediaFetchException tooLarge(FetchPolicy policy) {
-        return new MediaFetchException(MediaFetchError.TOO_LARGE, "The file is larger than "
-                + policy.maxBytes() / (1024 * 1024) + " MB");
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // the partial file is in the task's directory, which is deleted with the failed task anyway
-        }
-    }
-
-    /** Scheme, host and path: never the query string or credentials, which may carry tokens. */
-    static String describe(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return CappedDownload.copy(response.body(), target, policy.maxBytes(), hop.redacted(), deadline);
     }
 }
