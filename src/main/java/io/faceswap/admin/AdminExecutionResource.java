@@ -5,7 +5,7 @@ import io.faceswap.api.ApiResponse;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.AdminOnly;
 import io.faceswap.task.FaceSwapTask;
-import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.Metric;
@@ -45,7 +45,7 @@ public class AdminExecutionResource {
     JobRepositoryQueries queries;
 
     @Inject
-    TaskLifecycle lifecycle;
+    TaskQueries tasks;
 
     @Inject
     ExecutionControl control;
@@ -101,8 +101,10 @@ public class AdminExecutionResource {
                     .collect(Collectors.toMap(m -> m.getType().name(), Metric::getValue));
             Instant start = s.getStartTime() == null ? null : s.getStartTime().toInstant();
             Instant end = s.getEndTime() == null ? null : s.getEndTime().toInstant();
-            Double fps = start != null && end != null && end.isAfter(start) && s.getStepName().equals("swap")
-                    ? metrics.getOrDefault("WRITE_COUNT", 0L) * 1000.0 / (end.toEpochMilli() - start.toEpochMilli())
+            // a step quicker than the repository's timestamp resolution counts as 1 ms, never as "no figure"
+            Double fps = start != null && end != null && s.getStepName().equals("swap")
+                    ? metrics.getOrDefault("WRITE_COUNT", 0L) * 1000.0
+                            / Math.max(1, end.toEpochMilli() - start.toEpochMilli())
                     : null;
             return new StepView(s.getStepExecutionId(), s.getStepName(), s.getBatchStatus().name(), start, end,
                     metrics, fps, queries.partitions(s.getStepExecutionId()));
@@ -114,7 +116,7 @@ public class AdminExecutionResource {
     @Path("/{id}/stop")
     @Operation(summary = "Stop a running execution; its task stays processing (paused) until restart or abandon")
     public ApiResponse<ExecutionView> stop(@PathParam("id") @Min(0) long id) {
-        control.stop(id);
+        control.stop(id, row(id).taskId());
         return ApiResponse.ok(view(row(id)));
     }
 
@@ -144,7 +146,7 @@ public class AdminExecutionResource {
     }
 
     private ExecutionView view(JobRepositoryQueries.ExecutionRow r) {
-        FaceSwapTask task = r.taskId() == null ? null : lifecycle.find(r.taskId());
+        FaceSwapTask task = r.taskId() == null ? null : tasks.find(r.taskId());
         return new ExecutionView(r.executionId(), r.jobName(), r.batchStatus(), r.exitStatus(), r.createTime(),
                 r.startTime(), r.endTime(), r.taskId(), task == null ? null : task.getUserId(),
                 task == null ? null : task.getStatus().wire());

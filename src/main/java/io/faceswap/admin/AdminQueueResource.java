@@ -2,7 +2,7 @@ package io.faceswap.admin;
 
 import io.faceswap.api.ApiResponse;
 import io.faceswap.auth.AdminOnly;
-import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +36,7 @@ public class AdminQueueResource {
     JobRepositoryQueries queries;
 
     @Inject
-    TaskFiles files;
+    TaskQueries tasks;
 
     @Inject
     Clock clock;
@@ -50,8 +50,8 @@ public class AdminQueueResource {
     @GET
     @Path("/queue")
     @Operation(summary = "Queue figures: tasks by status, throughput over the last hour, oldest queued age")
-    public ApiResponse<TaskLifecycle.QueueFigures> queue() {
-        return ApiResponse.ok(lifecycle.figures());
+    public ApiResponse<TaskQueries.QueueFigures> queue() {
+        return ApiResponse.ok(tasks.figures());
     }
 
     @POST
@@ -62,12 +62,7 @@ public class AdminQueueResource {
     public ApiResponse<PurgeResult> purge(@NotNull @Valid PurgeRequest request) {
         Instant cutoff = clock.instant().minus(Duration.ofHours(request.olderThanHours()));
         int executions = queries.purgeFinishedBefore(cutoff);
-        int tasks = 0;
-        for (String id : lifecycle.endedBefore(cutoff)) {
-            files.clean(id, false);
-            lifecycle.markExpired(id);
-            tasks++;
-        }
+        int tasks = lifecycle.expireEndedBefore(cutoff);
         return ApiResponse.ok(new PurgeResult(executions, tasks, cutoff));
     }
 }

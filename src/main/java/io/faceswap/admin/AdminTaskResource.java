@@ -5,7 +5,7 @@ import io.faceswap.api.ApiResponse;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.AdminOnly;
 import io.faceswap.task.FaceSwapTask;
-import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskView;
 import jakarta.inject.Inject;
 import io.faceswap.task.TaskStatus;
@@ -37,14 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminTaskResource {
 
     @Inject
-    TaskLifecycle lifecycle;
+    TaskQueries queries;
 
     @Context
     UriInfo uri;
 
     /** The client's view plus what only operators need. */
     public record AdminTaskView(TaskView task, Long jobExecutionId, String executionStatus, String node,
-                                long framesDone, long framesProcessed, long heldSeconds, boolean cancelRequested) {
+                                long framesDone, long framesProcessed, long heldSeconds, boolean cancelRequested,
+                                int attempts, boolean paused, java.time.Instant leaseUntil) {
     }
 
     public record AdminTaskList(List<AdminTaskView> list) {
@@ -57,7 +58,7 @@ public class AdminTaskResource {
             @QueryParam("q") @Pattern(regexp = "[A-Za-z0-9_.@:-]{1,64}") String idOrUser,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         TaskStatus s = status == null ? null : TaskStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        return ApiResponse.ok(new AdminTaskList(lifecycle.search(s, idOrUser, limit).stream().map(this::view)
+        return ApiResponse.ok(new AdminTaskList(queries.search(s, idOrUser, limit).stream().map(this::view)
                 .toList()));
     }
 
@@ -67,7 +68,7 @@ public class AdminTaskResource {
             description = "framesProcessed counts every frame swapped by any run, redone chunks included.")
     public ApiResponse<AdminTaskView> task(@PathParam("id") @Pattern(regexp = "[0-9a-f]{24}",
             message = "must be a task id (24 hex)") String id) {
-        FaceSwapTask t = lifecycle.find(id);
+        FaceSwapTask t = queries.find(id);
         if (t == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No task " + id);
         }
@@ -77,7 +78,7 @@ public class AdminTaskResource {
     private AdminTaskView view(FaceSwapTask t) {
         return new AdminTaskView(TaskView.of(t, uri.getBaseUri()), t.getJobExecutionId(),
                 executionStatus(t.getJobExecutionId()), t.getNode(), t.getFramesDone(), t.getFramesProcessed(),
-                t.getHeldSeconds(), t.isCancelRequested());
+                t.getHeldSeconds(), t.isCancelRequested(), t.getAttempts(), t.isPaused(), t.getLeaseUntil());
     }
 
     private static String executionStatus(Long execution) {

@@ -2,9 +2,10 @@ package io.faceswap.admin;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
-import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskStatus;
 import jakarta.batch.operations.JobExecutionIsRunningException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -18,8 +19,9 @@ import jakarta.inject.Inject;
 import java.util.Properties;
 
 /**
- * Stop, restart and abandon, keeping the task in step: a stopped execution leaves its task processing (paused,
- * holding its seconds) until it is restarted, or abandoned, which fails the task with ABANDONED and releases them.
+ * Stop, restart and abandon, keeping the task in step: a stopped execution's task is paused (it keeps its seconds,
+ * frees its slot, and nothing resumes it automatically) until an admin restarts it, here, or abandons it, which
+ * fails the task with ABANDONED and releases its seconds.
  */
 @ApplicationScoped
 public class ExecutionControl {
@@ -28,9 +30,15 @@ public class ExecutionControl {
     TaskLifecycle lifecycle;
 
     @Inject
-    TaskFiles files;
+    TaskQueries tasks;
 
-    public void stop(long executionId) {
+    @Inject
+    NodeIdentity node;
+
+    public void stop(long executionId, String taskId) {
+        if (taskId != null) {
+            lifecycle.pause(taskId);
+        }
         try {
             operator().stop(executionId);
         } catch (NoSuchJobExecutionException e) {
@@ -43,18 +51,18 @@ public class ExecutionControl {
     /** @return the new execution's id */
     public long restart(long executionId, String taskId) {
         FaceSwapTask task = taskOf(taskId);
-        if (task.getStatus() != TaskStatus.PROCESSING) {
+        if (task.getStatus() != TaskStatus.PROCESSING || !lifecycle.resume(taskId, node.id())) {
             throw new ApiException(ErrorCode.CONFLICT, "Task " + taskId + " has ended (" + task.getStatus().wire()
                     + "); only a paused task's execution can be restarted");
         }
         try {
             Properties parameters = operator().getParameters(executionId);
-            long next = operator().restart(executionId, parameters);
-            lifecycle.jobStarted(taskId, next, System.getProperty("jboss.node.name", "local"));
-            return next;
+            return operator().restart(executionId, parameters);
         } catch (NoSuchJobExecutionException e) {
+            lifecycle.pause(taskId);
             throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + executionId);
         } catch (JobExecutionNotMostRecentException | JobRestartException e) {
+            lifecycle.pause(taskId);
             throw new ApiException(ErrorCode.CONFLICT, "Execution " + executionId + " cannot be restarted: "
                     + e.getMessage());
         }
@@ -68,13 +76,13 @@ public class ExecutionControl {
         } catch (JobExecutionIsRunningException e) {
             throw new ApiException(ErrorCode.CONFLICT, "Execution " + executionId + " is running; stop it first");
         }
-        if (taskId != null && lifecycle.fail(taskId, "ABANDONED", "Processing was abandoned by an operator")) {
-            files.clean(taskId, false);
+        if (taskId != null) {
+            lifecycle.fail(taskId, "ABANDONED", "Processing was abandoned by an operator");
         }
     }
 
     private FaceSwapTask taskOf(String taskId) {
-        FaceSwapTask task = taskId == null ? null : lifecycle.find(taskId);
+        FaceSwapTask task = taskId == null ? null : tasks.find(taskId);
         if (task == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "The execution belongs to no known task");
         }

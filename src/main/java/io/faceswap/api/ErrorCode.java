@@ -32,6 +32,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(41501, 415, "The request body must be application/json"),
     RANGE_NOT_SATISFIABLE(41601, 416, "The requested byte range is outside the file"),
     RATE_LIMITED(42901, 429, "Too many requests"),
+    TOO_MANY_QUEUED_TASKS(42902, 429, "The user already has the maximum number of queued tasks"),
     INTERNAL_ERROR(50001, 500, "Internal error"),
     SERVICE_UNAVAILABLE(50301, 503, "The service is not ready");
 

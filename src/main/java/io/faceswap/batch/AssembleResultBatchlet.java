@@ -3,7 +3,7 @@ package io.faceswap.batch;
 import io.faceswap.swap.video.SegmentAssembler;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
-import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -23,11 +23,11 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     TaskFiles files;
 
     @Inject
-    TaskLifecycle lifecycle;
+    TaskQueries queries;
 
     @Override
     public String process() {
-        long frames = lifecycle.find(taskId).getFramesTotal();
+        long frames = queries.find(taskId).getFramesTotal();
         SegmentAssembler.assemble(Segments.chain(files.segments(taskId), frames), files.video(taskId),
                 files.result(taskId));
         return "ASSEMBLED";

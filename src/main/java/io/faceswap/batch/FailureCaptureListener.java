@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskLifecycle;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
 import jakarta.batch.api.listener.StepListener;
@@ -9,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Hands every failure to the {@link FailureRecorder}: a chunk's error in whichever partition thread it happens, and
- * a batchlet step's exception when the step ends.
+ * Records the first failure of a run in the task's row (a chunk's error in whichever partition thread it happens,
+ * a batchlet step's exception when the step ends), so the code survives a crash before the job listener reads it.
  */
 @Named
 @Dependent
@@ -21,14 +22,14 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
     String taskId;
 
     @Inject
-    FailureRecorder failures;
+    TaskLifecycle lifecycle;
 
     @Inject
     StepContext stepContext;
 
     @Override
     public void onError(Exception error) {
-        failures.record(taskId, error);
+        record(error);
     }
 
     @Override
@@ -39,7 +40,14 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
     @Override
     public void afterStep() {
         if (stepContext.getException() != null) {
-            failures.record(taskId, stepContext.getException());
+            record(stepContext.getException());
+        }
+    }
+
+    private void record(Throwable error) {
+        if (!FailureClassifier.leaseLost(error)) {
+            FailureClassifier.Failure failure = FailureClassifier.classify(taskId, error);
+            lifecycle.recordFailure(taskId, failure.code(), failure.message());
         }
     }
 }

@@ -11,6 +11,10 @@ public final class FailureCodes {
     public static final String VIDEO_TOO_LONG = "VIDEO_TOO_LONG";
     public static final String EMPTY_MEDIA = "EMPTY_MEDIA";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** The task's node was lost more often than {@code clipzap.tasks.max-attempts} allows. */
+    public static final String NODE_LOST = "NODE_LOST";
+    /** An operator abandoned the task's job execution. */
+    public static final String ABANDONED = "ABANDONED";
 
     private FailureCodes() {
     }

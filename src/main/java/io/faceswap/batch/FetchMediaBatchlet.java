@@ -9,6 +9,8 @@ import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
+import io.faceswap.config.NodeIdentity;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -38,6 +40,12 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     TaskLifecycle lifecycle;
 
     @Inject
+    TaskQueries queries;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
     TaskFiles files;
 
     @Inject
@@ -45,7 +53,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws IOException {
-        FaceSwapTask task = lifecycle.find(taskId);
+        FaceSwapTask task = queries.find(taskId);
         Files.createDirectories(files.dir(taskId));
         SafeMediaFetcher fetcher = new SafeMediaFetcher();
         Path image = files.image(taskId);
@@ -60,7 +68,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             throw new TaskFailure(FailureCodes.VIDEO_TOO_LONG, String.format(
                     "The video is %.1f s long but %.1f s was declared", info.durationSeconds(), task.getDuration()));
         }
-        lifecycle.probed(taskId, info.frameCount(), info.durationSeconds());
+        lifecycle.probed(taskId, node.id(), info.frameCount(), info.durationSeconds());
         return "FETCHED";
     }
 

@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** The last step: the result is in place, so the task succeeds (settling its seconds) and intermediates go. */
+/** The last step: the result is in place, so the task succeeds (settling its seconds; intermediates go after commit). */
 @Named
 @Dependent
 public class FinishTaskBatchlet extends AbstractBatchlet {
@@ -28,8 +28,6 @@ public class FinishTaskBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws IOException {
         lifecycle.resultWritten(taskId, Files.size(files.result(taskId)));
-        boolean succeeded = lifecycle.succeed(taskId);
-        files.clean(taskId, succeeded);
-        return succeeded ? "SUCCEEDED" : "ALREADY_ENDED";
+        return lifecycle.succeed(taskId) ? "SUCCEEDED" : "ALREADY_ENDED";
     }
 }

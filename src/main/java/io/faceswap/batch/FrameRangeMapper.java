@@ -1,6 +1,6 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
@@ -32,11 +32,11 @@ public class FrameRangeMapper implements PartitionMapper {
     Integer minFramesPerPartition;
 
     @Inject
-    TaskLifecycle lifecycle;
+    TaskQueries queries;
 
     @Override
     public PartitionPlan mapPartitions() {
-        long frames = lifecycle.find(taskId).getFramesTotal();
+        long frames = queries.find(taskId).getFramesTotal();
         int count = (int) Math.max(1, Math.min(partitions, frames / Math.max(1, minFramesPerPartition)));
         Properties[] ranges = new Properties[count];
         for (int i = 0; i < count; i++) {

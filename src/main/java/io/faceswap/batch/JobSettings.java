@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The job parameters every face-swap job starts with, from configuration, and this server's node name. */
+/** The job parameters every face-swap job starts with, from configuration. */
 @ApplicationScoped
 public class JobSettings {
 
@@ -33,9 +33,5 @@ public class JobSettings {
         p.setProperty("minFramesPerPartition", Integer.toString(minFramesPerPartition));
         p.setProperty("largestFaceOnly", Boolean.toString(largestFaceOnly));
         return p;
-    }
-
-    public String node() {
-        return System.getProperty("jboss.node.name", "local");
     }
 }

@@ -1,6 +1,5 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -28,9 +27,6 @@ public class ResultRetention {
     TaskLifecycle lifecycle;
 
     @Inject
-    TaskFiles files;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -40,7 +36,13 @@ public class ResultRetention {
     private ScheduledFuture<?> job;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        job = scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        job = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                purge();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Result purge failed; retried in an hour", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
     }
 
     @PreDestroy
@@ -53,12 +55,7 @@ public class ResultRetention {
     /** @return how many results were purged */
     public int purge() {
         var cutoff = clock.instant().minus(Duration.ofMinutes((long) (retentionDays * 24 * 60)));
-        int purged = 0;
-        for (String taskId : lifecycle.endedBefore(cutoff)) {
-            files.clean(taskId, false);
-            lifecycle.markExpired(taskId);
-            purged++;
-        }
+        int purged = lifecycle.expireEndedBefore(cutoff);
         if (purged > 0) {
             int count = purged;
             LOG.info(() -> "Purged " + count + " results older than " + retentionDays + " days");

@@ -4,6 +4,7 @@ import io.faceswap.swap.video.SegmentWriter;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.config.NodeIdentity;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
@@ -35,6 +36,9 @@ public class SegmentFileWriter extends AbstractItemWriter {
     @Inject
     TaskLifecycle lifecycle;
 
+    @Inject
+    NodeIdentity node;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
         if (items.isEmpty()) {
@@ -53,6 +57,6 @@ public class SegmentFileWriter extends AbstractItemWriter {
         }
         long faces = frames.stream().mapToLong(FrameItem::faces).sum();
         lifecycle.framesProcessed(taskId, frames.size());
-        lifecycle.framesCommitted(taskId, frames.size(), faces);
+        lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces);
     }
 }

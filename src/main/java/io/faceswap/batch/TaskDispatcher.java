@@ -1,28 +1,34 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.NodeIdentity;
+import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskClaims;
 import io.faceswap.task.TaskEvents;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
+import io.faceswap.task.TaskSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.JobStartException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts queued tasks as batch jobs, oldest first, while fewer than {@code clipzap.tasks.max-running} run. Wakes
- * up when a task is queued or a job ends, and polls as a safety net (another server may have freed a slot).
+ * Each tick: takes over orphaned tasks (lapsed leases; at the first tick also this node's tasks from before its
+ * restart), then starts queued tasks while the cluster-wide and per-user limits allow. Wakes up when a task is queued
+ * or ends, and polls as a safety net. Every tick and every task's start or takeover has its own guard: one failure
+ * is logged and the rest go on, and the schedule never dies.
  */
 @ApplicationScoped
 public class TaskDispatcher {
@@ -33,37 +39,57 @@ public class TaskDispatcher {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    TaskClaims claims;
+
+    @Inject
     TaskLifecycle lifecycle;
 
     @Inject
-    InterruptedJobRecovery recovery;
+    TaskQueries queries;
 
     @Inject
-    JobSettings settings;
+    TaskSettings settings;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-running", defaultValue = "2")
-    int maxRunning;
+    LeaseReaper reaper;
+
+    @Inject
+    LeaseKeeper leases;
+
+    @Inject
+    JobSettings jobs;
+
+    @Inject
+    NodeIdentity node;
 
     @Inject
     @ConfigProperty(name = "clipzap.tasks.poll-millis", defaultValue = "2000")
     long pollMillis;
 
-    private volatile boolean recovered;
+    private boolean reclaimedOwn;
     private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> heartbeat;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        poll = scheduler.scheduleWithFixedDelay(this::dispatch, 1000, pollMillis, TimeUnit.MILLISECONDS);
+        poll = scheduler.scheduleWithFixedDelay(this::dispatch, 100, pollMillis, TimeUnit.MILLISECONDS);
+        long renew = settings.leaseRenewal().toMillis();
+        heartbeat = scheduler.scheduleWithFixedDelay(() -> guarded("lease heartbeat", leases::renew), renew, renew,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (poll != null) {
             poll.cancel(false);
+            heartbeat.cancel(false);
         }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Queued event) {
+        wakeUp();
+    }
+
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Ended event) {
         wakeUp();
     }
 
@@ -72,27 +98,38 @@ public class TaskDispatcher {
         scheduler.execute(this::dispatch);
     }
 
-    /** Serialised within this server; across servers the claim's row lock does the same. */
+    /** Serialised within this server; across servers the claim's row lock and conditional updates do the same. */
     synchronized void dispatch() {
-        if (!recovered) {
-            recovery.recover();
-            recovered = true;
-        }
-        Optional<String> next;
-        while ((next = lifecycle.claimNext(maxRunning, settings.node())).isPresent()) {
-            startJob(next.get());
-        }
+        guarded("dispatch", () -> {
+            for (FaceSwapTask orphan : queries.orphans(reclaimedOwn ? null : node.id(), 20)) {
+                guarded("takeover of task " + orphan.getId(), () -> reaper.takeOver(orphan));
+            }
+            reclaimedOwn = true;
+            Optional<String> next;
+            while ((next = claims.claimNext(node.id())).isPresent()) {
+                String taskId = next.get();
+                guarded("start of task " + taskId, () -> startJob(taskId));
+            }
+        });
     }
 
     private void startJob(String taskId) {
-        JobOperator operator = BatchRuntime.getJobOperator();
+        leases.started(taskId);
         try {
-            long execution = operator.start(JOB, settings.jobParameters(taskId));
-            lifecycle.jobStarted(taskId, execution, settings.node());
+            long execution = BatchRuntime.getJobOperator().start(JOB, jobs.jobParameters(taskId));
             LOG.fine(() -> "Task " + taskId + " started as job execution " + execution);
-        } catch (JobStartException e) {
-            LOG.severe("Task " + taskId + " could not start: " + e.getMessage());
+        } catch (RuntimeException e) {
+            leases.ended(taskId);
             lifecycle.fail(taskId, FailureCodes.INTERNAL_ERROR, "The processing job could not start");
+            throw e;
+        }
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Dispatcher: " + what + " failed; carrying on", e);
         }
     }
 

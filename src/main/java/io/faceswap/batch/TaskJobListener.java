@@ -1,8 +1,9 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
-import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
@@ -14,9 +15,10 @@ import jakarta.inject.Named;
 import java.util.logging.Logger;
 
 /**
- * Keeps the task in step with its job: records the execution when a run begins, and when it ends turns a failure
- * or a requested cancel into the task's outcome (settling the held seconds, deleting partial files).
- * Success is recorded by the job's last step, so that it commits only once the result is in place.
+ * Keeps the task in step with its job. Before a run: records the execution (once per run) if the task is still this
+ * node's to run, else stops the run at once. After it: a requested cancel or a recorded failure becomes the task's
+ * outcome. Success is recorded by the job's last step, so that it commits only once the result is in place. A run
+ * stopped by a shutdown leaves its task processing: its lease lapses and a node takes it over.
  */
 @Named
 @Dependent
@@ -34,47 +36,43 @@ public class TaskJobListener extends AbstractJobListener {
     TaskLifecycle lifecycle;
 
     @Inject
-    FailureRecorder failures;
+    TaskQueries queries;
 
     @Inject
-    TaskFiles files;
+    LeaseKeeper leases;
 
     @Inject
-    JobSettings settings;
-
-    @Inject
-    TaskDispatcher dispatcher;
+    NodeIdentity node;
 
     @Override
     public void beforeJob() {
-        lifecycle.jobStarted(taskId, jobContext.getExecutionId(), settings.node());
-        FaceSwapTask task = lifecycle.find(taskId);
-        if (task.isCancelRequested() || task.getStatus().terminal()) {
+        leases.started(taskId);
+        boolean ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
+        if (!ours || queries.find(taskId).isCancelRequested()) {
             BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
         }
     }
 
     @Override
     public void afterJob() {
-        BatchStatus status = jobContext.getBatchStatus();
-        FaceSwapTask task = lifecycle.find(taskId);
-        if (!task.getStatus().terminal()) {
+        try {
+            FaceSwapTask task = queries.find(taskId);
+            if (task.getStatus().terminal() || !node.id().equals(task.getNode()) || task.isPaused()) {
+                return; // ended already, taken over by another node, or paused by an admin
+            }
+            BatchStatus status = jobContext.getBatchStatus();
             if (task.isCancelRequested()) {
                 lifecycle.canceled(taskId);
             } else if (status == BatchStatus.FAILED) {
-                FailureRecorder.Failure failure = failures.take(taskId).orElse(
-                        new FailureRecorder.Failure(FailureCodes.INTERNAL_ERROR, "Processing failed"));
-                lifecycle.fail(taskId, failure.code(), failure.message());
+                lifecycle.fail(taskId, task.getErrorCode() != null ? task.getErrorCode() : FailureCodes.INTERNAL_ERROR,
+                        task.getErrorCode() != null ? task.getErrorMessage() : "Processing failed");
+            } else if (status == BatchStatus.COMPLETED) {
+                lifecycle.fail(taskId, FailureCodes.INTERNAL_ERROR, "Processing ended without a result");
             } else {
-                // stopped by an operator or a shutdown: stays processing, to be restarted
-                LOG.info(() -> "Task " + taskId + " job ended " + status + "; left for restart");
+                LOG.info(() -> "Task " + taskId + " job ended " + status + "; its lease lapses and a node resumes it");
             }
+        } finally {
+            leases.ended(taskId);
         }
-        failures.take(taskId);
-        FaceSwapTask after = lifecycle.find(taskId);
-        if (after.getStatus().terminal()) {
-            files.clean(taskId, after.getStatus() == io.faceswap.task.TaskStatus.SUCCEEDED);
-        }
-        dispatcher.wakeUp();
     }
 }

@@ -52,12 +52,17 @@ public class BillingService {
         return find(userId).map(a -> a.getPaymentCount() > 0).orElse(false);
     }
 
-    /** Holds seconds for a task; 402 with its own code when the user never paid or the balance is short. */
-    public UserAccount hold(String userId, long seconds) {
+    /** Locks a paying user's account for the rest of the transaction; 402 when the user never paid. */
+    public UserAccount lock(String userId) {
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.getPaymentCount() == 0) {
             throw new ApiException(ErrorCode.PAYMENT_REQUIRED);
         }
+        return account;
+    }
+
+    /** Holds seconds for a task on an account {@link #lock locked} in this transaction; 402 when it is short. */
+    public UserAccount hold(UserAccount account, long seconds) {
         if (!account.hold(seconds)) {
             throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "The task needs " + seconds
                     + " s but the balance is " + account.balanceSeconds() + " s");
@@ -68,6 +73,7 @@ public class BillingService {
     /** Ends a hold, charging {@code spentSeconds} of it (0 on failure or cancel) and returning the rest. */
     public void settle(String userId, long heldSeconds, long spentSeconds) {
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(account); // the lock is taken on the row as it is now, never on a copy read earlier
         account.settle(heldSeconds, spentSeconds);
     }
 

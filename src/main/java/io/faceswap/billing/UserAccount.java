@@ -52,8 +52,15 @@ public class UserAccount {
         return true;
     }
 
-    /** Ends a hold: {@code spent} of it is charged (at most the hold), the rest returns to the balance. */
+    /**
+     * Ends a hold: {@code spent} of it is charged (at most the hold), the rest returns to the balance. Releasing more
+     * than is held means a task was settled twice: refused, so the transaction rolls back and the books stay exact.
+     */
     void settle(long held, long spent) {
+        if (held < 0 || spent < 0 || held > heldSeconds) {
+            throw new IllegalStateException("Account " + userId + " holds " + heldSeconds + " s; cannot release "
+                    + held + " s");
+        }
         heldSeconds -= held;
         spentSeconds += Math.min(spent, held);
     }

@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The application's own directory for files (admin token, task media, results): {@code clipzap.data.dir}. */
+/**
+ * The server's own directory for files (admin token, node id, and by default task media and results):
+ * {@code clipzap.data.dir}. Created readable by the server's user only: it holds secrets and customers' media.
+ */
 @ApplicationScoped
 public class DataDirectory {
 
@@ -24,11 +29,18 @@ public class DataDirectory {
         return ensure(root().resolve(child));
     }
 
-    private static Path ensure(Path dir) {
+    static Path ensure(Path dir) {
         try {
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return Files.createDirectories(dir,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + dir, e);
+            throw new UncheckedIOException("Cannot create directory " + dir, e);
         }
     }
 }

@@ -11,15 +11,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "dispatch_lock")
 public class DispatchLock {
-    static final int ID = 1;
+    static final int ID = 1; // the row V2 inserts
 
     @Id
     private int id;
 
     protected DispatchLock() {
-    }
-
-    DispatchLock(int id) {
-        this.id = id;
     }
 }

@@ -8,11 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A face-swap task and its queue state. The row is the source of truth for the queue: a task is claimed by an atomic
- * QUEUED -> PROCESSING update, so two dispatchers (or two servers) never run it twice.
+ * A face-swap task and its queue state. The row is the source of truth for the queue and the cluster: a task is
+ * claimed by an atomic QUEUED -> PROCESSING update, held by its node's lease ({@code leaseUntil}), and every later
+ * change is a conditional update in {@link TaskLifecycle}, so no stale copy is ever written back. The entity is
+ * read-only outside construction; {@code version} makes any accidental write of a stale copy fail.
  */
 @Entity
 @Table(name = "faceswap_task",
@@ -73,6 +76,17 @@ public class FaceSwapTask {
     private Instant finishedAt;
     private boolean expired;
 
+    /** Until when the claiming node holds the task; renewed while its job runs, taken over when it lapses. */
+    private Instant leaseUntil;
+    private Instant claimedAt;
+    /** Runs started for this task: 1 at the first claim, one more per takeover. */
+    private int attempts;
+    /** Stopped by an admin: holds no slot, and only an admin restart resumes it. */
+    private boolean paused;
+
+    @Version
+    private long version;
+
     protected FaceSwapTask() {
     }
 
@@ -92,60 +106,6 @@ public class FaceSwapTask {
         this.status = TaskStatus.QUEUED;
         this.createdAt = now;
         this.updatedAt = now;
-    }
-
-    /** Ends the task once; returns false if it had already ended. */
-    boolean finish(TaskStatus terminal, String code, String message, Instant now) {
-        if (status.terminal()) {
-            return false;
-        }
-        status = terminal;
-        errorCode = code;
-        errorMessage = message == null || message.length() <= 500 ? message : message.substring(0, 497) + "...";
-        finishedAt = now;
-        updatedAt = now;
-        if (terminal == TaskStatus.SUCCEEDED) {
-            framesDone = framesTotal;
-        }
-        if (startedAt != null) {
-            processingSeconds = (now.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
-        }
-        return true;
-    }
-
-    void settle(long charged) {
-        chargedSeconds = charged;
-        settled = true;
-    }
-
-    void requestCancel(Instant now) {
-        cancelRequested = true;
-        updatedAt = now;
-    }
-
-    void running(long executionId, String nodeName, Instant now) {
-        jobExecutionId = executionId;
-        node = nodeName;
-        if (startedAt == null) {
-            startedAt = now;
-        }
-        updatedAt = now;
-    }
-
-    void probed(long frames, double seconds, Instant now) {
-        framesTotal = frames;
-        videoSeconds = seconds;
-        updatedAt = now;
-    }
-
-    void resultWritten(long bytes, Instant now) {
-        resultBytes = bytes;
-        updatedAt = now;
-    }
-
-    void markExpired(Instant now) {
-        expired = true;
-        updatedAt = now;
     }
 
     public int progress() {
@@ -189,4 +149,9 @@ public class FaceSwapTask {
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
     public boolean isExpired() { return expired; }
+    public Instant getLeaseUntil() { return leaseUntil; }
+    public Instant getClaimedAt() { return claimedAt; }
+    public int getAttempts() { return attempts; }
+    public boolean isPaused() { return paused; }
+    public long getVersion() { return version; }
 }

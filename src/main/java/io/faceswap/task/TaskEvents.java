@@ -12,4 +12,12 @@ public final class TaskEvents {
     /** A running task should stop: its job execution is to be stopped. */
     public record CancelRequested(String taskId, long jobExecutionId) {
     }
+
+    /** A task reached its terminal status (exactly once per task): clean its files, free its slot. */
+    public record Ended(String taskId, TaskStatus status) {
+    }
+
+    /** A task's result passed its retention period: its files go. */
+    public record Expired(String taskId) {
+    }
 }

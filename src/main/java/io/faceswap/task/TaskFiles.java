@@ -1,6 +1,6 @@
 package io.faceswap.task;
 
-import io.faceswap.config.DataDirectory;
+import io.faceswap.config.StorageDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Where a task's files live: {@code <data dir>/tasks/<id>/} with inputs, segments and the result. */
+/** Where a task's files live: {@code <storage dir>/tasks/<id>/} with inputs, segments and the result. */
 @ApplicationScoped
 public class TaskFiles {
 
     @Inject
-    DataDirectory dataDirectory;
+    StorageDirectory storage;
 
     public Path dir(String taskId) {
         if (!taskId.matches("[0-9a-f]{24}")) {
             throw new IllegalArgumentException("Not a task id: " + taskId); // never let an id escape the tree
         }
-        return dataDirectory.resolve("tasks").resolve(taskId);
+        return storage.resolve("tasks").resolve(taskId);
     }
 
     public Path image(String taskId) {

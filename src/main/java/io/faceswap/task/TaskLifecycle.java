@@ -2,22 +2,26 @@ package io.faceswap.task;
 
 import io.faceswap.billing.BillingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The queue and the processing side of a task's life, for the batch layer: claim, start, progress, and the one way
- * out (succeeded, failed or canceled) that also settles the held seconds exactly once.
+ * The one owner of a task's state once it exists. Every transition is a conditional update ({@code ... where
+ * status = :expected}, and {@code node = :me} for the node holding the lease), so a caller with an old view of the
+ * task changes nothing instead of writing its stale copy back. The end of a task (succeeded, failed, canceled)
+ * happens once, settles the held seconds once, and raises {@link TaskEvents.Ended} after commit.
  */
 @ApplicationScoped
 @Transactional
 public class TaskLifecycle {
+    private static final List<TaskStatus> OPEN = List.of(TaskStatus.QUEUED, TaskStatus.PROCESSING);
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;
@@ -28,65 +32,60 @@ public class TaskLifecycle {
     @Inject
     Clock clock;
 
-    /** Claims the oldest queued task if fewer than {@code maxRunning} are processing anywhere. */
-    public Optional<String> claimNext(int maxRunning, String node) {
-        DispatchLock lock = em.find(DispatchLock.class, DispatchLock.ID, LockModeType.PESSIMISTIC_WRITE);
-        if (lock == null) {
-            em.persist(new DispatchLock(DispatchLock.ID));
-            em.flush();
+    @Inject
+    TaskSettings settings;
+
+    @Inject
+    Event<TaskEvents.Ended> ended;
+
+    @Inject
+    Event<TaskEvents.Expired> expired;
+
+    /** QUEUED -> PROCESSING on {@code node}, with a fresh lease: the first attempt. */
+    public boolean claim(String taskId, String node) {
+        Instant now = clock.instant();
+        return update("t.status = :p, t.node = :n, t.claimedAt = :now, t.leaseUntil = :lease, t.attempts = 1",
+                "t.status = :q", taskId)
+                .setParameter("p", TaskStatus.PROCESSING).setParameter("q", TaskStatus.QUEUED)
+                .setParameter("n", node).setParameter("now", now).setParameter("lease", now.plus(settings.lease()))
+                .executeUpdate() == 1;
+    }
+
+    /** Records the job execution now running the task; false when the task is no longer this node's to run. */
+    public boolean jobStarted(String taskId, long executionId, String node) {
+        Instant now = clock.instant();
+        return update("t.jobExecutionId = :e, t.startedAt = coalesce(t.startedAt, :now), t.leaseUntil = :lease",
+                "t.status = :p and t.node = :n and t.paused = false", taskId)
+                .setParameter("e", executionId).setParameter("now", now).setParameter("lease", now.plus(settings.lease()))
+                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate() == 1;
+    }
+
+    /** Extends the leases of tasks this node runs; returns how many are still this node's. */
+    public int renewLeases(List<String> taskIds, String node) {
+        if (taskIds.isEmpty()) {
+            return 0;
         }
-        long running = em.createQuery("select count(t) from FaceSwapTask t where t.status = :s", Long.class)
-                .setParameter("s", TaskStatus.PROCESSING).getSingleResult();
-        if (running >= maxRunning) {
-            return Optional.empty();
-        }
-        List<String> oldest = em.createQuery("select t.id from FaceSwapTask t where t.status = :s "
-                        + "order by t.createdAt, t.id", String.class)
-                .setParameter("s", TaskStatus.QUEUED).setMaxResults(1).getResultList();
-        if (oldest.isEmpty()) {
-            return Optional.empty();
-        }
-        int claimed = em.createQuery("update FaceSwapTask t set t.status = :p, t.node = :n, t.updatedAt = :now "
-                        + "where t.id = :id and t.status = :q")
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).setParameter("now", clock.instant())
-                .setParameter("id", oldest.get(0)).setParameter("q", TaskStatus.QUEUED).executeUpdate();
-        return claimed == 1 ? Optional.of(oldest.get(0)) : Optional.empty();
+        return em.createQuery("update FaceSwapTask t set t.leaseUntil = :lease where t.id in :ids "
+                        + "and t.status = :p and t.node = :n")
+                .setParameter("lease", clock.instant().plus(settings.lease())).setParameter("ids", taskIds)
+                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
     }
 
-    /** A claimed task whose job never started (the server died in between) goes back to the queue. */
-    public void requeue(String taskId) {
-        em.createQuery("update FaceSwapTask t set t.status = :q, t.node = null where t.id = :id and t.status = :p "
-                        + "and t.jobExecutionId is null")
-                .setParameter("q", TaskStatus.QUEUED).setParameter("p", TaskStatus.PROCESSING)
-                .setParameter("id", taskId).executeUpdate();
-    }
-
-    public void jobStarted(String taskId, long executionId, String node) {
-        task(taskId).running(executionId, node, clock.instant());
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public FaceSwapTask find(String taskId) {
-        return em.find(FaceSwapTask.class, taskId);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FaceSwapTask> processingOn(String node) {
-        return em.createQuery("select t from FaceSwapTask t where t.status = :p and (t.node = :n or t.node is null)",
-                FaceSwapTask.class).setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).getResultList();
-    }
-
-    public void probed(String taskId, long frames, double seconds) {
-        task(taskId).probed(frames, seconds, clock.instant());
-    }
-
-    /** Called in the chunk's transaction: progress commits together with the chunk's checkpoint data. */
+    /**
+     * A chunk's progress, in the chunk's transaction, renewing the lease in the same write. Throws when the task is
+     * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void framesCommitted(String taskId, long frames, long faces) {
-        em.createQuery("update FaceSwapTask t set t.framesDone = t.framesDone + :f, t.facesFound = t.facesFound + :c,"
-                        + " t.updatedAt = :now where t.id = :id")
-                .setParameter("f", frames).setParameter("c", faces).setParameter("now", clock.instant())
-                .setParameter("id", taskId).executeUpdate();
+    public void framesCommitted(String taskId, String node, long frames, long faces) {
+        int n = em.createQuery("update FaceSwapTask t set t.framesDone = t.framesDone + :f, "
+                        + "t.facesFound = t.facesFound + :c, t.leaseUntil = :lease "
+                        + "where t.id = :id and t.status = :p and t.node = :n")
+                .setParameter("f", frames).setParameter("c", faces)
+                .setParameter("lease", clock.instant().plus(settings.lease())).setParameter("id", taskId)
+                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
+        if (n != 1) {
+            throw new LeaseLostException(taskId, node);
+        }
     }
 
     /** Counted in a transaction of its own, so work that a crash throws away is still counted. */
@@ -96,109 +95,140 @@ public class TaskLifecycle {
                 .setParameter("f", frames).setParameter("id", taskId).executeUpdate();
     }
 
+    public void probed(String taskId, String node, long frames, double seconds) {
+        update("t.framesTotal = :f, t.videoSeconds = :s", "t.status = :p and t.node = :n", taskId)
+                .setParameter("f", frames).setParameter("s", seconds)
+                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
+    }
+
+    /** The first failure of a run, kept in the row so that no crash loses it; later ones do not overwrite it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(String taskId, String code, String message) {
+        update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.errorCode is null", taskId)
+                .setParameter("c", code).setParameter("m", clip(message)).setParameter("p", TaskStatus.PROCESSING)
+                .executeUpdate();
+    }
+
+    public boolean requestCancel(String taskId) {
+        return update("t.cancelRequested = true", "t.status = :p and t.paused = false", taskId)
+                .setParameter("p", TaskStatus.PROCESSING).executeUpdate() == 1;
+    }
+
+    /** Admin stop: the task keeps its seconds but frees its slot; no dispatcher or reaper resumes it. */
+    public boolean pause(String taskId) {
+        return update("t.paused = true", "t.status = :p", taskId).setParameter("p", TaskStatus.PROCESSING)
+                .executeUpdate() == 1;
+    }
+
+    /** Admin restart of a paused task, on {@code node}. */
+    public boolean resume(String taskId, String node) {
+        return update("t.paused = false, t.node = :n, t.leaseUntil = :lease", "t.status = :p", taskId)
+                .setParameter("n", node).setParameter("lease", clock.instant().plus(settings.lease()))
+                .setParameter("p", TaskStatus.PROCESSING).executeUpdate() == 1;
+    }
+
+    /** Takes over a task whose lease lapsed (its node died or hung): one more attempt, on {@code node}. */
+    public boolean takeOver(String taskId, String node, Instant lapsedLease) {
+        Instant now = clock.instant();
+        String same = lapsedLease == null ? "t.leaseUntil is null" : "t.leaseUntil = :old";
+        Query takeOver = update("t.node = :n, t.leaseUntil = :lease, t.attempts = t.attempts + 1",
+                "t.status = :p and t.paused = false and " + same, taskId)
+                .setParameter("n", node).setParameter("lease", now.plus(settings.lease()))
+                .setParameter("p", TaskStatus.PROCESSING);
+        if (lapsedLease != null) {
+            takeOver.setParameter("old", lapsedLease);
+        }
+        return takeOver.executeUpdate() == 1;
+    }
+
+    /** A task claimed whose job never started goes back to the queue. */
+    public boolean requeue(String taskId, String node) {
+        return update("t.status = :q, t.node = null, t.leaseUntil = null",
+                "t.status = :p and t.node = :n and t.jobExecutionId is null", taskId)
+                .setParameter("q", TaskStatus.QUEUED).setParameter("p", TaskStatus.PROCESSING).setParameter("n", node)
+                .executeUpdate() == 1;
+    }
+
     public void resultWritten(String taskId, long bytes) {
-        task(taskId).resultWritten(bytes, clock.instant());
+        update("t.resultBytes = :b", "t.status = :p", taskId).setParameter("b", bytes)
+                .setParameter("p", TaskStatus.PROCESSING).executeUpdate();
     }
 
     /** Charges the real length of the video (never more than was held) and returns the rest. */
     public boolean succeed(String taskId) {
-        FaceSwapTask t = locked(taskId);
-        if (!t.finish(TaskStatus.SUCCEEDED, null, null, clock.instant())) {
-            return false;
-        }
-        long charge = Math.min(t.getHeldSeconds(), (long) Math.ceil(t.getVideoSeconds()));
-        settle(t, charge);
-        return true;
+        return end(taskId, TaskStatus.SUCCEEDED, null, null);
     }
 
     public boolean fail(String taskId, String code, String message) {
-        FaceSwapTask t = locked(taskId);
-        if (!t.finish(TaskStatus.FAILED, code, message, clock.instant())) {
-            return false;
-        }
-        settle(t, 0);
-        return true;
+        return end(taskId, TaskStatus.FAILED, code, message);
     }
 
     public boolean canceled(String taskId) {
-        FaceSwapTask t = locked(taskId);
-        if (!t.finish(TaskStatus.CANCELED, null, "Canceled by the client", clock.instant())) {
+        return end(taskId, TaskStatus.CANCELED, null, "Canceled by the client");
+    }
+
+    /** Cancels a task that holds no running job: queued, or paused by an admin. False for any other state. */
+    public boolean cancelNow(String taskId) {
+        return end(taskId, TaskStatus.CANCELED, null, "Canceled by the client",
+                " and (t.status = io.faceswap.task.TaskStatus.QUEUED or t.paused = true)");
+    }
+
+    /** Marks the results of tasks ended before {@code cutoff} expired (their files then go); returns how many. */
+    public int expireEndedBefore(Instant cutoff) {
+        List<String> ids = em.createQuery("select t.id from FaceSwapTask t where t.status in :ended "
+                        + "and t.expired = false and t.finishedAt < :c", String.class)
+                .setParameter("ended", List.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELED))
+                .setParameter("c", cutoff).setMaxResults(10_000).getResultList();
+        int count = 0;
+        for (String id : ids) {
+            if (update("t.expired = true", "t.expired = false", id).executeUpdate() == 1) {
+                expired.fire(new TaskEvents.Expired(id));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean end(String taskId, TaskStatus terminal, String code, String message) {
+        return end(taskId, terminal, code, message, "");
+    }
+
+    private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
+        Object[] row = em.createQuery("select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds "
+                + "from FaceSwapTask t where t.id = :id", Object[].class).setParameter("id", taskId).getSingleResult();
+        Instant now = clock.instant();
+        Instant started = (Instant) row[0];
+        double processing = started == null ? 0 : (now.toEpochMilli() - started.toEpochMilli()) / 1000.0;
+        String frames = terminal == TaskStatus.SUCCEEDED ? ", t.framesDone = t.framesTotal" : "";
+        int changed = update("t.status = :s, t.errorCode = :c, t.errorMessage = :m, t.finishedAt = :now, "
+                + "t.processingSeconds = :ps, t.leaseUntil = null" + frames, "t.status in :open" + andCondition, taskId)
+                .setParameter("s", terminal).setParameter("c", code).setParameter("m", clip(message))
+                .setParameter("now", now).setParameter("ps", processing).setParameter("open", OPEN).executeUpdate();
+        if (changed != 1) {
             return false;
         }
-        settle(t, 0);
+        long held = (Long) row[2];
+        long charge = terminal == TaskStatus.SUCCEEDED ? Math.min(held, (long) Math.ceil((Double) row[3])) : 0;
+        settle(taskId, (String) row[1], held, charge);
+        ended.fire(new TaskEvents.Ended(taskId, terminal));
         return true;
     }
 
-    /** Newest first; {@code status} and {@code userId} are optional; {@code idOrUser} matches either exactly. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FaceSwapTask> search(TaskStatus status, String idOrUser, int limit) {
-        StringBuilder jpql = new StringBuilder("select t from FaceSwapTask t where 1 = 1");
-        if (status != null) {
-            jpql.append(" and t.status = :s");
-        }
-        if (idOrUser != null) {
-            jpql.append(" and (t.id = :q or t.userId = :q)");
-        }
-        var query = em.createQuery(jpql.append(" order by t.createdAt desc, t.id").toString(), FaceSwapTask.class);
-        if (status != null) {
-            query.setParameter("s", status);
-        }
-        if (idOrUser != null) {
-            query.setParameter("q", idOrUser);
-        }
-        return query.setMaxResults(limit).getResultList();
-    }
-
-    public record QueueFigures(long queued, long processing, long succeeded, long failed, long canceled,
-                               long succeededLastHour, long framesLastHour, Double oldestQueuedSeconds) {
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public QueueFigures figures() {
-        java.util.Map<TaskStatus, Long> counts = new java.util.EnumMap<>(TaskStatus.class);
-        for (Object[] row : em.createQuery("select t.status, count(t) from FaceSwapTask t group by t.status",
-                Object[].class).getResultList()) {
-            counts.put((TaskStatus) row[0], (Long) row[1]);
-        }
-        java.time.Instant now = clock.instant();
-        Object[] hour = em.createQuery("select count(t), coalesce(sum(t.framesTotal), 0) from FaceSwapTask t "
-                        + "where t.status = :s and t.finishedAt >= :since", Object[].class)
-                .setParameter("s", TaskStatus.SUCCEEDED).setParameter("since", now.minusSeconds(3600))
-                .getSingleResult();
-        java.time.Instant oldest = em.createQuery("select min(t.createdAt) from FaceSwapTask t where t.status = :q",
-                java.time.Instant.class).setParameter("q", TaskStatus.QUEUED).getSingleResult();
-        return new QueueFigures(counts.getOrDefault(TaskStatus.QUEUED, 0L),
-                counts.getOrDefault(TaskStatus.PROCESSING, 0L), counts.getOrDefault(TaskStatus.SUCCEEDED, 0L),
-                counts.getOrDefault(TaskStatus.FAILED, 0L), counts.getOrDefault(TaskStatus.CANCELED, 0L),
-                ((Number) hour[0]).longValue(), ((Number) hour[1]).longValue(),
-                oldest == null ? null : (now.toEpochMilli() - oldest.toEpochMilli()) / 1000.0);
-    }
-
-    /** Ended tasks whose files may go: finished before cutoff, results not yet expired. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> endedBefore(java.time.Instant cutoff) {
-        return em.createQuery("select t.id from FaceSwapTask t where t.status in :ended and t.expired = false "
-                        + "and t.finishedAt < :c", String.class)
-                .setParameter("ended", List.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELED))
-                .setParameter("c", cutoff).setMaxResults(10_000).getResultList();
-    }
-
-    public void markExpired(String taskId) {
-        task(taskId).markExpired(clock.instant());
-    }
-
-    private void settle(FaceSwapTask t, long charge) {
-        if (!t.isSettled()) {
-            billing.settle(t.getUserId(), t.getHeldSeconds(), charge);
-            t.settle(charge);
+    /** Exactly once per task: the flag flips in the same conditional update that books the charge. */
+    private void settle(String taskId, String userId, long held, long charge) {
+        int first = update("t.settled = true, t.chargedSeconds = :c", "t.settled = false", taskId)
+                .setParameter("c", charge).executeUpdate();
+        if (first == 1) {
+            billing.settle(userId, held, charge);
         }
     }
 
-    private FaceSwapTask task(String taskId) {
-        return em.find(FaceSwapTask.class, taskId);
+    private Query update(String set, String condition, String taskId) {
+        return em.createQuery("update FaceSwapTask t set " + set + ", t.updatedAt = :at, t.version = t.version + 1 "
+                + "where t.id = :id and " + condition).setParameter("at", clock.instant()).setParameter("id", taskId);
     }
 
-    private FaceSwapTask locked(String taskId) {
-        return em.find(FaceSwapTask.class, taskId, LockModeType.PESSIMISTIC_WRITE);
+    private static String clip(String message) {
+        return message == null || message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 }

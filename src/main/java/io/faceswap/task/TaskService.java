@@ -6,11 +6,11 @@ import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
+import io.faceswap.billing.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,6 +34,15 @@ public class TaskService {
     Clock clock;
 
     @Inject
+    TaskLifecycle lifecycle;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    TaskSettings settings;
+
+    @Inject
     Event<TaskEvents.Queued> queued;
 
     @Inject
@@ -52,9 +61,8 @@ public class TaskService {
                     + " seconds");
         }
         long hold = (long) Math.ceil(request.duration());
-        // the hold locks the user's row: concurrent creates of one user are serialised, so the idempotency check
-        // below cannot race with itself
-        billing.hold(caller.userId(), hold);
+        // the hold locks the user's row: concurrent creates of one user are serialised from here on
+        UserAccount account = billing.lock(caller.userId());
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
                 + request.videoUrl() + "\n" + request.duration());
         if (idempotencyKey != null) {
@@ -63,10 +71,16 @@ public class TaskService {
                 if (!earlier.get().getRequestFingerprint().equals(fingerprint)) {
                     throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                 }
-                billing.settle(caller.userId(), hold, 0); // give back this attempt's hold
-                return new Created(earlier.get(), true);
+                return new Created(earlier.get(), true); // a retry: the original task, whatever the balance now
             }
         }
+        long queuedNow = em.createQuery("select count(t) from FaceSwapTask t where t.userId = :u and t.status = :q",
+                Long.class).setParameter("u", caller.userId()).setParameter("q", TaskStatus.QUEUED).getSingleResult();
+        if (queuedNow >= settings.maxQueuedPerUser()) {
+            throw new ApiException(ErrorCode.TOO_MANY_QUEUED_TASKS, "The user has " + queuedNow
+                    + " queued tasks, the most allowed; wait for some to start");
+        }
+        billing.hold(account, hold);
         FaceSwapTask task = new FaceSwapTask(SecureTokens.objectId(), caller.userId(), caller.keyId(),
                 request.title(), request.imageUrl(), request.videoUrl(), request.duration(), hold, idempotencyKey,
                 fingerprint, clock.instant());
@@ -97,26 +111,21 @@ public class TaskService {
     }
 
     /**
-     * A queued task ends here and now; a running one is asked to stop (its job ends at the next chunk boundary and
-     * the task becomes canceled then). Cancelling a canceled task again is fine; a finished one is 409.
+     * A queued or paused task ends here and now; a running one is asked to stop (its job ends at the next chunk
+     * boundary, and the task becomes canceled then). Cancelling a canceled task again is fine; a finished one is 409.
+     * Each step is a conditional update, so a cancel racing the task's own end changes nothing it should not.
      */
     public FaceSwapTask cancel(ApiCaller caller, String id) {
         owned(caller, id);
-        FaceSwapTask task = em.find(FaceSwapTask.class, id, LockModeType.PESSIMISTIC_WRITE);
-        switch (task.getStatus()) {
-            case QUEUED -> {
-                task.finish(TaskStatus.CANCELED, null, "Canceled by the client", clock.instant());
-                billing.settle(task.getUserId(), task.getHeldSeconds(), 0);
-                task.settle(0);
+        if (!lifecycle.cancelNow(id) && lifecycle.requestCancel(id)) {
+            Long execution = queries.find(id).getJobExecutionId();
+            if (execution != null) {
+                cancelRequested.fire(new TaskEvents.CancelRequested(id, execution));
             }
-            case PROCESSING -> {
-                task.requestCancel(clock.instant());
-                if (task.getJobExecutionId() != null) {
-                    cancelRequested.fire(new TaskEvents.CancelRequested(id, task.getJobExecutionId()));
-                }
-            }
-            case CANCELED -> { }
-            default -> throw new ApiException(ErrorCode.TASK_NOT_CANCELABLE,
+        }
+        FaceSwapTask task = queries.find(id);
+        if (task.getStatus().terminal() && task.getStatus() != TaskStatus.CANCELED) {
+            throw new ApiException(ErrorCode.TASK_NOT_CANCELABLE,
                     "Task " + id + " has already " + task.getStatus().wire());
         }
         return task;

@@ -24,6 +24,10 @@ public final class ApiClient {
         this.base = base;
     }
 
+    public URI base() {
+        return base;
+    }
+
     public static ApiClient of(java.net.URL base) {
         try {
             return new ApiClient(base.toURI());

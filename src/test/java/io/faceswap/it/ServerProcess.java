@@ -27,6 +27,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path baseDir;
     private final int portOffset;
     private final List<String> properties;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
     private ServerProcess(Path home, Path baseDir, int portOffset, List<String> properties) {
@@ -44,8 +45,30 @@ public final class ServerProcess implements AutoCloseable {
         copyTree(home.resolve("standalone"), baseDir);
         Path war = Path.of(System.getProperty("war.path", "target/faceswap.war"));
         Files.copy(war, baseDir.resolve("deployments").resolve("faceswap.war"), StandardCopyOption.REPLACE_EXISTING);
-        return new ServerProcess(home, baseDir, portOffset, List.of(properties));
+        ServerProcess server = new ServerProcess(home, baseDir, portOffset, List.of(properties));
+        if (PostgresSession.active()) {
+            server.database(name.replace('-', '_')); // its own database unless told to share one
+        }
+        return server;
     }
+
+    /** On a PostgreSQL run: use this database, created empty the first time a server names it. */
+    public ServerProcess database(String name) {
+        if (!PostgresSession.active()) {
+            throw new IllegalStateException("Servers share a database only on the PostgreSQL run");
+        }
+        environment.put("CLIPZAP_DB_URL", SHARED_DATABASES.computeIfAbsent(name, PostgresSession::freshDatabase));
+        return this;
+    }
+
+    /** An environment variable for the server process (e.g. CLIPZAP_STORAGE_DIR, CLIPZAP_NODE_ID). */
+    public ServerProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    private static final java.util.Map<String, String> SHARED_DATABASES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public URI base() {
         return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
@@ -69,6 +92,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx2g -Djava.net.preferIPv4Stack=true");
+        builder.environment().putAll(environment);
         process = builder.start();
         awaitHealthy();
         return this;

@@ -1,0 +1,62 @@
+package io.faceswap.schema;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date when the application starts, before the dispatcher or any request uses it (this
+ * observer runs first). Several nodes starting at once are safe: Flyway takes a database lock while it migrates.
+ * A database made by an earlier release (tables from Hibernate's hbm2ddl, no Flyway history) is baselined at V1.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
+    DataSource dataSource;
+
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                 Object ignored) {
+        boolean legacy = hasTable("faceswap_task") && !hasTable("flyway_schema_history");
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(legacy)
+                .baselineVersion("1")
+                .baselineDescription("schema made by hbm2ddl before migrations")
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied" + (legacy ? ", baselined an earlier release's schema" : "") + ")");
+    }
+
+    private boolean hasTable(String name) {
+        try (Connection c = dataSource.getConnection(); ResultSet tables = tables(c.getMetaData())) {
+            while (tables.next()) {
+                if (name.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's tables", e);
+        }
+    }
+
+    private static ResultSet tables(DatabaseMetaData meta) throws SQLException {
+        // H2 keeps unquoted names in upper case, PostgreSQL in lower case: ask for any and compare ourselves
+        return meta.getTables(null, null, "%", new String[] {"TABLE"});
+    }
+}
