@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,8 +207,9 @@ class SafeMediaFetcherTest {
         ex.sendResponseHeaders(status, -1);
     }
 
-    static SSLSocketFactory defaultTls() {
-        return (SSLSocketFactory) SSLSocketFactory.getDefault();
+    /** A fetcher with the JVM's trust store whose connections go where {@code dialer} says. */
+    static SafeMediaFetcher withDialer(HostResolver resolver, Dialer dialer) {
+        return new SafeMediaFetcher(resolver, null, null, dialer);
     }
 
     static InetAddress ip(String literal) {

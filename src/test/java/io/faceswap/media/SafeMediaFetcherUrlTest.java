@@ -1,7 +1,7 @@
 package io.faceswap.media;
 
 import static io.faceswap.media.SafeMediaFetcherTest.assertFails;
-import static io.faceswap.media.SafeMediaFetcherTest.defaultTls;
+import static io.faceswap.media.SafeMediaFetcherTest.withDialer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,9 +20,9 @@ class SafeMediaFetcherUrlTest {
     @TempDir
     Path dir;
 
-    private final SafeMediaFetcher fetcher = new SafeMediaFetcher(host -> {
+    private final SafeMediaFetcher fetcher = withDialer(host -> {
         throw new AssertionError("resolved " + host);
-    }, defaultTls(), (address, timeout) -> {
+    }, address -> {
         throw new AssertionError("dialed " + address);
     });
 
