@@ -63,4 +63,34 @@ class SafeMediaFetcherUrlTest {
         // and an IPv4-mapped IPv6 literal becomes a plain IPv4 address
         assertEquals("127.0.0.1", InetAddress.getByName("::ffff:127.0.0.1").getHostAddress());
     }
+
+    /** Strings java.net.URI itself rejects: caught up front, as INVALID_URL, and never quoted back. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://media.example.test/a b.mp4?sig=SECRET", "http://media.example.test/a.mp4?sig=SECRET|x",
+            "http://[::1/a?sig=SECRET", "http://media.example.test:80a/?sig=SECRET", "https://media.example.test/%zz?sig=SECRET",
+            "http://media.example.test/a\\b?sig=SECRET", "http://exa mple.test/?sig=SECRET", "", " ", "ht tp://x/?sig=SECRET"})
+    void parseRefusesWhatUriRejectsWithoutQuotingIt(String url) {
+        MediaFetchException e = assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
+        assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+        assertEquals(null, e.getCause(), "the URISyntaxException quotes the input");
+        assertFails(MediaFetchError.INVALID_URL, () -> fetcher.fetch(url, dir.resolve("a"), FetchPolicy.defaults()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "http://user:pass@media.example.test/", "http://2130706433/", "http:///a"})
+    void parseRefusesWhatTheFetcherWouldRefuseOnSyntax(String url) {
+        assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
+    }
+
+    @Test
+    void parseAcceptsOrdinaryUrlsOnAnyPortAndChecksPortsOnlyAgainstAPolicy() {
+        assertEquals(URI.create("https://media.example.test/a.mp4?X-Amz-Signature=abc"),
+                TargetUrl.parse("https://media.example.test/a.mp4?X-Amz-Signature=abc").uri());
+        assertEquals("http://media.example.test:8080/a.mp4?…", TargetUrl.parse("http://media.example.test:8080/a.mp4?s=1").redacted());
+        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> TargetUrl.parse("http://media.example.test:8080/a.mp4", FetchPolicy.defaults()));
+        assertEquals(8080, TargetUrl.parse("http://media.example.test:8080/a.mp4",
+                FetchPolicy.defaults().withExtraPorts(java.util.Set.of(8080))).port());
+    }
 }
