@@ -14,10 +14,11 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 
 /**
  * Downloads a user-supplied http(s) URL to a file without letting the URL reach into our own network (SSRF).
- * HTTP itself (framing, chunked decoding, TLS, HTTP/2) is OkHttp's; this class owns the policy.
+ * HTTP itself (HTTP/1.1 framing, chunked decoding, TLS) is OkHttp's; this class owns the policy.
  * <p>
  * What it guarantees, per hop (the first request and every redirect):
  * <ul>
@@ -79,6 +80,9 @@ public final class SafeMediaFetcher {
                 .retryOnConnectionFailure(false)
                 // vetted addresses are tried one after another on the calling thread, not raced on library threads
                 .fastFallback(false)
+                // HTTP/1.1 only: every media server speaks it, the watchdog then closes the socket itself (with h2 it
+                // resets a stream), and the h2 code paths stay out of reach of hostile servers
+                .protocols(List.of(Protocol.HTTP_1_1))
                 // no idle connection is kept, so none is reused by a later hop or fetch under another policy
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
         if (tls != null) {
@@ -89,12 +93,14 @@ public final class SafeMediaFetcher {
 
     /** As {@link #fetch(URI, Path, FetchPolicy)} for a URL as the customer typed it ({@code INVALID_URL} if bad). */
     public FetchResult fetch(String url, Path target, FetchPolicy policy) {
+        URI uri;
         try {
-            return fetch(TargetUrl.parse(url, policy).uri(), target, policy);
+            uri = TargetUrl.parse(url, policy).uri();
         } catch (MediaFetchException e) {
             LOG.log(Level.INFO, "media fetch refused: {0}: {1}", new Object[] {e.code(), e.getMessage()});
             throw e;
         }
+        return fetch(uri, target, policy);
     }
 
     /**

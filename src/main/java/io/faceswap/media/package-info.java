@@ -6,7 +6,7 @@
  * checks a URL up front; {@link io.faceswap.media.MediaSniffer} gives an early, magic-byte hint of whether a file is
  * an image or a video.
  * <p>
- * HTTP itself is OkHttp's (framing, chunked decoding, TLS, HTTP/2, the call-timeout watchdog): security-sensitive
+ * HTTP itself is OkHttp's (HTTP/1.1 framing, chunked decoding, TLS, the call-timeout watchdog): security-sensitive
  * parsing belongs in a well-kept library. The classes here hold only our policy, plugged into OkHttp's hooks:
  * {@code PinnedDns} (the DNS hook answering with vetted addresses only), {@code VettingSocketFactory} (re-checks
  * every address at connect time) and {@code Hop} (one request, its deadline, redirects and size caps).

@@ -137,6 +137,18 @@ class SafeMediaFetcherTest {
     }
 
     @Test
+    void fetchesAUrlGivenAsTextAndTellsCustomersOnlyTheStatus() throws IOException {
+        server.on("/ok", ex -> send(ex, 200, "image/png", TestBytes.of(20)))
+                .on("/missing", ex -> send(ex, 404, "text/plain", TestBytes.of(5)));
+        SafeMediaFetcher fetcher = new SafeMediaFetcher(NO_DNS);
+
+        assertEquals(20, fetcher.fetch(server.uri("/ok?sig=abc").toString(), target, LOCAL).bytes());
+        MediaFetchException e = assertFails(MediaFetchError.HTTP_ERROR,
+                () -> fetcher.fetch(server.uri("/missing?sig=abc").toString(), dir.resolve("b"), LOCAL));
+        assertEquals("The media server did not return the file. (HTTP status 404)", e.publicMessage());
+    }
+
+    @Test
     void reportsEmptyBody() {
         server.on("/empty", ex -> send(ex, 200, "image/png", new byte[0]))
                 .on("/empty-chunked", ex -> {
