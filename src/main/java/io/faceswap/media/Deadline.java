@@ -1,9 +1,8 @@
 package io.faceswap.media;
 
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-/** The end of the total time budget; every blocking socket call is bounded by what is left of it. */
+/** The end of the total time budget of a fetch; each hop's call gets what is left of it as its call timeout. */
 final class Deadline {
 
     private final long endNanos;
@@ -16,17 +15,9 @@ final class Deadline {
         return remainingNanos() <= 0;
     }
 
-    /**
-     * A socket timeout in ms for the next blocking call: the per-call limit, shortened to the remaining budget.
-     * Never 0, which sockets read as "wait forever".
-     */
-    int timeoutMillis(Duration perCallLimit) throws SocketTimeoutException {
-        long remaining = remainingNanos();
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("total time limit exceeded");
-        }
-        long millis = Math.min(perCallLimit.toMillis(), Math.max(1, remaining / 1_000_000));
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
+    /** What is left, at least 1 ms: OkHttp reads 0 as "no limit", and a sub-millisecond value as an error. */
+    Duration remaining() {
+        return Duration.ofMillis(Math.max(1, remainingNanos() / 1_000_000));
     }
 
     private long remainingNanos() {

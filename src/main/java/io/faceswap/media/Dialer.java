@@ -1,27 +1,16 @@
 package io.faceswap.media;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 
 /**
- * Opens the TCP connection to an already vetted address. Package-private seam: production always uses {@link
- * #DIRECT}; tests substitute a dialer that routes every vetted "public" address to their loopback server, so that
- * validation and the physical connection target can be exercised separately without any outside traffic.
+ * Where the TCP connection for an already vetted address physically goes. Package-private seam: production always
+ * uses {@link #DIRECT}; tests route every vetted "public" address to their loopback server, so that validation and
+ * the physical connection target can be exercised separately without any outside traffic.
  */
 @FunctionalInterface
 interface Dialer {
 
-    Dialer DIRECT = (address, timeoutMillis) -> {
-        Socket socket = new Socket();
-        try {
-            socket.connect(address, timeoutMillis);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-    };
+    Dialer DIRECT = vetted -> vetted;
 
-    Socket connect(InetSocketAddress vettedAddress, int timeoutMillis) throws IOException;
+    InetSocketAddress destination(InetSocketAddress vetted);
 }

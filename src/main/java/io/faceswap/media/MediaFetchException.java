@@ -3,8 +3,10 @@ package io.faceswap.media;
 import java.util.OptionalInt;
 
 /**
- * Why a fetch failed. Messages name URLs only through {@link UriRedaction#redact}, so they never carry user-info or
- * query strings (which often hold signatures or tokens) and are safe to log or return to a client.
+ * Why a fetch failed. {@link #getMessage()} is the operator's detail: it names URLs only through
+ * {@link UriRedaction#redact}, so it never carries user-info or query strings (which often hold signatures or
+ * tokens), but it does tell a refused address from a refused connection, so it is for the log only. Customers get
+ * {@link #code()} and {@link #publicMessage()}.
  */
 public class MediaFetchException extends RuntimeException {
 
@@ -27,6 +29,11 @@ public class MediaFetchException extends RuntimeException {
 
     public MediaFetchError code() {
         return code;
+    }
+
+    /** Generic text for customers (see {@link MediaFetchError#publicMessage()}), with the HTTP status if any. */
+    public String publicMessage() {
+        return httpStatus < 0 ? code.publicMessage() : code.publicMessage() + " (HTTP status " + httpStatus + ")";
     }
 
     /** The HTTP status of the response that failed, when there was one (always for {@code HTTP_ERROR}). */

@@ -1,50 +1,58 @@
 package io.faceswap.media;
 
-import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 
 /**
  * Downloads a user-supplied http(s) URL to a file without letting the URL reach into our own network (SSRF).
+ * HTTP itself (HTTP/1.1 framing, chunked decoding, TLS) is OkHttp's; this class owns the policy.
  * <p>
  * What it guarantees, per hop (the first request and every redirect):
  * <ul>
- * <li>the URL is absolute http/https (as the policy allows), has a host, no user-info and no ambiguous numeric
- *     host such as {@code 2130706433} or {@code 0177.0.0.1};</li>
+ * <li>the URL passes {@link TargetUrl}: absolute http/https as the policy allows, a host, no user-info, no
+ *     ambiguous numeric host such as {@code 2130706433}, and a port the policy allows (80, 443, extra ports);</li>
  * <li>the host is resolved once through the {@link HostResolver} and <em>every</em> address is classified by
  *     {@link AddressClassifier}; one refused address refuses the hop ({@code FORBIDDEN_ADDRESS});</li>
- * <li><b>DNS pinning</b>: the TCP connection goes to one of exactly those vetted addresses, never to the name, so a
- *     rebinding DNS server cannot swap in an internal address after the check. This holds for http and https alike:
- *     the request is written by hand over a socket (HTTP/1.1, {@code Connection: close}), and for https the TLS
- *     layer is layered onto that socket with the original host name for SNI and certificate verification;</li>
- * <li>redirects (301, 302, 303, 307, 308) are followed by hand, always as GET, at most
+ * <li><b>DNS pinning</b>: OkHttp's DNS hook ({@link PinnedDns}) answers with exactly those vetted addresses, and
+ *     every socket re-checks its address just before connecting ({@link VettingSocketFactory}). For https the
+ *     certificate is verified against the URL's host name, never against the address;</li>
+ * <li>redirects (301, 302, 303, 307, 308) are followed here, not by OkHttp, always as GET, at most
  *     {@link FetchPolicy#maxRedirects()} times; any other non-2xx status is {@code HTTP_ERROR};</li>
+ * <li>one deadline ({@link FetchPolicy#totalTimeout()}) covers the whole fetch: each hop's OkHttp call timeout is
+ *     what is left of it, and OkHttp's watchdog closes the socket when it passes, during connect, TLS handshake,
+ *     headers or body alike. Connect and per-read limits apply as well;</li>
  * <li>size is capped from Content-Length up front and again while streaming (at most one byte past the cap is
- *     read); connect, per-read and total time are capped;</li>
- * <li>the body lands in a temporary file beside the target, moved atomically into place on success and deleted on
- *     any failure.</li>
+ *     read); the body lands in a temporary file beside the target, moved atomically into place on success;</li>
+ * <li>connections are never reused (no pool, no cookies, no cache, no proxy), so nothing carries over between
+ *     hops or fetches with different policies.</li>
  * </ul>
  * Not covered: the time spent resolving names (the JVM resolver has no timeout of its own; plug a bounded
- * resolver in if that matters); HTTP proxies (none is used, system proxy settings are ignored on purpose);
- * content codings (identity is requested and the bytes are stored as received). Content-Type is reported but never
- * trusted: use {@link MediaSniffer} and ultimately the decoder.
+ * resolver in if that matters); content codings (identity is requested and the bytes are stored as received).
+ * Content-Type is reported but never trusted: use {@link MediaSniffer} and ultimately the decoder.
  * <p>
- * Stateless and thread-safe; failures are {@link MediaFetchException}s whose messages are safe to show.
+ * Failures are {@link MediaFetchException}s: {@link MediaFetchException#publicMessage()} is for customers and
+ * does not tell one network failure from another; the detailed message (URLs redacted) is logged here at INFO.
+ * Thread-safe.
  */
 public final class SafeMediaFetcher {
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Logger LOG = Logger.getLogger(SafeMediaFetcher.class.getName());
 
     private final AddressGuard guard;
-    private final SSLSocketFactory tls;
+    private final OkHttpClient base;
     private final Dialer dialer;
 
     /** Uses the JVM resolver and the JVM default trust store. */
@@ -53,18 +61,46 @@ public final class SafeMediaFetcher {
     }
 
     public SafeMediaFetcher(HostResolver resolver) {
-        this(resolver, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        this(resolver, null, null, Dialer.DIRECT);
     }
 
-    /** With a custom TLS factory, e.g. one trusting a private CA. Host names are verified regardless. */
-    public SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls) {
-        this(resolver, tls, Dialer.DIRECT);
+    /** With a custom TLS setup, e.g. one trusting a private CA. Host names are verified regardless. */
+    public SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls, X509TrustManager trust) {
+        this(resolver, Objects.requireNonNull(tls, "tls"), Objects.requireNonNull(trust, "trust"), Dialer.DIRECT);
     }
 
-    SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls, Dialer dialer) {
+    SafeMediaFetcher(HostResolver resolver, SSLSocketFactory tls, X509TrustManager trust, Dialer dialer) {
         this.guard = new AddressGuard(Objects.requireNonNull(resolver, "resolver"));
-        this.tls = Objects.requireNonNull(tls, "tls");
         this.dialer = Objects.requireNonNull(dialer, "dialer");
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY) // system proxy settings are ignored on purpose: the checks assume a direct route
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // a retry would look the name up again and replay the request; one attempt per hop is enough
+                .retryOnConnectionFailure(false)
+                // vetted addresses are tried one after another on the calling thread, not raced on library threads
+                .fastFallback(false)
+                // HTTP/1.1 only: every media server speaks it, the watchdog then closes the socket itself (with h2 it
+                // resets a stream), and the h2 code paths stay out of reach of hostile servers
+                .protocols(List.of(Protocol.HTTP_1_1))
+                // no idle connection is kept, so none is reused by a later hop or fetch under another policy
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
+        if (tls != null) {
+            builder.sslSocketFactory(tls, trust);
+        }
+        this.base = builder.build();
+    }
+
+    /** As {@link #fetch(URI, Path, FetchPolicy)} for a URL as the customer typed it ({@code INVALID_URL} if bad). */
+    public FetchResult fetch(String url, Path target, FetchPolicy policy) {
+        URI uri;
+        try {
+            uri = TargetUrl.parse(url, policy).uri();
+        } catch (MediaFetchException e) {
+            LOG.log(Level.INFO, "media fetch refused: {0}: {1}", new Object[] {e.code(), e.getMessage()});
+            throw e;
+        }
+        return fetch(uri, target, policy);
     }
 
     /**
@@ -76,60 +112,33 @@ public final class SafeMediaFetcher {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
         long start = System.nanoTime();
+        try {
+            return follow(uri, target, policy, start);
+        } catch (MediaFetchException e) {
+            // details for operators: URLs in messages are redacted; the cause's stack only at FINE
+            LOG.log(Level.INFO, "media fetch failed after {0} ms: {1}: {2}", new Object[] {
+                    (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()});
+            LOG.log(Level.FINE, "media fetch failure", e);
+            throw e;
+        }
+    }
+
+    private FetchResult follow(URI uri, Path target, FetchPolicy policy, long start) {
         Deadline deadline = new Deadline(policy.totalTimeout());
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
-            TargetUrl hop = TargetUrl.parse(current, policy);
+            TargetUrl hop = TargetUrl.check(current, policy);
             List<InetAddress> vetted = guard.vet(hop, policy);
-            try (PinnedConnection connection = PinnedConnection.open(hop, vetted, policy, deadline, dialer, tls)) {
-                HttpResponse response = exchange(connection, hop, policy, deadline);
-                Optional<URI> next = redirectTarget(response, hop);
-                if (next.isPresent()) {
-                    if (redirects >= policy.maxRedirects()) {
-                        throw new MediaFetchException(MediaFetchError.TOO_MANY_REDIRECTS,
-                                "more than " + policy.maxRedirects() + " redirects, last from " + hop.redacted());
-                    }
-                    current = next.get();
-                    continue;
-                }
-                long bytes = download(response, hop, target, policy, deadline);
-                return new FetchResult(target, bytes, hop.uri(), response.header("content-type"),
+            Hop.Outcome outcome = Hop.run(base, hop, vetted, policy, deadline, dialer, target);
+            if (outcome.redirect().isEmpty()) {
+                return new FetchResult(target, outcome.bytes(), hop.uri(), outcome.contentType(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
+            if (redirects >= policy.maxRedirects()) {
+                throw new MediaFetchException(MediaFetchError.TOO_MANY_REDIRECTS,
+                        "more than " + policy.maxRedirects() + " redirects, last from " + hop.redacted());
+            }
+            current = outcome.redirect().get();
         }
-    }
-
-    private static HttpResponse exchange(PinnedConnection connection, TargetUrl hop, FetchPolicy policy, Deadline deadline) {
-        try {
-            return connection.get(hop, policy);
-        } catch (IOException e) {
-            throw IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "request to " + hop.redacted() + " failed", deadline);
-        }
-    }
-
-    private static Optional<URI> redirectTarget(HttpResponse response, TargetUrl hop) {
-        if (!REDIRECTS.contains(response.status())) {
-            return Optional.empty();
-        }
-        String location = response.header("location").orElseThrow(() -> new MediaFetchException(MediaFetchError.HTTP_ERROR,
-                "redirect without Location from " + hop.redacted(), response.status(), null));
-        try {
-            return Optional.of(hop.uri().resolve(new URI(location)));
-        } catch (URISyntaxException e) {
-            // the cause would quote the raw Location, query and all, so it is deliberately not attached
-            throw new MediaFetchException(MediaFetchError.INVALID_URL, "invalid redirect Location from " + hop.redacted());
-        }
-    }
-
-    private static long download(HttpResponse response, TargetUrl hop, Path target, FetchPolicy policy, Deadline deadline) {
-        int status = response.status();
-        if (status < 200 || status > 299) {
-            throw new MediaFetchException(MediaFetchError.HTTP_ERROR, "HTTP " + status + " from " + hop.redacted(), status, null);
-        }
-        if (response.contentLength() > policy.maxBytes()) {
-            throw new MediaFetchException(MediaFetchError.TOO_LARGE, "declared size " + response.contentLength()
-                    + " bytes of " + hop.redacted() + " exceeds the limit of " + policy.maxBytes() + " bytes");
-        }
-        return CappedDownload.copy(response.body(), target, policy.maxBytes(), hop.redacted(), deadline);
     }
 }

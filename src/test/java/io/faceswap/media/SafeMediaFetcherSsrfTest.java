@@ -1,16 +1,15 @@
 package io.faceswap.media;
 
 import static io.faceswap.media.SafeMediaFetcherTest.assertFails;
-import static io.faceswap.media.SafeMediaFetcherTest.defaultTls;
 import static io.faceswap.media.SafeMediaFetcherTest.ip;
 import static io.faceswap.media.SafeMediaFetcherTest.redirect;
 import static io.faceswap.media.SafeMediaFetcherTest.send;
+import static io.faceswap.media.SafeMediaFetcherTest.withDialer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +49,9 @@ class SafeMediaFetcherSsrfTest {
     }
 
     /** Records the vetted address the fetcher asked for, then connects to the loopback server instead. */
-    private final Dialer toLoopbackServer = (vetted, timeoutMillis) -> {
+    private final Dialer toLoopbackServer = vetted -> {
         dialed.add(vetted);
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), timeoutMillis);
-        return socket;
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
     };
 
     private SafeMediaFetcher fetcher(Map<String, List<InetAddress>> dns) {
@@ -65,7 +62,7 @@ class SafeMediaFetcherSsrfTest {
             }
             return answer;
         };
-        return new SafeMediaFetcher(resolver, defaultTls(), toLoopbackServer);
+        return withDialer(resolver, toLoopbackServer);
     }
 
     @Test
@@ -84,7 +81,7 @@ class SafeMediaFetcherSsrfTest {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver rebinding = host -> lookups.getAndIncrement() == 0 ? List.of(PUBLIC_IP) : List.of(ip("127.0.0.1"));
 
-        new SafeMediaFetcher(rebinding, defaultTls(), toLoopbackServer)
+        withDialer(rebinding, toLoopbackServer)
                 .fetch(URI.create("http://media.example.test/a"), dir.resolve("a"), PUBLIC_ONLY);
 
         assertEquals(1, lookups.get());
@@ -115,11 +112,10 @@ class SafeMediaFetcherSsrfTest {
     @Test
     void refusesRedirectToMetadataEvenWithPrivateSwitch() {
         server.on("/go", ex -> redirect(ex, 302, "http://evil.example.test/latest/meta-data/iam"));
-        SafeMediaFetcher fetcher = new SafeMediaFetcher(
-                host -> {
-                    assertEquals("evil.example.test", host);
-                    return List.of(ip("169.254.169.254"));
-                }, defaultTls(), Dialer.DIRECT);
+        SafeMediaFetcher fetcher = new SafeMediaFetcher(host -> {
+            assertEquals("evil.example.test", host);
+            return List.of(ip("169.254.169.254"));
+        });
 
         assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
                 () -> fetcher.fetch(server.uri("/go"), dir.resolve("a"), PUBLIC_ONLY.withAllowPrivateNetworks(true)));
@@ -140,12 +136,12 @@ class SafeMediaFetcherSsrfTest {
 
     @Test
     void refusesInternalLiteralsWithoutConnecting() {
-        Dialer mustNotDial = (address, timeout) -> {
+        Dialer mustNotDial = address -> {
             throw new AssertionError("dialed " + address);
         };
-        SafeMediaFetcher fetcher = new SafeMediaFetcher(host -> {
+        SafeMediaFetcher fetcher = withDialer(host -> {
             throw new AssertionError("resolved " + host);
-        }, defaultTls(), mustNotDial);
+        }, mustNotDial);
         for (String url : List.of("http://127.0.0.1/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://10.1.2.3/",
                 "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/", "http://[fd00:ec2::254]/",
                 "http://100.100.100.200/", "http://224.0.0.1/", "http://255.255.255.255/")) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +137,18 @@ class SafeMediaFetcherTest {
     }
 
     @Test
+    void fetchesAUrlGivenAsTextAndTellsCustomersOnlyTheStatus() throws IOException {
+        server.on("/ok", ex -> send(ex, 200, "image/png", TestBytes.of(20)))
+                .on("/missing", ex -> send(ex, 404, "text/plain", TestBytes.of(5)));
+        SafeMediaFetcher fetcher = new SafeMediaFetcher(NO_DNS);
+
+        assertEquals(20, fetcher.fetch(server.uri("/ok?sig=abc").toString(), target, LOCAL).bytes());
+        MediaFetchException e = assertFails(MediaFetchError.HTTP_ERROR,
+                () -> fetcher.fetch(server.uri("/missing?sig=abc").toString(), dir.resolve("b"), LOCAL));
+        assertEquals("The media server did not return the file. (HTTP status 404)", e.publicMessage());
+    }
+
+    @Test
     void reportsEmptyBody() {
         server.on("/empty", ex -> send(ex, 200, "image/png", new byte[0]))
                 .on("/empty-chunked", ex -> {
@@ -208,8 +219,9 @@ class SafeMediaFetcherTest {
         ex.sendResponseHeaders(status, -1);
     }
 
-    static SSLSocketFactory defaultTls() {
-        return (SSLSocketFactory) SSLSocketFactory.getDefault();
+    /** A fetcher with the JVM's trust store whose connections go where {@code dialer} says. */
+    static SafeMediaFetcher withDialer(HostResolver resolver, Dialer dialer) {
+        return new SafeMediaFetcher(resolver, null, null, dialer);
     }
 
     static InetAddress ip(String literal) {

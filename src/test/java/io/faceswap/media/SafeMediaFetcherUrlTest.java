@@ -1,7 +1,7 @@
 package io.faceswap.media;
 
 import static io.faceswap.media.SafeMediaFetcherTest.assertFails;
-import static io.faceswap.media.SafeMediaFetcherTest.defaultTls;
+import static io.faceswap.media.SafeMediaFetcherTest.withDialer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,9 +20,9 @@ class SafeMediaFetcherUrlTest {
     @TempDir
     Path dir;
 
-    private final SafeMediaFetcher fetcher = new SafeMediaFetcher(host -> {
+    private final SafeMediaFetcher fetcher = withDialer(host -> {
         throw new AssertionError("resolved " + host);
-    }, defaultTls(), (address, timeout) -> {
+    }, address -> {
         throw new AssertionError("dialed " + address);
     });
 
@@ -62,5 +62,35 @@ class SafeMediaFetcherUrlTest {
         assertEquals("177.0.0.1", InetAddress.getByName("0177.0.0.1").getHostAddress()); // decimal, not octal 127
         // and an IPv4-mapped IPv6 literal becomes a plain IPv4 address
         assertEquals("127.0.0.1", InetAddress.getByName("::ffff:127.0.0.1").getHostAddress());
+    }
+
+    /** Strings java.net.URI itself rejects: caught up front, as INVALID_URL, and never quoted back. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://media.example.test/a b.mp4?sig=SECRET", "http://media.example.test/a.mp4?sig=SECRET|x",
+            "http://[::1/a?sig=SECRET", "http://media.example.test:80a/?sig=SECRET", "https://media.example.test/%zz?sig=SECRET",
+            "http://media.example.test/a\\b?sig=SECRET", "http://exa mple.test/?sig=SECRET", "", " ", "ht tp://x/?sig=SECRET"})
+    void parseRefusesWhatUriRejectsWithoutQuotingIt(String url) {
+        MediaFetchException e = assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
+        assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+        assertEquals(null, e.getCause(), "the URISyntaxException quotes the input");
+        assertFails(MediaFetchError.INVALID_URL, () -> fetcher.fetch(url, dir.resolve("a"), FetchPolicy.defaults()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "http://user:pass@media.example.test/", "http://2130706433/", "http:///a"})
+    void parseRefusesWhatTheFetcherWouldRefuseOnSyntax(String url) {
+        assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
+    }
+
+    @Test
+    void parseAcceptsOrdinaryUrlsOnAnyPortAndChecksPortsOnlyAgainstAPolicy() {
+        assertEquals(URI.create("https://media.example.test/a.mp4?X-Amz-Signature=abc"),
+                TargetUrl.parse("https://media.example.test/a.mp4?X-Amz-Signature=abc").uri());
+        assertEquals("http://media.example.test:8080/a.mp4?…", TargetUrl.parse("http://media.example.test:8080/a.mp4?s=1").redacted());
+        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> TargetUrl.parse("http://media.example.test:8080/a.mp4", FetchPolicy.defaults()));
+        assertEquals(8080, TargetUrl.parse("http://media.example.test:8080/a.mp4",
+                FetchPolicy.defaults().withExtraPorts(java.util.Set.of(8080))).port());
     }
 }
