@@ -8,6 +8,7 @@ public enum ErrorCode {
     VALIDATION_FAILED(40001, 400, "A field of the request is missing or invalid"),
     MALFORMED_JSON(40002, 400, "The request body is not valid JSON of the expected shape"),
     BAD_PARAMETER(40003, 400, "A query or path parameter is missing or invalid"),
+    URL_INVALID(40004, 400, "A media URL cannot be parsed"),
     ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
     ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
     API_KEY_MISSING(40111, 401, "The X-ClipZap-Apikey header is required"),

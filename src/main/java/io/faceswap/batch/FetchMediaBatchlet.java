@@ -17,7 +17,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -77,9 +76,10 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             return; // complete: files appear only by an atomic rename
         }
         try {
-            fetcher.fetch(URI.create(url), target, image ? settings.imagePolicy() : settings.videoPolicy());
+            fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
         } catch (MediaFetchException e) {
-            throw new TaskFailure(code(e), "The " + what + " could not be fetched: " + e.getMessage(), e);
+            // customers get the coarse public message; the fetcher has logged the details (query redacted)
+            throw new TaskFailure(code(e), "The " + what + " could not be fetched: " + e.publicMessage(), e);
         }
     }
 

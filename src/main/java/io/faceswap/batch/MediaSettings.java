@@ -42,7 +42,9 @@ public class MediaSettings {
                                 .orElse(30L)),
                         Duration.ofSeconds(c.getOptionalValue("clipzap.media.total-timeout-seconds", Long.class)
                                 .orElse(600L)))
-                .withMaxRedirects(c.getOptionalValue("clipzap.media.max-redirects", Integer.class).orElse(5));
+                .withMaxRedirects(c.getOptionalValue("clipzap.media.max-redirects", Integer.class).orElse(5))
+                .withExtraPorts(c.getOptionalValues("clipzap.media.extra-ports", Integer.class)
+                        .map(java.util.Set::copyOf).orElse(java.util.Set.of()));
     }
 
     private static Config config() {

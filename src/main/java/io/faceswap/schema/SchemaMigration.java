@@ -29,13 +29,15 @@ public class SchemaMigration {
 
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
                  Object ignored) {
+        // the batch subsystem creates its job repository tables before the application starts, so a new database
+        // is never empty: baseline it at 0 (then V1 runs); one of an earlier release already has V1's tables
         boolean legacy = hasTable("faceswap_task") && !hasTable("flyway_schema_history");
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .baselineOnMigrate(legacy)
-                .baselineVersion("1")
-                .baselineDescription("schema made by hbm2ddl before migrations")
+                .baselineOnMigrate(true)
+                .baselineVersion(legacy ? "1" : "0")
+                .baselineDescription(legacy ? "schema made by hbm2ddl before migrations" : "empty schema")
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

@@ -7,6 +7,8 @@ import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
 import io.faceswap.billing.UserAccount;
+import io.faceswap.media.MediaFetchException;
+import io.faceswap.media.TargetUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,6 +62,8 @@ public class TaskService {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds
                     + " seconds");
         }
+        requireParsable("imageUrl", request.imageUrl());
+        requireParsable("videoUrl", request.videoUrl());
         long hold = (long) Math.ceil(request.duration());
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
@@ -129,6 +133,15 @@ public class TaskService {
                     "Task " + id + " has already " + task.getStatus().wire());
         }
         return task;
+    }
+
+    /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */
+    private static void requireParsable(String field, String url) {
+        try {
+            TargetUrl.parse(url);
+        } catch (MediaFetchException e) {
+            throw new ApiException(ErrorCode.URL_INVALID, field + ": " + e.publicMessage());
+        }
     }
 
     private Optional<FaceSwapTask> byIdempotencyKey(String userId, String key) {
