@@ -170,7 +170,7 @@ class ClusterIT {
     }
 
     private static int executionsOf(String taskId) throws SQLException {
-        return count("select count(*) from job_execution where jobparameters like ?", "%taskId=" + taskId + "%");
+        return count("select count(*) from job_execution where jobparameters like ?", "%taskId = " + taskId + "%");
     }
 
     private static int chargedSeconds(String user) throws SQLException {

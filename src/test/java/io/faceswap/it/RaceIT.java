@@ -67,14 +67,17 @@ class RaceIT {
             List<String[]> tasks = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 int u = i % USERS;
+                // a short queue, so that a cancel a few seconds after creation lands anywhere in the task's life
+                Await.until("a short queue", Duration.ofSeconds(120),
+                        () -> api.adminGet("/v1/admin/queue").data().getJsonNumber("queued").longValue(), q -> q < 3);
                 Reply created = api.post("/v1/faceswap_openapi/create", String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
                         "X-ClipZap-Apikey", keys.get(u));
                 assertEquals(201, created.status(), created::toString);
                 String id = created.data().getString("id");
                 tasks.add(new String[] {id, keys.get(u), users.get(u)});
-                // spread over the queue's whole life: most tasks wait for a slot, so late cancels land mid-run
-                long cancelAt = random.nextInt(i * 40 + 500);
+                // queued, fetching, mid-swap, assembling or just finished: a task of 15 small frames lives ~1-3 s
+                long cancelAt = random.nextInt(3500);
                 chaos.schedule(() -> count(outcomes, "cancel " + api.post("/v1/faceswap_openapi/cancel",
                         "{\"objectID\":\"" + id + "\"}", "X-ClipZap-Apikey", keys.get(u)).status()),
                         cancelAt, TimeUnit.MILLISECONDS);

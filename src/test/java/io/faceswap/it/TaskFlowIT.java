@@ -205,16 +205,19 @@ class TaskFlowIT {
     void queuedAndRunningTasksCanBeCanceledAndTheirSecondsComeBack() {
         String user = ApiClient.uniqueUser("cancel");
         String sk = api.paidKey(user, 60);
-        // two tasks whose video download is held open fill both running slots; a third must wait in the queue
+        String other = ApiClient.uniqueUser("cancel2");
+        String sk2 = api.paidKey(other, 60);
+        // two tasks (of two users: one runs per user) whose video download is held open fill both running slots;
+        // a third must wait in the queue
         URI held1 = media.serveHeld("held1.mp4", clip);
         URI held2 = media.serveHeld("held2.mp4", clip);
         String running1 = create(sk, media.url("hopper.jpg"), held1, 2).data().getString("id");
-        String running2 = create(sk, media.url("hopper.jpg"), held2, 2).data().getString("id");
-        Await.until("both to run", TASK_TIMEOUT, () -> List.of(task(sk, running1), task(sk, running2)),
+        String running2 = create(sk2, media.url("hopper.jpg"), held2, 2).data().getString("id");
+        Await.until("both to run", TASK_TIMEOUT, () -> List.of(task(sk, running1), task(sk2, running2)),
                 l -> l.stream().allMatch(t -> t.getString("status").equals("processing")));
         String queued = create(sk, media.url("hopper.jpg"), media.url("clip.mp4"), 2).data().getString("id");
         assertEquals("queued", task(sk, queued).getString("status"));
-        assertEquals(6, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
+        assertEquals(4, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
 
         Reply cancelQueued = api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + queued + "\"}",
                 "X-ClipZap-Apikey", sk);
@@ -227,14 +230,18 @@ class TaskFlowIT {
         media.release("held1.mp4");
         media.release("held2.mp4");
         assertEquals("canceled", awaitEnd(sk, running1, new ArrayList<>()).getString("status"));
-        assertEquals("succeeded", awaitEnd(sk, running2, new ArrayList<>()).getString("status"));
+        assertEquals("succeeded", awaitEnd(sk2, running2, new ArrayList<>()).getString("status"));
 
         Reply again = api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + running2 + "\"}",
-                "X-ClipZap-Apikey", sk);
+                "X-ClipZap-Apikey", sk2);
         assertEquals(409, again.status(), "a succeeded task cannot be canceled");
         JsonObject account = api.adminGet("/v1/admin/users/" + user).data();
         assertEquals(0, account.getJsonNumber("heldSeconds").longValue());
-        assertEquals(2, account.getJsonNumber("spentSeconds").longValue(), "only the succeeded task is charged");
-        assertEquals(58, account.getJsonNumber("balanceSeconds").longValue());
+        assertEquals(0, account.getJsonNumber("spentSeconds").longValue(), "canceled tasks are not charged");
+        assertEquals(60, account.getJsonNumber("balanceSeconds").longValue());
+        JsonObject account2 = api.adminGet("/v1/admin/users/" + other).data();
+        assertEquals(0, account2.getJsonNumber("heldSeconds").longValue());
+        assertEquals(2, account2.getJsonNumber("spentSeconds").longValue(), "only the succeeded task is charged");
+        assertEquals(58, account2.getJsonNumber("balanceSeconds").longValue());
     }
 }
