@@ -1,10 +1,11 @@
 package io.faceswap.docs;
 
 import io.faceswap.api.ErrorCode;
+import io.faceswap.task.TaskErrorCode;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
-/** Appends the error-code table to the OpenAPI description, generated from {@link ErrorCode} so it never drifts. */
+/** Appends the error-code tables to the OpenAPI description, generated from {@link ErrorCode} and {@link TaskErrorCode} so they never drift. */
 public class ErrorCodeTableFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -13,6 +14,10 @@ public class ErrorCodeTableFilter implements OASFilter {
         for (ErrorCode e : ErrorCode.values()) {
             table.append("| ").append(e.code()).append(" | ").append(e.httpStatus()).append(" | ").append(e.name())
                     .append(" | ").append(e.defaultMessage()).append(" |\n");
+        }
+        table.append("\n## Task error codes\n\nA failed task's `errorCode` is one of these:\n\n| errorCode | meaning |\n|---|---|\n");
+        for (TaskErrorCode c : TaskErrorCode.values()) {
+            table.append("| ").append(c.name()).append(" | ").append(c.meaning()).append(" |\n");
         }
         String description = openAPI.getInfo().getDescription();
         openAPI.getInfo().setDescription((description == null ? "" : description) + table);
