@@ -46,8 +46,10 @@ final class PictureConverter implements AutoCloseable {
         sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
                 sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
         Mat out = new Mat(h, w, hdr ? opencv_core.CV_16UC3 : opencv_core.CV_8UC3);
-        try (PointerPointer<?> dst = new PointerPointer<>(out.data()); IntPointer stride = new IntPointer(1)) {
-            stride.put((int) out.step());
+        // swscale reads four planes' pointers and strides even for packed BGR: give it four, unused ones null
+        try (PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
+            dst.put(0, out.data());
+            stride.put(new int[] {(int) out.step(), 0, 0, 0});
             sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
         }
         if (!hdr) {
