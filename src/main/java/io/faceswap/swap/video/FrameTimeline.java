@@ -61,6 +61,11 @@ public final class FrameTimeline {
         }
     }
 
+    /** A packet outside the container's edit list: demuxed, but decoders drop it, so it is no frame. */
+    static boolean discarded(AVPacket packet) {
+        return (packet.flags() & org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD) != 0;
+    }
+
     /** The timeline of a file's video stream (one demuxing pass). */
     public static FrameTimeline read(Path video) {
         try (PacketSource source = PacketSource.open(video, PacketSource.Kind.VIDEO)) {
@@ -68,7 +73,7 @@ public final class FrameTimeline {
             AVPacket packet = av_packet_alloc();
             try {
                 while (source.read(packet)) {
-                    if (packet.size() > 0) {
+                    if (packet.size() > 0 && !discarded(packet)) {
                         builder.add(packet);
                     }
                     av_packet_unref(packet);

@@ -148,7 +148,7 @@ public final class VideoProbe {
         long audioEnd = Long.MIN_VALUE;
         AVPacket packet;
         while ((packet = g.grabPacket()) != null) {
-            if (packet.stream_index() == video && packet.size() > 0) {
+            if (packet.stream_index() == video && packet.size() > 0 && !FrameTimeline.discarded(packet)) {
                 frames.add(packet);
             } else if (packet.stream_index() == audio && packet.pts() != avutil.AV_NOPTS_VALUE) {
                 audioStart = Math.min(audioStart, packet.pts());
