@@ -1,8 +1,6 @@
 package io.faceswap.swap.video;
 
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
@@ -38,7 +36,7 @@ final class PictureConverter implements AutoCloseable {
         boolean hdr = isHdr(frame.color_trc());
         int target = hdr ? avutil.AV_PIX_FMT_BGR48LE : avutil.AV_PIX_FMT_BGR24;
         sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
-                SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+                SWS_BILINEAR, null, null, (DoublePointer) null); // as JavaCV's grabber did
         if (sws == null) {
             throw new UnsupportedCodecException("The video's pixel format cannot be converted");
         }
