@@ -36,7 +36,9 @@ final class PictureConverter implements AutoCloseable {
         boolean hdr = isHdr(frame.color_trc());
         int target = hdr ? avutil.AV_PIX_FMT_BGR48LE : avutil.AV_PIX_FMT_BGR24;
         sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
-                SWS_BILINEAR, null, null, (DoublePointer) null); // as JavaCV's grabber did
+                // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
+                // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
+                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
         if (sws == null) {
             throw new UnsupportedCodecException("The video's pixel format cannot be converted");
         }
