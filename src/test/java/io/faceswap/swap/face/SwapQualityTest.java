@@ -1,0 +1,181 @@
+package io.faceswap.swap.face;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestImages;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The swap's quality as numbers (issue 11, item 6), printed as {@code QUALITY ...} lines: seams, flicker on a still
+ * camera, identity and face coverage on a moving face. Frames are made in memory (no video codec), so the scores
+ * measure the face engine alone.
+ */
+class SwapQualityTest {
+    static FaceFinder finder;
+
+    @BeforeAll
+    static void load() {
+        finder = new FaceFinder();
+    }
+
+    @AfterAll
+    static void close() {
+        finder.close();
+    }
+
+    /** Seam: the colour step the blend adds across the mask's outline; see {@link SeamScore}. */
+    @Test
+    void theMaskOutlineLeavesNoVisibleStep() {
+        double hopperOnAstronaut = seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut");
+        double astronautOnHopper = seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper");
+        assertTrue(hopperOnAstronaut < SEAM_LIMIT && astronautOnHopper < SEAM_LIMIT,
+                "seam scores " + hopperOnAstronaut + ", " + astronautOnHopper + " (limit " + SEAM_LIMIT + ")");
+    }
+
+    private static final double SEAM_LIMIT = 100;
+
+    private double seam(String sourcePhoto, String targetPhoto, String name) {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(sourcePhoto), finder);
+             Mat target = TestImages.load(targetPhoto); Mat output = target.clone();
+             FaceSwapper swapper = new FaceSwapper(source, true)) {
+            assertEquals(1, swapper.process(output, 0));
+            TestImages.save(output, "quality-" + name + ".png");
+            SeamScore.Result r = SeamScore.measure(target, output, finder.find(target).get(0));
+            System.out.println("QUALITY seam " + name + ": " + r);
+            return Math.max(r.all(), r.forehead());
+        }
+    }
+
+    /**
+     * Flicker: a still camera with sensor noise (the same picture, new noise every frame). The mean absolute
+     * frame-to-frame change inside the face box of the output, against the same in the input (the noise alone).
+     */
+    @Test
+    void aStillFaceDoesNotFlicker() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat photo = TestImages.load(TestImages.ASTRONAUT); Mat still = place(photo, 640, 360, 0.8, 0);
+             FaceSwapper swapper = new FaceSwapper(source, true)) {
+            FaceLandmarks face = finder.find(still).get(0);
+            double[] b = face.bounds();
+            Rect box = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
+            Mat previousIn = null, previousOut = null;
+            double changeIn = 0, changeOut = 0;
+            int steps = 0;
+            for (int i = 0; i < 20; i++) {
+                Mat in = noisy(still, i);
+                Mat out = in.clone();
+                swapper.process(out, i);
+                if (previousIn != null && i >= 5) { // after the first detection and settling
+                    changeIn += meanAbsDiff(new Mat(in, box), new Mat(previousIn, box));
+                    changeOut += meanAbsDiff(new Mat(out, box), new Mat(previousOut, box));
+                    steps++;
+                }
+                previousIn = in;
+                previousOut = out;
+            }
+            changeIn /= steps;
+            changeOut /= steps;
+            System.out.printf("QUALITY flicker: face change %.2f per frame in the output, %.2f in the input (noise)"
+                    + ", ratio %.2f%n", changeOut, changeIn, changeOut / changeIn);
+            assertTrue(changeOut < changeIn * 1.3, "flicker " + changeOut + " vs noise " + changeIn);
+        }
+    }
+
+    /**
+     * Identity and coverage on a face moving and zooming: every third frame is judged. Coverage counts frames with a
+     * face in the input whose face region changed in the output; identity needs the output's {@link FaceShape}
+     * closer to the source's than to the target's on every judged frame.
+     */
+    @Test
+    void aMovingFaceIsSwappedOnEveryFrameAndLooksLikeTheSource() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat photo = TestImages.load(TestImages.ASTRONAUT);
+             FaceSwapper swapper = new FaceSwapper(source, true)) {
+            FaceShape sourceShape = FaceShape.of(source.landmarks());
+            int withFace = 0, swapped = 0, judged = 0, closer = 0;
+            double worstMargin = Double.MAX_VALUE;
+            for (int i = 0; i < 30; i++) {
+                double t = i / 29.0;
+                try (Mat in = place(photo, 640, 360, 0.8 + 0.25 * Math.sin(Math.PI * t), 60 * Math.sin(2 * Math.PI * t));
+                     Mat out = in.clone()) {
+                    swapper.process(out, i);
+                    if (i % 3 != 0) {
+                        continue;
+                    }
+                    List<FaceLandmarks> before = finder.find(in);
+                    if (before.isEmpty()) {
+                        continue;
+                    }
+                    withFace++;
+                    FaceLandmarks target = before.get(0);
+                    double[] b = target.bounds();
+                    try (Rect r = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
+                         Mat was = new Mat(in, r); Mat now = new Mat(out, r)) {
+                        swapped += Measures.psnr(was, now) < 28 ? 1 : 0;
+                    }
+                    List<FaceLandmarks> after = finder.find(out);
+                    if (!after.isEmpty()) {
+                        judged++;
+                        double toSource = FaceShape.of(after.get(0)).distance(sourceShape);
+                        double toTarget = FaceShape.of(after.get(0)).distance(FaceShape.of(target));
+                        closer += toSource < toTarget ? 1 : 0;
+                        worstMargin = Math.min(worstMargin, toTarget - toSource);
+                    }
+                }
+            }
+            System.out.printf("QUALITY coverage %d of %d frames with a face; identity closer to source on %d of %d"
+                    + " judged (worst margin %.4f)%n", swapped, withFace, closer, judged, worstMargin);
+            assertEquals(withFace, swapped, "coverage");
+            assertEquals(withFace, judged, "a face is found in every swapped frame");
+            assertEquals(judged, closer, "identity on every judged frame");
+        }
+    }
+
+    /** The photo scaled and shifted into a w x h grey frame, face near the top centre. */
+    static Mat place(Mat photo, int w, int h, double zoom, double dx) {
+        double scale = h / (double) photo.rows() * zoom;
+        Mat frame = new Mat();
+        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h);
+             Scalar grey = new Scalar(60, 60, 60, 0)) {
+            double x = w / 2.0 - photo.cols() * scale / 2 + dx, y = h / 2.0 - photo.rows() * scale * 0.45;
+            ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, x, 0, scale, y});
+            opencv_imgproc.warpAffine(photo, frame, m, size, opencv_imgproc.INTER_LINEAR,
+                    opencv_core.BORDER_CONSTANT, grey);
+        }
+        return frame;
+    }
+
+    /** The frame plus Gaussian noise (sigma 3), different for every seed. */
+    private static Mat noisy(Mat frame, int seed) {
+        try (Mat noise = new Mat(frame.size(), opencv_core.CV_16SC3); Mat mean = new Mat(1, 1, opencv_core.CV_64F,
+                new Scalar(0)); Mat sigma = new Mat(1, 1, opencv_core.CV_64F, new Scalar(3));
+             Mat wide = new Mat()) {
+            opencv_core.theRNG().state(1000 + seed);
+            opencv_core.randn(noise, mean, sigma);
+            frame.convertTo(wide, opencv_core.CV_16SC3);
+            opencv_core.add(wide, noise, wide);
+            Mat out = new Mat();
+            wide.convertTo(out, opencv_core.CV_8UC3);
+            return out;
+        }
+    }
+
+    private static double meanAbsDiff(Mat a, Mat b) {
+        try (Mat d = new Mat()) {
+            opencv_core.absdiff(a, b, d);
+            Scalar m = opencv_core.mean(d);
+            return (m.get(0) + m.get(1) + m.get(2)) / 3;
+        }
+    }
+}
