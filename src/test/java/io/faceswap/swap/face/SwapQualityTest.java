@@ -51,7 +51,9 @@ class SwapQualityTest {
              FaceSwapper swapper = new FaceSwapper(source, true)) {
             assertEquals(1, swapper.process(output, 0));
             TestImages.save(output, "quality-" + name + ".png");
-            SeamScore.Result r = SeamScore.measure(target, output, finder.find(target).get(0));
+            FaceLandmarks face = finder.find(target).get(0);
+            saveCloseUp(output, face, "quality-" + name + "-closeup.png");
+            SeamScore.Result r = SeamScore.measure(target, output, face);
             System.out.println("QUALITY seam " + name + ": " + r);
             return Math.max(r.all(), r.forehead());
         }
@@ -139,6 +141,19 @@ class SwapQualityTest {
             assertEquals(withFace, swapped, "coverage");
             assertEquals(withFace, judged, "a face is found in every swapped frame");
             assertEquals(judged, closer, "identity on every judged frame");
+        }
+    }
+
+    /** The face and some margin, twice as large: where a seam would show. */
+    private static void saveCloseUp(Mat image, FaceLandmarks face, String name) {
+        double[] b = face.bounds();
+        int m = (int) (face.width() * 0.3);
+        int x0 = Math.max(0, (int) b[0] - m), y0 = Math.max(0, (int) b[1] - 2 * m);
+        int x1 = Math.min(image.cols(), (int) b[2] + m), y1 = Math.min(image.rows(), (int) b[3] + m);
+        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat crop = new Mat(image, r); Mat big = new Mat()) {
+            opencv_imgproc.resize(crop, big, new Size(2 * (x1 - x0), 2 * (y1 - y0)), 0, 0,
+                    opencv_imgproc.INTER_CUBIC);
+            TestImages.save(big, name);
         }
     }
 
