@@ -14,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 final class FaceBlender {
     private static final double MARGIN = 0.1;
-    private static final float FOREHEAD_TOP_WEIGHT = 0.5f;
+    private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
     private FaceBlender() {

@@ -18,10 +18,11 @@ import org.bytedeco.opencv.opencv_core.Size;
  * is the mean over its points.
  */
 final class SeamScore {
-    record Result(double all, double forehead, double p90) {
+    record Result(double all, double forehead, double sides, double jaw, double p90) {
         @Override
         public String toString() {
-            return String.format("seam mean %.2f, forehead %.2f, p90 %.2f dE", all, forehead, p90);
+            return String.format("seam mean %.2f (forehead %.2f, sides %.2f, jaw %.2f), p90 %.2f dE", all, forehead,
+                    sides, jaw, p90);
         }
     }
 
@@ -41,8 +42,9 @@ final class SeamScore {
         int delta = (int) Math.max(2, Math.round(width * 0.01));
         double cx = face.centerX(), cy = face.centerY();
         List<Double> all = new ArrayList<>();
-        double foreheadSum = 0;
-        int foreheadCount = 0;
+        double[] sum = new double[3]; // forehead, sides, jaw
+        int[] count = new int[3];
+        double mouthY = (face.y(MeshTopology.MOUTH_LEFT) + face.y(MeshTopology.MOUTH_RIGHT)) / 2;
         try (Mat a = lab(target); Mat b = lab(output); FloatIndexer ta = a.createIndexer();
              FloatIndexer ob = b.createIndexer()) {
             for (int s = 0; s < outline.size(); s++) {
@@ -65,17 +67,16 @@ final class SeamScore {
                         worst = Math.max(worst, excess);
                     }
                     all.add(worst);
-                    if (p0[2] > 0 && p1[2] > 0) {
-                        foreheadSum += worst;
-                        foreheadCount++;
-                    }
+                    int region = p0[2] > 0 && p1[2] > 0 ? 0 : y > mouthY ? 2 : 1;
+                    sum[region] += worst;
+                    count[region]++;
                 }
             }
         }
         all.sort(Double::compare);
         double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new Result(mean, foreheadCount == 0 ? 0 : foreheadSum / foreheadCount,
-                all.isEmpty() ? 0 : all.get((int) (all.size() * 0.9)));
+        return new Result(mean, sum[0] / Math.max(1, count[0]), sum[1] / Math.max(1, count[1]),
+                sum[2] / Math.max(1, count[2]), all.isEmpty() ? 0 : all.get((int) (all.size() * 0.9)));
     }
 
     /** Delta E between the pixels at t - delta and t + delta along the normal; 0 off the picture. */
