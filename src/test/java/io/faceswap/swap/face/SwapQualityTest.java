@@ -37,15 +37,67 @@ class SwapQualityTest {
     /** Seam: the colour step the blend adds across the mask's outline; see {@link SeamScore}. */
     @Test
     void theMaskOutlineLeavesNoVisibleStep() {
-        double hopperOnAstronaut = seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut");
-        double astronautOnHopper = seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper");
-        assertTrue(hopperOnAstronaut < SEAM_LIMIT && astronautOnHopper < SEAM_LIMIT,
-                "seam scores " + hopperOnAstronaut + ", " + astronautOnHopper + " (limit " + SEAM_LIMIT + ")");
+        for (SeamScore.Result r : new SeamScore.Result[] {
+                seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut"),
+                seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper")}) {
+            assertTrue(r.forehead() < SEAM_FOREHEAD_LIMIT && r.all() < SEAM_MEAN_LIMIT, r.toString());
+        }
     }
 
-    private static final double SEAM_LIMIT = 100;
+    /**
+     * Before the blend was reworked: forehead 37.2 and 26.7, mean 21.5 and 16.4 (the hard line at the top of the
+     * forehead); after: forehead 21.9 and 11.6, mean 15.8 and 10.3.
+     */
+    private static final double SEAM_FOREHEAD_LIMIT = 25;
+    private static final double SEAM_MEAN_LIMIT = 18;
 
-    private double seam(String sourcePhoto, String targetPhoto, String name) {
+    /**
+     * Colour cast: the chroma (a, b in Lab) of the cheeks in the output against the target's, on the photos and on
+     * a cartoon-like target (flat colours, as in an animated film, where the old statistics gave an orange cast).
+     * Before the skin-only robust statistics: 5.5 on the photo, 6.2 on the cartoon; after: 2.6 and 5.3. The
+     * cartoon made here (OpenCV's stylization) did not reproduce the issue's orange cast with the old code either,
+     * so its limit only guards against a gross one.
+     */
+    @Test
+    void theSwappedFaceTakesTheTargetsSkinColourWithoutACast() {
+        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT); Mat cartoon = new Mat()) {
+            org.bytedeco.opencv.global.opencv_photo.stylization(astronaut, cartoon, 60, 0.45f);
+            double photo = cast(TestImages.load(TestImages.ASTRONAUT), "photo");
+            double flat = cast(cartoon.clone(), "cartoon");
+            assertTrue(photo < 4, "cast on the photo " + photo);
+            assertTrue(flat < 7, "cast on the cartoon " + flat);
+        }
+    }
+
+    private double cast(Mat target, String name) {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat t = target; Mat output = t.clone(); FaceSwapper swapper = new FaceSwapper(source, true)) {
+            swapper.process(output, 0);
+            FaceLandmarks face = finder.find(t).get(0);
+            saveCloseUp(output, face, "quality-cast-" + name + "-closeup.png");
+            double sum = 0;
+            for (int cheek : new int[] {50, 280}) {
+                double[] a = meanLab(t, face, cheek), b = meanLab(output, face, cheek);
+                sum += Math.hypot(a[1] - b[1], a[2] - b[2]) / 2;
+            }
+            System.out.printf("QUALITY cast on %s: cheek chroma off the target's by %.2f%n", name, sum);
+            return sum;
+        }
+    }
+
+    /** Mean Lab (L 0-100) in a square of 8 % of the face width around a landmark. */
+    private static double[] meanLab(Mat bgr, FaceLandmarks face, int point) {
+        int r = (int) Math.max(2, face.width() * 0.04);
+        try (Rect box = new Rect((int) face.x(point) - r, (int) face.y(point) - r, 2 * r, 2 * r);
+             Mat patch = new Mat(bgr, box); Mat f = new Mat()) {
+            patch.convertTo(f, opencv_core.CV_32F, 1 / 255.0, 0);
+            opencv_imgproc.cvtColor(f, f, opencv_imgproc.COLOR_BGR2Lab);
+            Scalar m = opencv_core.mean(f);
+            return new double[] {m.get(0), m.get(1), m.get(2)};
+        }
+    }
+
+    private SeamScore.Result seam(String sourcePhoto, String targetPhoto, String name) {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(sourcePhoto), finder);
              Mat target = TestImages.load(targetPhoto); Mat output = target.clone();
              FaceSwapper swapper = new FaceSwapper(source, true)) {
@@ -55,7 +107,7 @@ class SwapQualityTest {
             saveCloseUp(output, face, "quality-" + name + "-closeup.png");
             SeamScore.Result r = SeamScore.measure(target, output, face);
             System.out.println("QUALITY seam " + name + ": " + r);
-            return Math.max(r.all(), r.forehead());
+            return r;
         }
     }
 
@@ -90,14 +142,17 @@ class SwapQualityTest {
             changeOut /= steps;
             System.out.printf("QUALITY flicker: face change %.2f per frame in the output, %.2f in the input (noise)"
                     + ", ratio %.2f%n", changeOut, changeIn, changeOut / changeIn);
-            assertTrue(changeOut < changeIn * 1.3, "flicker " + changeOut + " vs noise " + changeIn);
+            // the pasted face is a still photo: what changes is noise let through at the edge and the smoothed
+            // landmarks settling. Before the blend rework 0.38 of the input's change, after 0.43.
+            assertTrue(changeOut < changeIn * 0.6, "flicker " + changeOut + " vs noise " + changeIn);
         }
     }
 
     /**
      * Identity and coverage on a face moving and zooming (about 100-130 px wide): every third frame is judged. Coverage counts frames with a
      * face in the input whose face region changed in the output; identity needs the output's {@link FaceShape}
-     * closer to the source's than to the target's on every judged frame.
+     * closer to the source's than to the target's on every judged frame. Before the blend rework: coverage 10 of 10,
+     * identity 9 of 10 (worst margin -0.004); after: 10 of 10 and 10 of 10 (worst margin +0.026).
      */
     @Test
     void aMovingFaceIsSwappedOnEveryFrameAndLooksLikeTheSource() {
