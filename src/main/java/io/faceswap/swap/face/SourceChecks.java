@@ -5,12 +5,14 @@ package io.faceswap.swap.face;
  * <p>
  * <b>Size.</b> The face's width is the distance between the mesh's outermost cheek points (234 and 454), in pixels
  * of the upright photo. Below {@link #MIN_FACE_WIDTH} the photo is refused with {@code SOURCE_FACE_TOO_SMALL}.
- * Measured by {@code SourceFaceSizeTest}: the Grace Hopper photo (face 184 px wide) downscaled until its face
- * was 140, 100, 80, 60, 45 and 30 px wide, each swapped onto a target face about 230 px wide (a close-up in 720p).
- * Sharpness inside the swapped face, against the full-size photo's swap: 0.92 at 141 px, 0.86 at 101, 0.83 at 81,
- * 0.80 at 61, then 0.72 at 46 and 0.66 at 31: the knee is between 60 and 45 px. At 31 px the landmarks themselves
- * go wrong (the output's proportions are 0.039 from the source's own, against 0.022-0.032 from 46 px up) and the
- * face comes out smeared, as in the issue's 40 px report. So 60 px, the last size before the knee.
+ * Measured by {@code SourceFaceSizeTest}: the Grace Hopper photo, made a third wider (so its proportions are
+ * clearly not the target's), downscaled until its face was 200, 140, 100, 80, 60, 45 and 30 px wide (236 at full
+ * size), each swapped onto a target face about 230 px wide (a close-up in 720p). Sharpness inside the swapped face
+ * (mean gradient, against the full-size swap): 0.95, 0.88, 0.83, 0.78, 0.73, 0.69, 0.62. Identity (the output's
+ * proportions closer to the source's than to the target's) held at every size, but at 30 px the landmarks of the
+ * photo itself are poor (the measured proportions jump about). Looked at: 100 px is sharp; 60 px is soft but the
+ * eyes and mouth are clear; 45 px has smeared eyes, and 30 px is the issue's smeared face. So 60 px: the smallest
+ * size whose result still reads as a face in focus on a close-up target.
  * <p>
  * <b>Turn.</b> Yaw is the angle of the line between the same cheek points out of the image plane, from the mesh's
  * depth (z, in the same pixel scale as x): 0 facing the camera, positive when the face turns to the image's left.
