@@ -15,11 +15,13 @@ package io.faceswap.swap.face;
  * size whose result still reads as a face in focus on a close-up target.
  * <p>
  * <b>Turn.</b> Yaw is the angle of the line between the same cheek points out of the image plane, from the mesh's
- * depth (z, in the same pixel scale as x): 0 facing the camera, positive when the face turns to the image's left.
+ * depth (z, in the same pixel scale as x): 0 facing the camera, the sign telling the side.
  * Beyond {@link #MAX_YAW_DEGREES} the photo is refused with {@code SOURCE_FACE_TURNED}: the far cheek is then seen at
  * a grazing angle (its width shrinks to about cos(yaw + the cheek's own 40-50 degree slant), under a third of the
  * near one's at 35 degrees), so the warp stretches a few pixels of it over half the target's face, and the far eye
- * and nose edge are partly hidden. The two frontal test photos measure under 15 degrees.
+ * and nose edge are partly hidden. The two frontal test photos measure about 1 degree, and their mirror images the
+ * same with the sign turned. No turned photograph is among the test photos: the estimator and the limit are tested on
+ * a frontal mesh turned in 3-D ({@code SourceChecksTest}); the limit is reasoned, not measured on real turned faces.
  */
 final class SourceChecks {
     static final int MIN_FACE_WIDTH = 60;
