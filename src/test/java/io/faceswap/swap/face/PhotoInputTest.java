@@ -43,6 +43,19 @@ class PhotoInputTest {
                 assertEquals(123, h.height(), ext);
             }
         }
+        // headers crafted by hand: GIF, extended WebP (VP8X), and a JPEG whose frame header follows an APP1 segment
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', (byte) 0x41, 0x01, 0x7B, 0x00};
+        assertEquals(new ImageHeader("GIF", 321, 123), ImageHeader.read(gif));
+        byte[] vp8x = new byte[30];
+        System.arraycopy("RIFF\0\0\0\0WEBPVP8X".getBytes(), 0, vp8x, 0, 16);
+        vp8x[24] = 0x1F; // 0x4E1F + 1 = 20000
+        vp8x[25] = 0x4E;
+        vp8x[27] = 0x1F;
+        vp8x[28] = 0x4E;
+        assertEquals(new ImageHeader("WebP", 20_000, 20_000), ImageHeader.read(vp8x));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 4, 0, 0, (byte) 0xFF, (byte) 0xC2, 0, 11, 8,
+                0x75, 0x30, 0x75, 0x30, 3};
+        assertEquals(new ImageHeader("JPEG", 30_000, 30_000), ImageHeader.read(jpeg));
         assertEquals(null, ImageHeader.read("hello, I am text".getBytes()));
         assertEquals(null, ImageHeader.read(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
     }
