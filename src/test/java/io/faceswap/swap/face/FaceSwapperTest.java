@@ -61,7 +61,6 @@ class FaceSwapperTest {
             double toSource = FaceShape.of(after).distance(FaceShape.of(source.landmarks()));
             double toTarget = FaceShape.of(after).distance(FaceShape.of(before));
             System.out.println("SHAPE " + debugName + " toSource=" + toSource + " toTarget=" + toTarget);
-            System.out.println("RATIOS src " + java.util.Arrays.toString(FaceShape.of(source.landmarks()).ratios()) + "\nRATIOS tgt " + java.util.Arrays.toString(FaceShape.of(before).ratios()) + "\nRATIOS out " + java.util.Arrays.toString(FaceShape.of(after).ratios()));
             assertTrue(toSource < toTarget, "shape distance to source " + toSource + " vs target " + toTarget);
 
             double[] b = before.bounds();
