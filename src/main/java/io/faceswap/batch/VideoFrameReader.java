@@ -62,7 +62,7 @@ public class VideoFrameReader extends AbstractItemReader {
         try (FaceFinder finder = new FaceFinder()) {
             source = SourceFace.fromFile(files.image(taskId), finder);
         }
-        work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1), source,
+        work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1, info.timeline()), source,
                 new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly)));
         partition.open(work);
     }

@@ -32,7 +32,8 @@ class FailureClassifierTest {
     @Test
     void everyEngineCodeIsAMemberOfTheTaskVocabulary() {
         for (String engine : java.util.List.of("NOT_AN_IMAGE", "NO_FACE_IN_IMAGE", "NOT_A_VIDEO", "NO_VIDEO_STREAM",
-                "CORRUPT_VIDEO", "UNSUPPORTED_CODEC", "VIDEO_TOO_LARGE", "VIDEO_TOO_LONG")) {
+                "CORRUPT_VIDEO", "UNSUPPORTED_CODEC", "VIDEO_TOO_LARGE", "VIDEO_TOO_LONG", "IMAGE_TOO_LARGE",
+                "SOURCE_FACE_TOO_SMALL", "SOURCE_FACE_TURNED", "VIDEO_TOO_MANY_FRAMES", "UNSUPPORTED_ROTATION")) {
             assertEquals(engine, TaskErrorCode.of(engine).name());
         }
         assertEquals(TaskErrorCode.INTERNAL_ERROR, TaskErrorCode.of("SOMETHING_NEW"));

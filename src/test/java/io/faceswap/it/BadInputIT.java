@@ -110,6 +110,7 @@ class BadInputIT {
             new Failing("text as a photo", "NOT_AN_IMAGE", "text.jpg", "clip.mp4", 2),
             new Failing("truncated PNG", "NOT_AN_IMAGE", "truncated.png", "clip.mp4", 2),
             new Failing("photo without a face", "NO_FACE_IN_IMAGE", "blank.png", "clip.mp4", 2),
+            new Failing("photo of 400 megapixels in 60 bytes", "IMAGE_TOO_LARGE", "huge.png", "clip.mp4", 2),
             new Failing("text as a video", "NOT_A_VIDEO", "face.jpg", "text.mp4", 2),
             new Failing("HLS playlist named .mp4", "NOT_A_VIDEO", "face.jpg", "playlist.mp4", 2),
             new Failing("video longer than declared", "VIDEO_TOO_LONG", "face.jpg", "clip.mp4", 0.5),
@@ -194,6 +195,7 @@ class BadInputIT {
         media.serve("playlist.mp4", Files.writeString(dir.resolve("bad-playlist.mp4"),
                 "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n" + clip.toAbsolutePath() + "\n#EXT-X-ENDLIST\n"));
         media.serveHeld("stalled.mp4", clip);
+        media.serve("huge.png", Files.write(dir.resolve("bad-huge.png"), TestImages.pngHeader(20000, 20000)));
         try (var blank = new org.bytedeco.opencv.opencv_core.Mat(300, 300,
                 org.bytedeco.opencv.global.opencv_core.CV_8UC3,
                 new org.bytedeco.opencv.opencv_core.Scalar(180, 180, 180, 0))) {

@@ -63,13 +63,13 @@ class PhotoInputTest {
     /** A 20000 x 20000 PNG (400 megapixels) whose file is a few dozen bytes: refused from the header alone. */
     @Test
     void aHugePngIsRefusedBeforeDecoding() throws Exception {
-        Path file = Files.write(dir().resolve("huge.png"), pngHeader(20_000, 20_000));
+        Path file = Files.write(dir().resolve("huge.png"), io.faceswap.swap.testing.TestImages.pngHeader(20_000, 20_000));
         ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> SourceFace.fromFile(file, finder));
         assertEquals("IMAGE_TOO_LARGE", e.errorCode());
         assertTrue(e.getMessage().contains("20000 x 20000"), e.getMessage());
         System.out.println("Refused: " + e.getMessage() + " (file of " + Files.size(file) + " bytes)");
         // a header-only PNG within the limit gets as far as the decoder, which finds no pixel data
-        Path small = Files.write(dir().resolve("header-only.png"), pngHeader(200, 100));
+        Path small = Files.write(dir().resolve("header-only.png"), io.faceswap.swap.testing.TestImages.pngHeader(200, 100));
         assertThrows(NotAnImageException.class, () -> SourceFace.fromFile(small, finder));
     }
 
@@ -151,25 +151,6 @@ class PhotoInputTest {
 
     private static byte[] u16(int v, boolean little) {
         return little ? new byte[] {(byte) v, (byte) (v >> 8)} : new byte[] {(byte) (v >> 8), (byte) v};
-    }
-
-    /** PNG signature, a valid IHDR (8-bit RGB) with its CRC, and IEND: no pixel data at all. */
-    static byte[] pngHeader(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        byte[] ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
-                .put(new byte[] {8, 2, 0, 0, 0}).array();
-        chunk(out, ihdr);
-        chunk(out, "IEND".getBytes());
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, byte[] typeAndData) {
-        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(typeAndData.length - 4).array());
-        out.writeBytes(typeAndData);
-        CRC32 crc = new CRC32();
-        crc.update(typeAndData);
-        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static Path dir() throws java.io.IOException {
