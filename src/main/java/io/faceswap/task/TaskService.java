@@ -101,7 +101,9 @@ public class TaskService {
         }
         List<FaceSwapTask> found = em.createQuery(
                         "select t from FaceSwapTask t where t.id in :ids and t.userId = :u", FaceSwapTask.class)
-                .setParameter("ids", ids).setParameter("u", caller.userId()).getResultList();
+                .setParameter("ids", ids).setParameter("u", caller.userId())
+                .setHint("org.hibernate.readOnly", true) // polled often: no snapshots for dirty checking
+                .getResultList();
         return ids.stream().flatMap(id -> found.stream().filter(t -> t.getId().equals(id))).toList();
     }
 
