@@ -7,8 +7,9 @@
 # Starts its own WildFly (a copy of target/server/standalone under target/bench-server, ports shifted by
 # BENCH_PORT_OFFSET, default 3000, so it runs beside a developer's server and the ITs), stops it by its own pid.
 # Load comes from wrk (installed from Debian when missing), outside the server's JVM, on loopback.
-# Settings (environment): BENCH_PORT_OFFSET (3000), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_THREADS (2),
-# BENCH_CONNECTIONS (32).
+# Settings (environment): BENCH_PORT_OFFSET (3000), BENCH_DURATION (15s), BENCH_WARMUP (10s: Hibernate's code paths are still being JIT-compiled after 5 s on a busy machine), BENCH_THREADS (2),
+# BENCH_CONNECTIONS (32), BENCH_JAVA_OPTS (extra server JVM options, e.g. a JFR recording for profiling),
+# BENCH_TARGET (a target/ directory holding server/ and faceswap.war, e.g. an older build to compare; implies --no-build).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -16,10 +17,11 @@ OFFSET="${BENCH_PORT_OFFSET:-3000}"
 PORT=$((8080 + OFFSET))
 BASE="http://127.0.0.1:${PORT}"
 DURATION="${BENCH_DURATION:-15s}"
-WARMUP="${BENCH_WARMUP:-5s}"
+WARMUP="${BENCH_WARMUP:-10s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 ADMIN_TOKEN="bench-admin-token-$$"
+TARGET="${BENCH_TARGET:-$ROOT/target}"
 WORK="$ROOT/target/bench-server"
 OUT="$ROOT/target/bench"
 
@@ -38,7 +40,11 @@ ensure_wrk() {
 
 build() {
   log "building (mvn clean package -DskipTests)"
-  (cd "$ROOT" && mvn -B -q clean package -DskipTests)
+  local build_log
+  build_log="$(mktemp -t api-bench-build.XXXXXX.log)" # outside target/, which `clean` deletes
+  (cd "$ROOT" && mvn -B -q clean package -DskipTests >"$build_log" 2>&1) ||
+    { log "build failed; see $build_log"; exit 1; }
+  rm -f "$build_log"
 }
 
 SERVER_PID=""
@@ -57,16 +63,16 @@ trap stop_server EXIT
 
 start_server() {
   rm -rf "$WORK" && mkdir -p "$WORK" "$OUT"
-  cp -r "$ROOT/target/server/standalone/." "$WORK/"
+  cp -r "$TARGET/server/standalone/." "$WORK/"
   rm -rf "$WORK/data" "$WORK/log" "$WORK/tmp"
-  cp "$ROOT/target/faceswap.war" "$WORK/deployments/faceswap.war"
+  cp "$TARGET/faceswap.war" "$WORK/deployments/faceswap.war"
   if curl -s -o /dev/null "$BASE/health"; then
     log "port $PORT is already in use: set BENCH_PORT_OFFSET"; exit 1
   fi
   log "starting WildFly on $BASE"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$WORK/server.pid" \
-    JAVA_OPTS="-Xms512m -Xmx2g -Djava.net.preferIPv4Stack=true" \
-    "$ROOT/target/server/bin/standalone.sh" -Djboss.server.base.dir="$WORK" \
+    JAVA_OPTS="-Xms512m -Xmx2g -Djava.net.preferIPv4Stack=true ${BENCH_JAVA_OPTS:-}" \
+    "$TARGET/server/bin/standalone.sh" -Djboss.server.base.dir="$WORK" \
       -Djboss.socket.binding.port-offset="$OFFSET" -Djboss.bind.address=127.0.0.1 \
       -Djboss.bind.address.management=127.0.0.1 -Dclipzap.admin.token="$ADMIN_TOKEN" \
       -Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache" >"$WORK/console.log" 2>&1 &
@@ -118,11 +124,24 @@ setup_tasks() {
 }
 
 # wrk --latency prints "Requests/sec: N" and a percentile table with "99%  12.34ms"; p99 in ms
+# Also the server JVM's CPU time over the run (utime + stime from /proc), per request: unlike req/s, it hardly
+# changes when other processes compete for the cores, so it compares runs on a busy machine.
 run_wrk() { # name duration url [header]
   local name="$1" duration="$2" url="$3" header="${4:-}"
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency)
   [ -n "$header" ] && args+=(-H "$header")
+  local before after
+  before="$(cpu_ticks)"
   wrk "${args[@]}" "$url" >"$OUT/$name.txt"
+  after="$(cpu_ticks)"
+  echo "$((after - before))" >"$OUT/$name.cpu"
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+cpu_us_per_req() { # CPU microseconds of the server per request
+  local requests
+  requests="$(awk '/requests in/ {print $1}' "$OUT/$1.txt")"
+  awk -v t="$(cat "$OUT/$1.cpu")" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN {if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-"}'
 }
 req_per_s() { awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$OUT/$1.txt"; }
 p99_ms() {
@@ -135,8 +154,8 @@ non_2xx() { awk '/Non-2xx/ {print $NF; found=1} END {if (!found) print 0}' "$OUT
 errors() { awk '/Socket errors/ {print; found=1} END {if (!found) print "none"}' "$OUT/$1.txt"; }
 
 main() {
-  [ "${1:-}" = "--no-build" ] || build
-  [ -f "$ROOT/target/faceswap.war" ] && [ -x "$ROOT/target/server/bin/standalone.sh" ] ||
+  [ "${1:-}" = "--no-build" ] || [ -n "${BENCH_TARGET:-}" ] || build
+  [ -f "$TARGET/faceswap.war" ] && [ -x "$TARGET/server/bin/standalone.sh" ] ||
     { log "no target/server or target/faceswap.war: run without --no-build"; exit 1; }
   ensure_wrk
   start_server
@@ -169,11 +188,11 @@ main() {
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
     echo "load average before measuring: $load; other WildFly JVMs running: $others$([ "$others" -gt 0 ] && echo ' (figures noisy)')"
     echo
-    echo "| request | req/s | p99 ms | vs refused | goal | |"
-    echo "|---|---|---|---|---|---|"
-    echo "| listbyids without a key (refused by the sk filter: the ceiling) | $r | $rp | 100% | >= 10,000 req/s | $(verdict "$r >= 10000") |"
-    echo "| \`GET /health\` | $h | $hp | $(awk "BEGIN {printf \"%.0f%%\", 100*$h/$r}") | >= 5,000 req/s | $(verdict "$h >= 5000") |"
-    echo "| listbyids with sk, 10 ids | $l | $lp | $(awk "BEGIN {printf \"%.0f%%\", 100*$l/$r}") | >= 50% of refused, p99 < 20 ms | $(verdict "$l >= 0.5*$r && $lp < 20") |"
+    echo "| request | req/s | p99 ms | server CPU µs/req | vs refused | goal | |"
+    echo "|---|---|---|---|---|---|---|"
+    echo "| listbyids without a key (refused by the sk filter: the ceiling) | $r | $rp | $(cpu_us_per_req refused) | 100% | >= 10,000 req/s | $(verdict "$r >= 10000") |"
+    echo "| \`GET /health\` | $h | $hp | $(cpu_us_per_req health) | $(awk "BEGIN {printf \"%.0f%%\", 100*$h/$r}") | >= 5,000 req/s | $(verdict "$h >= 5000") |"
+    echo "| listbyids with sk, 10 ids | $l | $lp | $(cpu_us_per_req list) | $(awk "BEGIN {printf \"%.0f%%\", 100*$l/$r}") | >= 50% of refused, p99 < 20 ms | $(verdict "$l >= 0.5*$r && $lp < 20") |"
     echo
     echo "non-2xx answers: refused $(non_2xx refused) (all expected: 401), health $(non_2xx health), listbyids $(non_2xx list); socket errors: refused $(errors refused), health $(errors health), listbyids $(errors list)"
   } | tee "$OUT/api-bench.md"
