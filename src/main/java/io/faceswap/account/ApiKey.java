@@ -50,10 +50,7 @@ public class ApiKey {
     }
 
     public KeyStatus statusAt(Instant now) {
-        if (revokedAt != null) {
-            return KeyStatus.REVOKED;
-        }
-        return expiresAt != null && !now.isBefore(expiresAt) ? KeyStatus.EXPIRED : KeyStatus.ACTIVE;
+        return KeyStatus.of(revokedAt != null, expiresAt, now);
     }
 
     public void revoke(Instant now) {

@@ -2,12 +2,11 @@ package io.faceswap.account;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
-import io.faceswap.auth.ApiCaller;
-import io.faceswap.auth.ApiKeyAuthenticator;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,12 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates, lists, revokes and checks OpenAPI keys. Keys are stored hashed and looked up by hash. */
+/**
+ * Creates, lists, revokes and finds OpenAPI keys. Keys are stored hashed and looked up by hash; the sk filter reads
+ * them through {@link CachedKeyAuthenticator}.
+ */
 @ApplicationScoped
 @Transactional
-public class ApiKeyService implements ApiKeyAuthenticator {
+public class ApiKeyService {
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;
@@ -34,6 +37,9 @@ public class ApiKeyService implements ApiKeyAuthenticator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<KeyRevoked> revoked;
 
     @Inject
     @ConfigProperty(name = "clipzap.keys.max-active-per-user", defaultValue = "10")
@@ -76,25 +82,16 @@ public class ApiKeyService implements ApiKeyAuthenticator {
             throw new ApiException(ErrorCode.NOT_FOUND, "No key " + keyId + " for user " + userId);
         }
         key.revoke(clock.instant());
+        revoked.fire(new KeyRevoked(keyId));
         return key;
     }
 
-    @Override
+    /** The key with this hash, as the sk filter needs it; read-only, no transaction of its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ApiCaller authenticate(String presentedKey) {
-        List<ApiKey> found = em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
-                .setParameter("h", ApiKeyFormat.hash(presentedKey))
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new ApiException(ErrorCode.API_KEY_UNKNOWN);
-        }
-        ApiKey key = found.get(0);
-        Instant now = clock.instant();
-        switch (key.statusAt(now)) {
-            case REVOKED -> throw new ApiException(ErrorCode.API_KEY_REVOKED);
-            case EXPIRED -> throw new ApiException(ErrorCode.API_KEY_EXPIRED);
-            case ACTIVE -> lastUsed.used(key.getId(), now);
-        }
-        return new ApiCaller(key.getUserId(), key.getId());
+    public Optional<KeySnapshot> findByHash(String keyHash) {
+        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+                .setParameter("h", keyHash)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList().stream().findFirst().map(KeySnapshot::of);
     }
 }
