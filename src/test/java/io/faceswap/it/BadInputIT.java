@@ -92,7 +92,8 @@ class BadInputIT {
             new Refused("listbyids with a non-id", 400, 40003,
                     c -> c.api.get("/v1/faceswap_openapi/listbyids?objectID=../../etc", "X-ClipZap-Apikey", c.sk)),
             new Refused("listbyids with 101 ids", 400, 40003, c -> c.api.get("/v1/faceswap_openapi/listbyids?objectID="
-                    + String.join(",", java.util.Collections.nCopies(101, "0123456789abcdef01234567")),
+                    + String.join(",", java.util.stream.IntStream.range(0, 101)
+                            .mapToObj(i -> String.format("0123456789abcdef0123%04x", i)).toList()),
                     "X-ClipZap-Apikey", c.sk)),
             new Refused("cancel of another user's task id", 404, 40401, c -> c.api.post("/v1/faceswap_openapi/cancel",
                     "{\"objectID\":\"0123456789abcdef01234567\"}", "X-ClipZap-Apikey", c.sk)),

@@ -96,15 +96,15 @@ class ClusterIT {
 
             // a longer task; the node that runs it dies
             String user = keys.keySet().iterator().next();
-            URI longer = media.serve("longer.mp4", TestVideos.movingFace("cluster-long", TestImages.ASTRONAUT, 320,
-                    180, 25, 300, true, TestVideos.Format.MP4));
+            URI longer = media.serve("longer.mp4", TestVideos.movingFace("cluster-long", TestImages.ASTRONAUT, 640,
+                    360, 25, 500, true, TestVideos.Format.MP4));
             String id = apiA.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":13}", photo, longer),
+                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}", photo, longer),
                     "X-ClipZap-Apikey", keys.get(user)).data().getString("id");
-            JsonObject midway = Await.until("progress between 10 and 60", Duration.ofSeconds(300),
+            JsonObject midway = Await.until("progress between 5 and 50", Duration.ofSeconds(300),
                     () -> apiB.adminGet("/v1/admin/tasks/" + id).data(), t -> {
                         int p = t.getJsonObject("task").getInt("progress");
-                        return p >= 10 && p <= 60 || !t.getJsonObject("task").getString("status").equals("processing")
+                        return p >= 5 && p <= 50 || !t.getJsonObject("task").getString("status").equals("processing")
                                 && !t.getJsonObject("task").getString("status").equals("queued");
                     });
             assertEquals("processing", midway.getJsonObject("task").getString("status"), midway::toString);
