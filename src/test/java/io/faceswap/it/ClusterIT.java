@@ -96,10 +96,10 @@ class ClusterIT {
 
             // a longer task; the node that runs it dies
             String user = keys.keySet().iterator().next();
-            URI longer = media.serve("longer.mp4", TestVideos.movingFace("cluster-long", TestImages.ASTRONAUT, 640,
-                    360, 25, 500, true, TestVideos.Format.MP4));
+            URI longer = media.serve("longer.mp4", TestVideos.movingFace("cluster-long", TestImages.ASTRONAUT, 960,
+                    540, 25, 600, true, TestVideos.Format.MP4));
             String id = apiA.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}", photo, longer),
+                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":25}", photo, longer),
                     "X-ClipZap-Apikey", keys.get(user)).data().getString("id");
             JsonObject midway = Await.until("progress between 5 and 50", Duration.ofSeconds(300),
                     () -> apiB.adminGet("/v1/admin/tasks/" + id).data(), t -> {
@@ -161,7 +161,8 @@ class ClusterIT {
 
     /** Whether {@code node} is the id of server {@code s}: the id it generated is kept in its data directory. */
     private static boolean isNodeOf(ServerProcess s, String node) throws Exception {
-        return Files.readString(s.dataDir().resolve("faceswap").resolve("node-id")).strip().equals(node);
+        // the file's first line is the id (the second, the directory it belongs to)
+        return Files.readAllLines(s.dataDir().resolve("faceswap").resolve("node-id")).get(0).strip().equals(node);
     }
 
     private static JsonObject awaitEnd(ApiClient api, String id, Duration timeout) {
