@@ -34,6 +34,9 @@ public class ApiKey {
     private Instant expiresAt;
     private Instant revokedAt;
     private Instant lastUsedAt;
+    /** The key that replaced this one in a roll; this one then works until {@code expiresAt} (the grace). */
+    @Column(length = 24)
+    private String replacedBy;
 
     protected ApiKey() {
     }
@@ -53,7 +56,23 @@ public class ApiKey {
         if (revokedAt != null) {
             return KeyStatus.REVOKED;
         }
-        return expiresAt != null && !now.isBefore(expiresAt) ? KeyStatus.EXPIRED : KeyStatus.ACTIVE;
+        boolean ended = expiresAt != null && !now.isBefore(expiresAt);
+        if (replacedBy != null) {
+            return ended ? KeyStatus.ROLLED : KeyStatus.ROLLING;
+        }
+        return ended ? KeyStatus.EXPIRED : KeyStatus.ACTIVE;
+    }
+
+    /** Replaced by {@code successorId}: this key keeps working until {@code graceEnd} (or its own earlier expiry). */
+    void rolledTo(String successorId, Instant graceEnd) {
+        replacedBy = successorId;
+        if (expiresAt == null || graceEnd.isBefore(expiresAt)) {
+            expiresAt = graceEnd;
+        }
+    }
+
+    public String getReplacedBy() {
+        return replacedBy;
     }
 
     public void revoke(Instant now) {

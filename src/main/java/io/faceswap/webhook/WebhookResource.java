@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The customer's side of webhooks: the signing secret, the delivery log of a task, replays. */
-@Path("/v1/faceswap_openapi")
+// "/v1" like TaskResource: a longer class path would win the match for /v1/faceswap_openapi/create and 404 it
+@Path("/v1")
 @ApiKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
@@ -45,7 +46,7 @@ public class WebhookResource {
     WebhookSender sender;
 
     @POST
-    @Path("/webhook_secret")
+    @Path("/faceswap_openapi/webhook_secret")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or roll the webhook signing secret",
             description = "Returns a new whsec_ secret, shown this once. Previous secrets keep signing for "
@@ -59,7 +60,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Path("/webhooks")
+    @Path("/faceswap_openapi/webhooks")
     @Operation(summary = "A task's webhook deliveries, newest first, each with its attempts")
     public ApiResponse<WebhookViews.DeliveryList> list(@Context SecurityContext security,
             @QueryParam("taskId") @NotNull @Pattern(regexp = WebhookRequests.OBJECT_ID,
@@ -68,7 +69,7 @@ public class WebhookResource {
     }
 
     @POST
-    @Path("/webhooks/replay")
+    @Path("/faceswap_openapi/webhooks/replay")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a delivery again", description = "A new delivery with the same event id and body "
             + "(freshly signed), with its own retries. 404 for another user's delivery.")

@@ -1,5 +1,6 @@
 package io.faceswap.webhook;
 
+import io.faceswap.audit.AuditLog;
 import io.faceswap.auth.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class WebhookSecrets {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /** A new secret, shown once; the user's other secrets end after {@code grace} (now if zero). */
     public record Rolled(String id, String secret, Instant createdAt, Instant previousValidUntil, int previousValid) {
     }
@@ -39,6 +43,8 @@ public class WebhookSecrets {
         WebhookSecret fresh = new WebhookSecret(SecureTokens.objectId(), userId,
                 PREFIX + SecureTokens.base62(RANDOM_CHARS), now);
         em.persist(fresh);
+        audit.record(AuditLog.WEBHOOK_SECRET_ROLL, userId, fresh.id(), valid.size() + " previous secret(s) valid "
+                + "until " + end);
         return new Rolled(fresh.id(), fresh.secret(), now, valid.isEmpty() ? null : end, valid.size());
     }
 
