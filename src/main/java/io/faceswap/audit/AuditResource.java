@@ -6,6 +6,7 @@ import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.AdminOnly;
 import io.faceswap.billing.UserIds;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +34,7 @@ public class AuditResource {
     @Inject
     AuditLog audit;
 
+    @JsonbNillable
     public record Entry(String id, Instant occurredAt, String actor, String kind, String userId, String subject,
                         String detail) {
         static Entry of(AuditEvent e) {
@@ -41,6 +43,7 @@ public class AuditResource {
         }
     }
 
+    @JsonbNillable
     public record Page(List<Entry> list, String nextCursor) {
     }
 

@@ -4,7 +4,10 @@ import io.faceswap.api.ErrorCode;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
-/** Appends the error-code table to the OpenAPI description, generated from {@link ErrorCode} so it never drifts. */
+/**
+ * Appends the error-code table to the OpenAPI description, generated from {@link ErrorCode} so it never drifts, and
+ * the {@code webhooks} section ({@link WebhookDocs}).
+ */
 public class ErrorCodeTableFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -16,5 +19,6 @@ public class ErrorCodeTableFilter implements OASFilter {
         }
         String description = openAPI.getInfo().getDescription();
         openAPI.getInfo().setDescription((description == null ? "" : description) + table);
+        WebhookDocs.addTo(openAPI); // the one filter MicroProfile OpenAPI runs: the callback's contract too
     }
 }

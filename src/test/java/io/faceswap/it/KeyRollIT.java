@@ -117,7 +117,7 @@ class KeyRollIT {
         Reply created = api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"http://127.0.0.1:9/f.jpg\","
                 + "\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":1}", "X-ClipZap-Apikey", sk);
         String id = created.data().getString("id");
-        Await.until("the task to end", Duration.ofSeconds(60), () -> api.get("/v1/faceswap_openapi/listbyids?objectID="
+        Await.until("the task to end", Duration.ofSeconds(180), () -> api.get("/v1/faceswap_openapi/listbyids?objectID="
                 + id, "X-ClipZap-Apikey", sk).data().getJsonArray("list").getJsonObject(0).getString("status"),
                 s -> !s.equals("queued") && !s.equals("processing"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -150,6 +150,27 @@ class WebhookIT {
     }
 
     @Test
+    void theAdminsDefaultEndpointGetsTasksCreatedWithoutACallbackUrl() {
+        String user = ApiClient.uniqueUser("default");
+        String sk = api.paidKey(user, 60);
+        String secret = rollSecret(sk, null);
+        Reply set = api.send(api.request("/v1/admin/users/" + user + "/webhook_endpoint")
+                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.hook("default")
+                        + "\"}")).build());
+        assertEquals(200, set.status(), set::toString);
+        Reply created = api.post("/v1/faceswap_openapi/create", String.format("{\"imageUrl\":\"%s\","
+                + "\"videoUrl\":\"%s\",\"duration\":2}", receiver.url("missing.jpg"), receiver.url("missing.mp4")),
+                "X-ClipZap-Apikey", sk);
+        assertEquals(201, created.status(), created::toString);
+        WebhookReceiver.Received got = Await.until("the callback", Duration.ofSeconds(60),
+                () -> receiver.received("default"), l -> !l.isEmpty()).get(0);
+        assertEquals("evt_" + created.data().getString("id"), got.header("ClipZap-Event-Id"));
+        assertTrue(WebhookSignature.verify(got.header("ClipZap-Signature"), secret, got.body(),
+                Instant.now().getEpochSecond(), 300));
+    }
+
+    @Test
     void aCallbackNeedsASecretAndAnHttpUrl() {
         String sk = api.paidKey(ApiClient.uniqueUser("nosecret"), 60);
         Reply refused = create(sk, receiver.hook("never").toString());
