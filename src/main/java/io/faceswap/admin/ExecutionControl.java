@@ -4,6 +4,7 @@ import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskStatus;
@@ -77,7 +78,7 @@ public class ExecutionControl {
             throw new ApiException(ErrorCode.CONFLICT, "Execution " + executionId + " is running; stop it first");
         }
         if (taskId != null) {
-            lifecycle.fail(taskId, "ABANDONED", "Processing was abandoned by an operator");
+            lifecycle.fail(taskId, TaskErrorCode.ABANDONED, "Processing was abandoned by an operator");
         }
     }
 

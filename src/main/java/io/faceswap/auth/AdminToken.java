@@ -17,12 +17,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The admin credential: {@code clipzap.admin.token} when configured; otherwise one generated at first start and kept
- * in a file readable only by the server's user. The token itself is never logged, only where to find it.
+ * in a file readable only by the server's user (written, fsynced, then renamed into place). The token itself is
+ * never logged, only where to find it. A token shorter than {@value #MIN_LENGTH} characters, or a token file that
+ * others may read, stops the application from starting, with a log line that says why.
  */
 @ApplicationScoped
 public class AdminToken {
     private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
     static final String FILE_NAME = "admin-token";
+    static final int MIN_LENGTH = 32;
 
     @Inject
     @ConfigProperty(name = "clipzap.admin.token")
@@ -45,6 +48,13 @@ public class AdminToken {
             token = readOrCreate(file).getBytes(StandardCharsets.UTF_8);
             source = file.toString();
         }
+        if (token.length < MIN_LENGTH) {
+            String why = "The admin token from " + source + " has " + token.length + " characters; at least "
+                    + MIN_LENGTH + " are required. Set clipzap.admin.token to a longer secret, or delete the file "
+                    + "to have one generated.";
+            LOG.severe(why);
+            throw new IllegalStateException(why);
+        }
         LOG.info("Admin token is read from " + source);
     }
 
@@ -64,15 +74,34 @@ public class AdminToken {
                 && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A token file others can read is a leaked token: refuse it rather than serve with it. */
+    private static void requirePrivate(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        var permissions = Files.getPosixFilePermissions(file);
+        if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            String why = "The admin token file " + file + " is readable by others ("
+                    + PosixFilePermissions.toString(permissions) + "); chmod 600 it, or delete it to have a new one";
+            LOG.severe(why);
+            throw new IllegalStateException(why);
+        }
+    }
+
     private static String readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
+                requirePrivate(file);
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             String fresh = SecureTokens.base62(40);
             Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8);
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap((fresh + "\n").getBytes(StandardCharsets.UTF_8)));
+                out.force(true); // on disk before the rename makes it the token
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Generated an admin token (no clipzap.admin.token configured)");
             return fresh;

@@ -4,6 +4,8 @@ import io.faceswap.task.TaskEvents;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,7 +16,18 @@ import java.util.logging.Logger;
 public class CancelObserver {
     private static final Logger LOG = Logger.getLogger(CancelObserver.class.getName());
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    /**
+     * After the cancel commits, on another thread: stopping a job writes to the job repository, which must not
+     * happen inside the committing transaction's completion callbacks (the connection is being released there).
+     */
     void onCancel(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.CancelRequested event) {
+        executor.execute(() -> stop(event));
+    }
+
+    private static void stop(TaskEvents.CancelRequested event) {
         try {
             BatchRuntime.getJobOperator().stop(event.jobExecutionId());
         } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {

@@ -1,7 +1,6 @@
 package io.faceswap.batch;
 
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,12 +11,11 @@ import jakarta.inject.Named;
 public class FaceSwapProcessor implements ItemProcessor {
 
     @Inject
-    StepContext stepContext;
+    PartitionState partition;
 
     @Override
     public Object processItem(Object item) {
         FrameItem frame = (FrameItem) item;
-        PartitionWork work = (PartitionWork) stepContext.getTransientUserData();
-        return frame.withFaces(work.swapper().process(frame.frame(), frame.index()));
+        return frame.withFaces(partition.work().swapper().process(frame.frame(), frame.index()));
     }
 }

@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.swap.SwapException;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 final class FailureClassifier {
     private static final Logger LOG = Logger.getLogger(FailureClassifier.class.getName());
 
-    record Failure(String code, String message) {
+    record Failure(TaskErrorCode code, String message) {
     }
 
     private FailureClassifier() {
@@ -24,12 +25,12 @@ final class FailureClassifier {
                 return new Failure(failure.code(), failure.getMessage());
             }
             if (t instanceof SwapException swap) {
-                return new Failure(swap.errorCode(), swap.getMessage());
+                return new Failure(TaskErrorCode.of(swap.errorCode()), swap.getMessage());
             }
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Task " + taskId + " failed unexpectedly, incident " + incident, error);
-        return new Failure(FailureCodes.INTERNAL_ERROR, "Internal error; quote incident " + incident);
+        return new Failure(TaskErrorCode.INTERNAL_ERROR, "Internal error; quote incident " + incident);
     }
 
     /** The run lost its task to another node: not the task's failure, and nothing to record. */

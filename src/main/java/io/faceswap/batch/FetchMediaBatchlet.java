@@ -1,11 +1,13 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
 import io.faceswap.swap.face.FaceFinder;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoProbe;
+import io.faceswap.task.Billing;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
@@ -63,9 +65,11 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             // the photo decodes and has a face: checked now, before the video's frames are spent on it
         }
         VideoInfo info = VideoProbe.probe(video, settings.videoLimits());
-        if (info.durationSeconds() > task.getDuration() + DURATION_TOLERANCE_SECONDS) {
-            throw new TaskFailure(FailureCodes.VIDEO_TOO_LONG, String.format(
-                    "The video is %.1f s long but %.1f s was declared", info.durationSeconds(), task.getDuration()));
+        double billable = Billing.billableSeconds(info.durationSeconds(), info.frameCount());
+        if (billable > task.getDuration() + DURATION_TOLERANCE_SECONDS) {
+            throw new TaskFailure(TaskErrorCode.VIDEO_TOO_LONG, String.format("The video is %.1f s long (%d frames, "
+                    + "billed as max(duration, frames / 30) = %.1f s) but %.1f s was declared",
+                    info.durationSeconds(), info.frameCount(), billable, task.getDuration()));
         }
         lifecycle.probed(taskId, node.id(), info.frameCount(), info.durationSeconds());
         return "FETCHED";
@@ -83,16 +87,16 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         }
     }
 
-    private static String code(MediaFetchException e) {
+    private static TaskErrorCode code(MediaFetchException e) {
         return switch (e.code()) {
-            case INVALID_URL -> FailureCodes.URL_INVALID;
-            case FORBIDDEN_ADDRESS -> FailureCodes.URL_FORBIDDEN;
-            case UNREACHABLE, TLS_ERROR, PROTOCOL_ERROR, TOO_MANY_REDIRECTS -> FailureCodes.URL_UNREACHABLE;
-            case TIMEOUT -> FailureCodes.URL_TIMEOUT;
-            case HTTP_ERROR -> FailureCodes.URL_HTTP_ERROR;
-            case TOO_LARGE -> FailureCodes.MEDIA_TOO_LARGE;
-            case EMPTY_BODY -> FailureCodes.EMPTY_MEDIA;
-            case STORAGE_ERROR -> FailureCodes.INTERNAL_ERROR;
+            case INVALID_URL -> TaskErrorCode.URL_INVALID;
+            case FORBIDDEN_ADDRESS -> TaskErrorCode.URL_FORBIDDEN;
+            case UNREACHABLE, TLS_ERROR, PROTOCOL_ERROR, TOO_MANY_REDIRECTS -> TaskErrorCode.URL_UNREACHABLE;
+            case TIMEOUT -> TaskErrorCode.URL_TIMEOUT;
+            case HTTP_ERROR -> TaskErrorCode.URL_HTTP_ERROR;
+            case TOO_LARGE -> TaskErrorCode.MEDIA_TOO_LARGE;
+            case EMPTY_BODY -> TaskErrorCode.EMPTY_MEDIA;
+            case STORAGE_ERROR -> TaskErrorCode.INTERNAL_ERROR;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskFiles;
@@ -57,7 +58,7 @@ public class LeaseReaper {
         if (orphan.isCancelRequested()) {
             lifecycle.canceled(taskId);
         } else if (orphan.getAttempts() + 1 > settings.maxAttempts()) {
-            lifecycle.fail(taskId, FailureCodes.NODE_LOST, "Processing was interrupted " + orphan.getAttempts()
+            lifecycle.fail(taskId, TaskErrorCode.NODE_LOST, "Processing was interrupted " + orphan.getAttempts()
                     + " times by lost servers");
         } else if (orphan.getJobExecutionId() == null) {
             lifecycle.requeue(taskId, node.id());
@@ -72,15 +73,15 @@ public class LeaseReaper {
         try {
             status = operator.getJobExecution(execution).getBatchStatus();
         } catch (NoSuchJobExecutionException e) {
-            lifecycle.fail(task.getId(), FailureCodes.INTERNAL_ERROR, "The processing job's record was lost");
+            lifecycle.fail(task.getId(), TaskErrorCode.INTERNAL_ERROR, "The processing job's record was lost");
             return;
         }
         switch (status) {
             case COMPLETED -> endCompleted(task.getId());
-            case ABANDONED -> lifecycle.fail(task.getId(), FailureCodes.ABANDONED, "Processing was abandoned");
+            case ABANDONED -> lifecycle.fail(task.getId(), TaskErrorCode.ABANDONED, "Processing was abandoned");
             case FAILED -> {
                 if (task.getErrorCode() != null) {
-                    lifecycle.fail(task.getId(), task.getErrorCode(), task.getErrorMessage());
+                    lifecycle.fail(task.getId(), TaskErrorCode.of(task.getErrorCode()), task.getErrorMessage());
                 } else {
                     restart(operator, task.getId(), execution);
                 }
@@ -106,7 +107,7 @@ public class LeaseReaper {
             lifecycle.resultWritten(taskId, files.result(taskId).toFile().length());
             lifecycle.succeed(taskId);
         } else {
-            lifecycle.fail(taskId, FailureCodes.INTERNAL_ERROR, "Processing ended without a result");
+            lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "Processing ended without a result");
         }
     }
 }

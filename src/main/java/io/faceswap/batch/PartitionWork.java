@@ -6,7 +6,7 @@ import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.VideoInfo;
 
 /**
- * What one partition's reader, processor and writer share, kept in the partition's step context: the open decoder,
+ * What one partition's reader, processor and writer share (held by {@link PartitionState}): the open decoder,
  * the swapper (with its tracking state) and the video's facts. Opened by the reader, closed by it.
  */
 record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper)

@@ -7,7 +7,6 @@ import io.faceswap.task.TaskLifecycle;
 import io.faceswap.config.NodeIdentity;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +27,7 @@ public class SegmentFileWriter extends AbstractItemWriter {
     String taskId;
 
     @Inject
-    StepContext stepContext;
+    PartitionState partition;
 
     @Inject
     TaskFiles files;
@@ -44,7 +43,7 @@ public class SegmentFileWriter extends AbstractItemWriter {
         if (items.isEmpty()) {
             return;
         }
-        PartitionWork work = (PartitionWork) stepContext.getTransientUserData();
+        PartitionWork work = partition.work();
         List<FrameItem> frames = items.stream().map(FrameItem.class::cast).toList();
         try {
             Path dir = Files.createDirectories(files.segments(taskId));

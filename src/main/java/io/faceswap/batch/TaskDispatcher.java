@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskClaims;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Each tick: takes over orphaned tasks (lapsed leases; at the first tick also this node's tasks from before its
- * restart), then starts queued tasks while the cluster-wide and per-user limits allow. Wakes up when a task is queued
+ * restart), ends tasks over their time budget, then starts queued tasks while the cluster-wide and per-user limits allow. Wakes up when a task is queued
  * or ends, and polls as a safety net. Every tick and every task's start or takeover has its own guard: one failure
  * is logged and the rest go on, and the schedule never dies.
  */
@@ -55,6 +56,9 @@ public class TaskDispatcher {
 
     @Inject
     LeaseKeeper leases;
+
+    @Inject
+    TimeBudgetWatchdog watchdog;
 
     @Inject
     JobSettings jobs;
@@ -105,6 +109,7 @@ public class TaskDispatcher {
                 guarded("takeover of task " + orphan.getId(), () -> reaper.takeOver(orphan));
             }
             reclaimedOwn = true;
+            guarded("time budgets", watchdog::check);
             Optional<String> next;
             while ((next = claims.claimNext(node.id())).isPresent()) {
                 String taskId = next.get();
@@ -120,7 +125,7 @@ public class TaskDispatcher {
             LOG.fine(() -> "Task " + taskId + " started as job execution " + execution);
         } catch (RuntimeException e) {
             leases.ended(taskId);
-            lifecycle.fail(taskId, FailureCodes.INTERNAL_ERROR, "The processing job could not start");
+            lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "The processing job could not start");
             throw e;
         }
     }

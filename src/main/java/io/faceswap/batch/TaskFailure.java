@@ -1,20 +1,22 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
+
 /** A task cannot succeed, for a reason the client should read: a stable code and a human message. */
 public class TaskFailure extends RuntimeException {
-    private final String code;
+    private final TaskErrorCode code;
 
-    public TaskFailure(String code, String message) {
+    public TaskFailure(TaskErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public TaskFailure(String code, String message, Throwable cause) {
+    public TaskFailure(TaskErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
     }
 
-    public String code() {
+    public TaskErrorCode code() {
         return code;
     }
 }

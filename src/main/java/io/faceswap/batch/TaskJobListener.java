@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskLifecycle;
@@ -64,10 +65,11 @@ public class TaskJobListener extends AbstractJobListener {
             if (task.isCancelRequested()) {
                 lifecycle.canceled(taskId);
             } else if (status == BatchStatus.FAILED) {
-                lifecycle.fail(taskId, task.getErrorCode() != null ? task.getErrorCode() : FailureCodes.INTERNAL_ERROR,
+                lifecycle.fail(taskId, task.getErrorCode() != null ? TaskErrorCode.of(task.getErrorCode())
+                                : TaskErrorCode.INTERNAL_ERROR,
                         task.getErrorCode() != null ? task.getErrorMessage() : "Processing failed");
             } else if (status == BatchStatus.COMPLETED) {
-                lifecycle.fail(taskId, FailureCodes.INTERNAL_ERROR, "Processing ended without a result");
+                lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "Processing ended without a result");
             } else {
                 LOG.info(() -> "Task " + taskId + " job ended " + status + "; its lease lapses and a node resumes it");
             }

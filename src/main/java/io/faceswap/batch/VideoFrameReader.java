@@ -10,7 +10,6 @@ import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.task.TaskFiles;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -42,7 +41,7 @@ public class VideoFrameReader extends AbstractItemReader {
     String largestFaceOnly;
 
     @Inject
-    StepContext stepContext;
+    PartitionState partition;
 
     @Inject
     TaskFiles files;
@@ -63,9 +62,9 @@ public class VideoFrameReader extends AbstractItemReader {
         try (FaceFinder finder = new FaceFinder()) {
             source = SourceFace.fromFile(files.image(taskId), finder);
         }
-        work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1), source,
+        work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1, info.timeline()), source,
                 new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly)));
-        stepContext.setTransientUserData(work);
+        partition.open(work);
     }
 
     @Override
@@ -87,8 +86,6 @@ public class VideoFrameReader extends AbstractItemReader {
 
     @Override
     public void close() {
-        if (work != null) {
-            work.close();
-        }
+        partition.close();
     }
 }

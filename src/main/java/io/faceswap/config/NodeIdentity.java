@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -15,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This server's node id in the cluster: {@code clipzap.node.id} ({@code CLIPZAP_NODE_ID}) when set, otherwise one
  * generated at the first start and kept in the server's own data directory. Unique per server, so two servers never
- * mistake each other's tasks for their own (a host name is not: containers get new ones, copies share them).
+ * mistake each other's tasks for their own (a host name is not: containers get new ones, copies share them). The
+ * file also records which directory it was made in: a data directory copied to make another server (a common way to
+ * clone one) gets a new id instead of its original's.
  */
 @ApplicationScoped
 public class NodeIdentity {
@@ -46,13 +50,21 @@ public class NodeIdentity {
 
     private String stored() {
         Path file = dataDirectory.root().resolve("node-id");
+        String here = dataDirectory.root().toAbsolutePath().normalize().toString();
         try {
-            if (!Files.exists(file)) {
-                Path tmp = Files.writeString(file.resolveSibling("node-id.tmp"),
-                        "node-" + UUID.randomUUID().toString().substring(0, 13), StandardCharsets.US_ASCII);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() >= 2 && lines.get(1).equals(here)) {
+                    return lines.get(0).strip();
+                }
+                LOG.info("The node id file was made for another data directory (a copy): this server gets its own");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            String fresh = "node-" + UUID.randomUUID().toString().substring(0, 13);
+            Path tmp = Files.writeString(file.resolveSibling("node-id.tmp"), fresh + "\n" + here + "\n",
+                    StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the node id in " + file, e);
         }

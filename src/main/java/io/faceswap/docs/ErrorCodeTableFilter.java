@@ -1,12 +1,13 @@
 package io.faceswap.docs;
 
 import io.faceswap.api.ErrorCode;
+import io.faceswap.task.TaskErrorCode;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
- * Appends the error-code table to the OpenAPI description, generated from {@link ErrorCode} so it never drifts, and
- * the {@code webhooks} section ({@link WebhookDocs}).
+ * Appends the error-code tables to the OpenAPI description, generated from {@link ErrorCode} and
+ * {@link TaskErrorCode} so they never drift, and the {@code webhooks} section ({@link WebhookDocs}).
  */
 public class ErrorCodeTableFilter implements OASFilter {
     @Override
@@ -16,6 +17,10 @@ public class ErrorCodeTableFilter implements OASFilter {
         for (ErrorCode e : ErrorCode.values()) {
             table.append("| ").append(e.code()).append(" | ").append(e.httpStatus()).append(" | ").append(e.name())
                     .append(" | ").append(e.defaultMessage()).append(" |\n");
+        }
+        table.append("\n## Task error codes\n\nA failed task's `errorCode` is one of these:\n\n| errorCode | meaning |\n|---|---|\n");
+        for (TaskErrorCode c : TaskErrorCode.values()) {
+            table.append("| ").append(c.name()).append(" | ").append(c.meaning()).append(" |\n");
         }
         String description = openAPI.getInfo().getDescription();
         openAPI.getInfo().setDescription((description == null ? "" : description) + table);

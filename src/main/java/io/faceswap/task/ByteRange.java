@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /** One HTTP byte range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}) resolved against a file size. */
 record ByteRange(long start, long end, boolean partial) {
+    // 18 digits at most: any larger value is past every file anyway, and must not overflow a long
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final int MAX_DIGITS = 18;
 
     long length() {
         return end - start + 1;
@@ -22,6 +24,9 @@ record ByteRange(long start, long end, boolean partial) {
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             return new ByteRange(0, size - 1, false);
         }
+        if (m.group(1).length() > MAX_DIGITS || m.group(2).length() > MAX_DIGITS) {
+            throw new ApiException(ErrorCode.RANGE_NOT_SATISFIABLE, "Range is outside 0-" + (size - 1));
+        }
         long start;
         long end;
         if (m.group(1).isEmpty()) {
@@ -33,7 +38,7 @@ record ByteRange(long start, long end, boolean partial) {
             end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
         }
         if (start >= size || start > end) {
-            throw new ApiException(ErrorCode.RANGE_NOT_SATISFIABLE, "Range " + header + " is outside 0-" + (size - 1));
+            throw new ApiException(ErrorCode.RANGE_NOT_SATISFIABLE, "Range is outside 0-" + (size - 1));
         }
         return new ByteRange(start, end, true);
     }

@@ -103,9 +103,9 @@ public class TaskLifecycle {
 
     /** The first failure of a run, kept in the row so that no crash loses it; later ones do not overwrite it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailure(String taskId, String code, String message) {
+    public void recordFailure(String taskId, TaskErrorCode code, String message) {
         update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.errorCode is null", taskId)
-                .setParameter("c", code).setParameter("m", clip(message)).setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("c", code.name()).setParameter("m", clip(message)).setParameter("p", TaskStatus.PROCESSING)
                 .executeUpdate();
     }
 
@@ -159,8 +159,8 @@ public class TaskLifecycle {
         return end(taskId, TaskStatus.SUCCEEDED, null, null);
     }
 
-    public boolean fail(String taskId, String code, String message) {
-        return end(taskId, TaskStatus.FAILED, code, message);
+    public boolean fail(String taskId, TaskErrorCode code, String message) {
+        return end(taskId, TaskStatus.FAILED, code.name(), message);
     }
 
     public boolean canceled(String taskId) {
@@ -194,7 +194,7 @@ public class TaskLifecycle {
     }
 
     private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
-        Object[] row = em.createQuery("select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds "
+        Object[] row = em.createQuery("select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal "
                 + "from FaceSwapTask t where t.id = :id", Object[].class).setParameter("id", taskId).getSingleResult();
         Instant now = clock.instant();
         Instant started = (Instant) row[0];
@@ -208,7 +208,8 @@ public class TaskLifecycle {
             return false;
         }
         long held = (Long) row[2];
-        long charge = terminal == TaskStatus.SUCCEEDED ? Math.min(held, (long) Math.ceil((Double) row[3])) : 0;
+        long charge = terminal == TaskStatus.SUCCEEDED
+                ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4]))) : 0;
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal));
         return true;

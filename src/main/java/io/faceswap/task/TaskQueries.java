@@ -43,6 +43,12 @@ public class TaskQueries {
         return query.setMaxResults(limit).getResultList();
     }
 
+    /** Tasks processing now (not paused), for the time-budget watchdog: at most the running limit of rows. */
+    public List<FaceSwapTask> running() {
+        return em.createQuery("select t from FaceSwapTask t where t.status = :p and t.paused = false",
+                FaceSwapTask.class).setParameter("p", TaskStatus.PROCESSING).setMaxResults(1000).getResultList();
+    }
+
     /** Newest first; {@code status} and {@code userId} are optional; {@code idOrUser} matches either exactly. */
     public List<FaceSwapTask> search(TaskStatus status, String idOrUser, int limit) {
         StringBuilder jpql = new StringBuilder("select t from FaceSwapTask t where 1 = 1");

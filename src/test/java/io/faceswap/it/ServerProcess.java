@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final List<String> SKIPPED = List.of("data/faceswap", "log", "tmp");
 
     private final Path home;
     private final Path baseDir;
@@ -150,7 +151,11 @@ public final class ServerProcess implements AutoCloseable {
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
+                String relative = from.relativize(source).toString();
+                if (SKIPPED.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"))) {
+                    continue; // a fresh server: not the template's application data, logs or temp files
+                }
+                Path target = to.resolve(relative);
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {

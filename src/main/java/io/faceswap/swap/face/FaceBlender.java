@@ -3,18 +3,19 @@ package io.faceswap.swap.face;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Puts the source face over one target face: piecewise-affine warp over the mesh triangles, a mask of the whole face
- * (forehead included) minus the mouth opening, colour matched to the target's skin, feathered alpha blend.
+ * Puts the source face over one target face: piecewise-affine warp over the mesh triangles, colour matched to the
+ * target's skin, alpha blend with a ramp that scales with the face and fades the forehead extension out
+ * ({@link BlendMask}). An open mouth's opening keeps the target's own teeth and tongue; a closed mouth is not cut, or
+ * the target's lip line would show through the source's lips.
  */
 final class FaceBlender {
     private static final double MARGIN = 0.1;
+    private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
+    private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
     private FaceBlender() {
     }
@@ -28,24 +29,22 @@ final class FaceBlender {
         int w = roi.width(), h = roi.height();
         float[] mapX = new float[w * h];
         float[] mapY = new float[w * h];
-        byte[] maskBytes = new byte[w * h];
+        byte[] inside = new byte[w * h];
+        float[] extension = new float[w * h];
         TriangleRaster.rasterise(source.points(), target, source.triangles(), roi.x(), roi.y(), w, h, mapX, mapY,
-                maskBytes);
+                inside, EXTENSION_WEIGHT, extension);
+        boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
+        BlendMask mask = BlendMask.of(inside, extension, target, roi.x(), roi.y(), w, h, faceWidth(target),
+                mouthOpen);
         try (Mat frameRoi = new Mat(frame, roi); Mat targetPixels = frameRoi.clone();
              Mat mx = new Mat(h, w, opencv_core.CV_32F); Mat my = new Mat(h, w, opencv_core.CV_32F);
-             Mat mask = new Mat(h, w, opencv_core.CV_8UC1); Mat warped = new Mat(); Mat alpha = new Mat();
-             Scalar black = new Scalar(0, 0, 0, 0)) {
+             Mat warped = new Mat(); Scalar black = new Scalar(0, 0, 0, 0)) {
             ((java.nio.FloatBuffer) mx.createBuffer()).put(mapX);
             ((java.nio.FloatBuffer) my.createBuffer()).put(mapY);
-            mask.data().put(maskBytes);
-            if (MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2) {
-                cutMouth(mask, target, roi, black);
-            }
             opencv_imgproc.remap(source.image(), warped, mx, my, opencv_imgproc.INTER_LINEAR,
                     opencv_core.BORDER_REPLICATE, black);
-            colour.apply(warped, targetPixels, mask);
-            feather(mask, alpha, faceWidth(target));
-            mix(warped, targetPixels, alpha);
+            colour.apply(warped, targetPixels, mask.skin);
+            mix(warped, targetPixels, mask.alpha);
             targetPixels.copyTo(frameRoi);
         } finally {
             roi.close();
@@ -53,45 +52,27 @@ final class FaceBlender {
     }
 
     /**
-     * The inner-lip polygon of an open mouth stays the target's: it keeps its own teeth and tongue. A closed mouth
-     * is not cut, or the target's lip line would show through the source's lips.
+     * 0 on the lifted forehead points, {@link #FOREHEAD_TOP_WEIGHT} on the mesh's top edge, 1 elsewhere: the fade
+     * starts inside the mesh, so it is spread over the whole upper forehead. A short fade there still read as an
+     * edge wherever the target's hair covers the forehead, since the source's skin ended in a few pixels.
      */
-    private static void cutMouth(Mat mask, float[] target, Rect roi, Scalar black) {
-        int[] lips = MeshTopology.INNER_LIPS;
-        try (Mat polygon = new Mat(lips.length, 1, opencv_core.CV_32SC2); MatVector polygons = new MatVector(1)) {
-            int[] xy = new int[lips.length * 2];
-            for (int i = 0; i < lips.length; i++) {
-                xy[2 * i] = Math.round(target[3 * lips[i]] - roi.x());
-                xy[2 * i + 1] = Math.round(target[3 * lips[i] + 1] - roi.y());
-            }
-            ((java.nio.IntBuffer) polygon.createBuffer()).put(xy);
-            polygons.put(0, polygon);
-            opencv_imgproc.fillPoly(mask, polygons, black);
+    private static float[] extensionWeight() {
+        int[] upper = ForeheadExtension.upperOutline();
+        float[] weight = new float[MeshTopology.POINTS + upper.length];
+        java.util.Arrays.fill(weight, 0, MeshTopology.POINTS, 1f);
+        for (int i = 1; i < upper.length - 1; i++) { // the two ends sit at the temples, beside the eyes
+            weight[upper[i]] = FOREHEAD_TOP_WEIGHT;
         }
-    }
-
-    /** Eroded then blurred, so the seam fades over a few percent of the face's width. */
-    private static void feather(Mat mask, Mat alpha, double faceWidth) {
-        int erode = Math.max(1, (int) (faceWidth * 0.03));
-        int blur = Math.max(3, (int) (faceWidth * 0.08)) | 1;
-        try (Size k = new Size(2 * erode + 1, 2 * erode + 1);
-             Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, k);
-             Point anchor = new Point(-1, -1); Mat eroded = new Mat(); Size b = new Size(blur, blur)) {
-            opencv_imgproc.erode(mask, eroded, kernel, anchor, 1, opencv_core.BORDER_CONSTANT,
-                    opencv_imgproc.morphologyDefaultBorderValue());
-            opencv_imgproc.GaussianBlur(eroded, alpha, b, 0);
-        }
+        return weight;
     }
 
     /** target = warped * a + target * (1 - a), per pixel, in place. */
-    private static void mix(Mat warped, Mat target, Mat alpha) {
+    private static void mix(Mat warped, Mat target, byte[] a) {
         int n = (int) target.total();
         byte[] t = new byte[n * 3];
         byte[] s = new byte[n * 3];
-        byte[] a = new byte[n];
         target.data().get(t);
         warped.data().get(s);
-        alpha.data().get(a);
         for (int i = 0; i < n; i++) {
             int av = a[i] & 0xFF;
             if (av == 0) {

@@ -12,9 +12,11 @@ final class TriangleRaster {
     /**
      * @param mapX, mapY out: source coordinates per ROI pixel (row-major, {@code w*h}); untouched outside the face
      * @param mask out: 255 inside the face, 0 elsewhere
+     * @param vertexWeight a weight per point, interpolated over each triangle into {@code weight}
+     * @param weight out: the interpolated weight per ROI pixel (row-major, {@code w*h}); untouched outside the face
      */
     static void rasterise(float[] source, float[] target, int[] triangles, int roiX, int roiY, int w, int h,
-                          float[] mapX, float[] mapY, byte[] mask) {
+                          float[] mapX, float[] mapY, byte[] mask, float[] vertexWeight, float[] weight) {
         for (int t = 0; t < triangles.length; t += 3) {
             int a = triangles[t], b = triangles[t + 1], c = triangles[t + 2];
             double ax = target[3 * a] - roiX, ay = target[3 * a + 1] - roiY;
@@ -31,6 +33,7 @@ final class TriangleRaster {
             double sax = source[3 * a], say = source[3 * a + 1];
             double sbx = source[3 * b], sby = source[3 * b + 1];
             double scx = source[3 * c], scy = source[3 * c + 1];
+            double wa = vertexWeight[a], wb = vertexWeight[b], wc = vertexWeight[c];
             for (int y = y0; y <= y1; y++) {
                 double py = y + 0.5;
                 for (int x = x0; x <= x1; x++) {
@@ -45,6 +48,7 @@ final class TriangleRaster {
                     mapX[i] = (float) (l1 * sax + l2 * sbx + l3 * scx);
                     mapY[i] = (float) (l1 * say + l2 * sby + l3 * scy);
                     mask[i] = (byte) 255;
+                    weight[i] = (float) (l1 * wa + l2 * wb + l3 * wc);
                 }
             }
         }

@@ -36,29 +36,25 @@ final class AudioTrack implements AutoCloseable {
         this.shift = shift;
     }
 
-    static AudioTrack open(Path original, Path workDir) {
+    static AudioTrack open(Path original, Path workDir, FrameTimeline video) {
         PacketSource audio = PacketSource.openOptional(original, PacketSource.Kind.AUDIO);
         if (audio == null) {
             return new AudioTrack(null, null, 0);
         }
-        long shift = startOffset(original, audio);
+        long shift = av_rescale_q(video.pts(0), SegmentAssembler.rational(video.timeBaseNum(), video.timeBaseDen()),
+                audio.stream().time_base());
         if (MP4_AUDIO.contains(audio.stream().codecpar().codec_id())) {
             return new AudioTrack(audio, null, shift);
         }
+        // the AAC copy starts at its own 0, where the original's audio started: keep the video's offset from that
+        long videoAfterAudio = shift - audio.startTime();
+        AVRational audioTb = SegmentAssembler.rational(audio.stream().time_base().num(),
+                audio.stream().time_base().den());
         audio.close();
         Path aac = toAac(original, workDir);
         PacketSource converted = PacketSource.open(aac, PacketSource.Kind.AUDIO);
-        return new AudioTrack(converted, aac, converted.startTime());
-    }
-
-    /** Where the original's video starts, in audio time: audio is kept in step with the video's first frame. */
-    private static long startOffset(Path original, PacketSource audio) {
-        try (PacketSource video = PacketSource.openOptional(original, PacketSource.Kind.VIDEO)) {
-            if (video == null) {
-                return audio.startTime();
-            }
-            return av_rescale_q(video.startTime(), video.stream().time_base(), audio.stream().time_base());
-        }
+        return new AudioTrack(converted, aac, converted.startTime()
+                + av_rescale_q(videoAfterAudio, audioTb, converted.stream().time_base()));
     }
 
     boolean present() {
@@ -88,7 +84,7 @@ final class AudioTrack implements AutoCloseable {
     private static Path toAac(Path original, Path workDir) {
         try {
             Path aac = Files.createTempFile(workDir, "audio", ".m4a");
-            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(original.toFile())) {
+            try (FFmpegFrameGrabber grabber = MediaOpen.grabber(original)) {
                 grabber.start();
                 try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(),
                         grabber.getAudioChannels())) {

@@ -1,11 +1,9 @@
 package io.faceswap.swap.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -28,16 +26,33 @@ final class PacketSource implements AutoCloseable {
 
     /** @return the source, or null when the file has no stream of that kind */
     static PacketSource openOptional(Path file, Kind kind) {
-        AVFormatContext context = new AVFormatContext(null);
-        SegmentAssembler.check(avformat_open_input(context, file.toString(), null, null), "open " + file);
+        AVFormatContext context = MediaOpen.open(file);
+        if (context == null) {
+            throw new NotAVideoException("The file is not a video this service can read");
+        }
         SegmentAssembler.check(avformat_find_stream_info(context, (PointerPointer<?>) null), "probe " + file);
         int type = kind == Kind.VIDEO ? avutil.AVMEDIA_TYPE_VIDEO : avutil.AVMEDIA_TYPE_AUDIO;
-        int index = av_find_best_stream(context, type, -1, -1, (PointerPointer<?>) null, 0);
+        int index = first(context, type);
         if (index < 0) {
             avformat_close_input(context);
             return null;
         }
         return new PacketSource(context, index);
+    }
+
+    /**
+     * The first stream of the type, as JavaCV's grabber (the probe) picks it: with several audio streams the first
+     * is the one kept. Cover pictures are not video.
+     */
+    private static int first(AVFormatContext context, int type) {
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVStream s = context.streams(i);
+            if (s.codecpar().codec_type() == type
+                    && (s.disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static PacketSource open(Path file, Kind kind) {
@@ -60,6 +75,12 @@ final class PacketSource implements AutoCloseable {
 
     AVFormatContext context() {
         return context;
+    }
+
+    /** Moves to the keyframe at or before {@code pts} (in the stream's time base); false when the file cannot seek. */
+    boolean seek(long pts) {
+        return org.bytedeco.ffmpeg.global.avformat.av_seek_frame(context, streamIndex, pts,
+                org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD) >= 0;
     }
 
     /** Reads the next packet of the stream into {@code packet}; false at the end. */

@@ -2,7 +2,6 @@ package io.faceswap.swap.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
@@ -33,21 +32,29 @@ import org.bytedeco.ffmpeg.global.avformat;
 
 /**
  * Joins the segments, in order, into one MP4 with the original's audio: packets are copied, never re-encoded
- * (audio that MP4 cannot hold is first converted to AAC by {@link AudioTrack}). Video timestamps are shifted so
- * segments follow each other; audio keeps its own timing relative to the start of the original.
+ * (audio that MP4 cannot hold is first converted to AAC by {@link AudioTrack}). The segments together hold frames
+ * 0..n-1 of the original, one packet each in order (they have no B-frames); packet i is given frame i's own time from
+ * the original's {@link FrameTimeline}, relative to its first frame, so variable frame rates are kept and audio, which
+ * keeps its own timing relative to the same first frame, stays in sync. The result's video track has no display
+ * matrix: its frames are already upright.
  */
 public final class SegmentAssembler {
     private SegmentAssembler() {
     }
 
     public static void assemble(List<Path> segments, Path original, Path out) {
+        assemble(segments, original, out, FrameTimeline.read(original));
+    }
+
+    /** As above, with the original's timeline from its probe. */
+    public static void assemble(List<Path> segments, Path original, Path out, FrameTimeline timeline) {
         FfmpegLog.install();
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("No segments to assemble");
         }
         Path partial = out.resolveSibling(out.getFileName() + ".partial.mp4");
-        try (AudioTrack audio = AudioTrack.open(original, out.getParent())) {
-            mux(segments, audio, partial);
+        try (AudioTrack audio = AudioTrack.open(original, out.getParent(), timeline)) {
+            mux(segments, audio, partial, timeline);
         }
         try {
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -56,7 +63,7 @@ public final class SegmentAssembler {
         }
     }
 
-    private static void mux(List<Path> segments, AudioTrack audio, Path target) {
+    private static void mux(List<Path> segments, AudioTrack audio, Path target, FrameTimeline timeline) {
         AVFormatContext out = new AVFormatContext(null);
         check(avformat_alloc_output_context2(out, null, "mp4", target.toString()), "output");
         AVPacket videoPacket = av_packet_alloc();
@@ -64,15 +71,15 @@ public final class SegmentAssembler {
         AVDictionary options = new AVDictionary(null);
         try (PacketSource first = PacketSource.open(segments.get(0), PacketSource.Kind.VIDEO)) {
             AVStream videoOut = copyStream(out, first.stream());
+            videoOut.time_base(rational(timeline.timeBaseNum(), timeline.timeBaseDen()));
             AVStream audioOut = audio.present() ? copyStream(out, audio.stream()) : null;
             AVIOContext io = new AVIOContext(null);
             check(avio_open(io, target.toString(), avformat.AVIO_FLAG_WRITE), "open " + target);
             out.pb(io);
             av_dict_set(options, "movflags", "+faststart", 0);
             check(avformat_write_header(out, options), "header");
-            AVRational videoTb = videoOut.time_base();
-            long frameTicks = av_rescale_q(1, invert(first.stream().avg_frame_rate()), videoTb);
-            VideoCursor video = new VideoCursor(segments, videoTb, Math.max(1, frameTicks));
+            AVRational videoTb = videoOut.time_base(); // the muxer may have chosen a finer one
+            VideoCursor video = new VideoCursor(segments, videoTb, timeline);
             boolean haveVideo = video.next(videoPacket);
             boolean haveAudio = audioOut != null && audio.next(audioPacket, audioOut.time_base());
             while (haveVideo || haveAudio) {
@@ -105,15 +112,15 @@ public final class SegmentAssembler {
         check(avcodec_parameters_copy(stream.codecpar(), in.codecpar()), "stream parameters");
         stream.codecpar().codec_tag(0);
         stream.time_base(in.time_base());
-        stream.avg_frame_rate(in.avg_frame_rate());
+        stream.sample_aspect_ratio(in.codecpar().sample_aspect_ratio());
         return stream;
     }
 
-    static AVRational invert(AVRational r) {
-        AVRational inverted = new AVRational();
-        inverted.num(r.den());
-        inverted.den(r.num());
-        return inverted;
+    static AVRational rational(int num, int den) {
+        AVRational r = new AVRational();
+        r.num(num);
+        r.den(den);
+        return r;
     }
 
     static void check(int result, String what) {
@@ -122,29 +129,38 @@ public final class SegmentAssembler {
         }
     }
 
-    /** Video packets of the segments one after another, with timestamps shifted to follow on. */
+    /** Video packets of the segments one after another, each stamped with its original frame's time. */
     private static final class VideoCursor {
         private final List<Path> segments;
         private final AVRational outTb;
-        private final long frameTicks;
+        private final AVRational inTb;
+        private final FrameTimeline timeline;
         private int index = -1;
         private PacketSource current;
-        private long offset;
-        private long end;
+        private long frame;
+        private long lastPts = Long.MIN_VALUE;
 
-        VideoCursor(List<Path> segments, AVRational outTb, long frameTicks) {
+        VideoCursor(List<Path> segments, AVRational outTb, FrameTimeline timeline) {
             this.segments = segments;
             this.outTb = outTb;
-            this.frameTicks = frameTicks;
+            this.timeline = timeline;
+            this.inTb = rational(timeline.timeBaseNum(), timeline.timeBaseDen());
         }
 
         boolean next(AVPacket packet) {
             while (true) {
                 if (current != null && current.read(packet)) {
-                    av_packet_rescale_ts(packet, current.stream().time_base(), outTb);
-                    packet.pts(packet.pts() + offset);
-                    packet.dts(packet.dts() + offset);
-                    end = Math.max(end, packet.pts() + Math.max(packet.duration(), frameTicks));
+                    if (frame >= timeline.frameCount()) {
+                        throw new IllegalStateException("The segments hold more frames than the original's "
+                                + timeline.frameCount());
+                    }
+                    long pts = av_rescale_q(timeline.pts(frame) - timeline.pts(0), inTb, outTb);
+                    pts = Math.max(pts, lastPts + 1); // never two frames at one time, even from a damaged original
+                    packet.pts(pts);
+                    packet.dts(pts);
+                    packet.duration(Math.max(1, av_rescale_q(timeline.duration(frame), inTb, outTb)));
+                    lastPts = pts;
+                    frame++;
                     return true;
                 }
                 if (current != null) {
@@ -154,7 +170,6 @@ public final class SegmentAssembler {
                 if (++index >= segments.size()) {
                     return false;
                 }
-                offset = end;
                 current = PacketSource.open(segments.get(index), PacketSource.Kind.VIDEO);
             }
         }

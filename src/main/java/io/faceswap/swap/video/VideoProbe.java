@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
-import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
-/** Reads what a video is made of, counting its frames exactly, and rejects what the engine cannot take. */
+/**
+ * Reads what a video is made of, counting its frames exactly and building its {@link FrameTimeline}, and rejects
+ * what the engine cannot take.
+ */
 public final class VideoProbe {
     private VideoProbe() {
     }
@@ -24,28 +28,27 @@ public final class VideoProbe {
             throw new NotAVideoException("The video file is empty");
         }
         requireDecoder(file);
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+        try (FFmpegFrameGrabber grabber = MediaOpen.grabber(file)) {
             start(grabber);
-            String format = String.valueOf(grabber.getFormatContext().iformat().name().getString());
-            if (format.equals("image2") || format.endsWith("_pipe")) {
-                throw new NotAVideoException("The file is a still image, not a video");
-            }
             if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
                 throw new NoVideoStreamException("The file has no video stream");
             }
-            VideoInfo header = info(grabber, 0, 0);
-            limits.check(header);
-            long declared = declaredFrames(grabber);
-            PacketCount count = countPackets(grabber);
-            long counted = count.videoFrames();
+            AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+            Orientation orientation = Orientation.of(stream.codecpar());
+            limits.check(info(grabber, orientation, null, 0));
+            limits.checkDeclaredFrames(stream.nb_frames());
+            Scan scan = scan(grabber, limits.maxFrames());
+            long counted = scan.timeline().frameCount();
             if (counted == 0) {
                 throw new CorruptVideoException("The video stream has no frames");
             }
+            long declared = stream.nb_frames();
             if (declared > 0 && declared - counted > Math.max(2, declared / 50)) {
                 throw new CorruptVideoException("The video is truncated: " + counted + " of " + declared
                         + " frames are present");
             }
-            VideoInfo info = info(grabber, counted, count.audioSeconds());
+            limits.checkFrames(counted, scan.timeline().seconds());
+            VideoInfo info = info(grabber, orientation, scan.timeline(), scan.audioSeconds());
             double expected = declaredVideoSeconds(grabber);
             if (expected > 0 && info.durationSeconds() < expected - Math.max(1.0, expected * 0.05)) {
                 throw new CorruptVideoException(String.format("The video is truncated: %.1f of %.1f s are present",
@@ -62,9 +65,9 @@ public final class VideoProbe {
 
     /** A container that opens but whose video codec no bundled decoder knows is UNSUPPORTED_CODEC. */
     private static void requireDecoder(Path file) {
-        AVFormatContext context = new AVFormatContext(null);
-        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
-            return; // not a container at all: the grabber reports it as not a video
+        AVFormatContext context = MediaOpen.open(file);
+        if (context == null) {
+            return; // not a container at all (or not a whitelisted one): the grabber reports it as not a video
         }
         try {
             avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
@@ -94,12 +97,26 @@ public final class VideoProbe {
         }
     }
 
-    private static VideoInfo info(FFmpegFrameGrabber g, long frames, double audioSeconds) {
-        double fps = g.getFrameRate() > 0 ? g.getFrameRate() : 25;
+    /** @param timeline null before the packets are counted (then only the picture size is meaningful) */
+    private static VideoInfo info(FFmpegFrameGrabber g, Orientation orientation, FrameTimeline timeline,
+                                  double audioSeconds) {
+        double declared = g.getFrameRate() > 0 ? g.getFrameRate() : 25;
+        long frames = timeline == null ? 0 : timeline.frameCount();
+        double measured = frames > 1 && timeline.seconds() > 0 ? frames / timeline.seconds() : declared;
+        double fps = Math.abs(measured - declared) <= declared * 0.01 ? declared : measured;
         boolean audio = g.getAudioStream() >= 0 && g.getAudioChannels() > 0;
-        return new VideoInfo(g.getImageWidth(), g.getImageHeight(), fps, frames, frames / fps,
+        boolean sideways = orientation.swapsSides();
+        double sar = sampleAspectRatio(g.getFormatContext().streams(g.getVideoStream()));
+        return new VideoInfo(sideways ? g.getImageHeight() : g.getImageWidth(),
+                sideways ? g.getImageWidth() : g.getImageHeight(), fps, frames, frames / fps,
                 g.getVideoCodecName(), g.getVideoBitrate(), audio, audio ? g.getAudioCodecName() : null,
-                audioSeconds);
+                audioSeconds, orientation, sideways ? 1 / sar : sar, timeline);
+    }
+
+    private static double sampleAspectRatio(AVStream stream) {
+        AVRational sar = stream.sample_aspect_ratio().num() > 0 ? stream.sample_aspect_ratio()
+                : stream.codecpar().sample_aspect_ratio();
+        return sar.num() > 0 && sar.den() > 0 ? sar.num() / (double) sar.den() : 1;
     }
 
     /**
@@ -115,40 +132,42 @@ public final class VideoProbe {
         return g.getAudioStream() < 0 && file > 0 ? file / 1_000_000.0 : 0;
     }
 
-    private static long declaredFrames(FFmpegFrameGrabber g) {
-        AVStream stream = g.getFormatContext().streams(g.getVideoStream());
-        return stream.nb_frames();
-    }
-
-    private record PacketCount(long videoFrames, double audioSeconds) {
+    private record Scan(FrameTimeline timeline, double audioSeconds) {
     }
 
     /**
-     * Counts the video stream's packets (one frame each for the codecs the engine takes; no decoding needed) and
-     * measures the audio from its packets' timestamps, which containers' headers do not always state right.
+     * Reads every packet once (no decoding): the video's are one frame each for the codecs the engine takes and give
+     * the timeline; the audio's timestamps give its length, which containers' headers do not always state right.
+     * Stops as soon as there are more frames than {@code maxFrames}.
      */
-    private static PacketCount countPackets(FFmpegFrameGrabber g) throws FrameGrabber.Exception {
+    private static Scan scan(FFmpegFrameGrabber g, long maxFrames) throws FrameGrabber.Exception {
         int video = g.getVideoStream();
         int audio = g.getAudioStream();
-        long frames = 0;
+        FrameTimeline.Builder frames = new FrameTimeline.Builder();
         long audioStart = Long.MAX_VALUE;
         long audioEnd = Long.MIN_VALUE;
         AVPacket packet;
         while ((packet = g.grabPacket()) != null) {
-            if (packet.stream_index() == video && packet.size() > 0) {
-                frames++;
+            if (packet.stream_index() == video && packet.size() > 0 && !FrameTimeline.discarded(packet)) {
+                frames.add(packet);
             } else if (packet.stream_index() == audio && packet.pts() != avutil.AV_NOPTS_VALUE) {
                 audioStart = Math.min(audioStart, packet.pts());
                 audioEnd = Math.max(audioEnd, packet.pts() + packet.duration());
             }
             avcodec.av_packet_unref(packet);
+            if (frames.count() > maxFrames) {
+                throw new VideoTooManyFramesException("The video has more than " + maxFrames
+                        + " frames; at most " + maxFrames + " are accepted");
+            }
         }
         double audioSeconds = 0;
         if (audio >= 0 && audioEnd > audioStart) {
             AVStream s = g.getFormatContext().streams(audio);
             audioSeconds = (audioEnd - audioStart) * (double) s.time_base().num() / s.time_base().den();
         }
-        return new PacketCount(frames, audioSeconds);
+        AVStream v = g.getFormatContext().streams(video);
+        return new Scan(frames.build(v.time_base().num(), v.time_base().den(), g.getFrameRate() > 0
+                ? g.getFrameRate() : 25), audioSeconds);
     }
 
     private static long size(Path file) {

@@ -44,4 +44,23 @@ public final class TestImages {
     public static void write(Mat image, Path file) {
         opencv_imgcodecs.imwrite(file.toString(), image);
     }
+
+    /** PNG signature, a valid IHDR (8-bit RGB) with its CRC, and IEND: no pixel data at all. */
+    public static byte[] pngHeader(int width, int height) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        byte[] ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0}).array();
+        chunk(out, ihdr);
+        chunk(out, "IEND".getBytes());
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, byte[] typeAndData) {
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(typeAndData.length - 4).array());
+        out.writeBytes(typeAndData);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeAndData);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

@@ -139,6 +139,17 @@ public final class TestVideos {
         }
     }
 
+    /** Uniform grey patches side by side, one per level: for checking colour range and tone mapping. */
+    public static Mat patches(int w, int h, int... levels) {
+        Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(0, 0, 0, 0));
+        for (int i = 0; i < levels.length; i++) {
+            int l = levels[i];
+            opencv_imgproc.rectangle(frame, new Point(i * w / levels.length, 0),
+                    new Point((i + 1) * w / levels.length - 1, h - 1), new Scalar(l, l, l, 0), -1, 8, 0);
+        }
+        return frame;
+    }
+
     private static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
         Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(60, 60, 60, 0));
         try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h)) {
@@ -152,6 +163,12 @@ public final class TestVideos {
     /** Writes frames made by {@code frame} (closed after use), with a 440 Hz tone when {@code audio}. */
     public static Path write(String name, int w, int h, double fps, int frames, boolean audio, Format format,
                              IntFunction<Mat> frame) {
+        return write(name, w, h, fps, frames, audio, format, frame, r -> { });
+    }
+
+    /** As above; {@code tune} changes the recorder before it starts (codec, pixel format, rotation, options). */
+    public static Path write(String name, int w, int h, double fps, int frames, boolean audio, Format format,
+                             IntFunction<Mat> frame, java.util.function.Consumer<FFmpegFrameRecorder> tune) {
         Path file = dir().resolve(name + "." + format.extension());
         int rate = 48_000;
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
@@ -166,6 +183,7 @@ public final class TestVideos {
                 recorder.setSampleRate(rate);
                 recorder.setAudioBitrate(96_000);
             }
+            tune.accept(recorder);
             recorder.start();
             long samplesWritten = 0;
             for (int i = 0; i < frames; i++) {

@@ -1,0 +1,93 @@
+package io.faceswap.swap.video;
+
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * A decoded picture as an 8-bit BGR Mat, read with the picture's own range (full-range "yuvj" included) and matrix
+ * (BT.601/709/2020). 10-bit SDR is rounded to 8 bits by swscale. HDR (PQ or HLG transfer) goes through 16-bit RGB
+ * and {@link HdrToneMap}, so it does not come out washed out or dim.
+ */
+final class PictureConverter implements AutoCloseable {
+    private SwsContext sws;
+    private final HdrToneMap toneMap = new HdrToneMap();
+
+    static boolean isHdr(int transfer) {
+        return transfer == avutil.AVCOL_TRC_SMPTE2084 || transfer == avutil.AVCOL_TRC_ARIB_STD_B67;
+    }
+
+    Mat convert(AVFrame frame) {
+        int w = frame.width();
+        int h = frame.height();
+        boolean hdr = isHdr(frame.color_trc());
+        int target = hdr ? avutil.AV_PIX_FMT_BGR48LE : avutil.AV_PIX_FMT_BGR24;
+        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
+                // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
+                // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
+                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+        if (sws == null) {
+            throw new UnsupportedCodecException("The video's pixel format cannot be converted");
+        }
+        IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace()));
+        sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
+                sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
+        Mat out = new Mat(h, w, hdr ? opencv_core.CV_16UC3 : opencv_core.CV_8UC3);
+        // swscale reads four planes' pointers and strides even for packed BGR: give it four, unused ones null
+        try (PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
+            dst.put(0, out.data());
+            stride.put(new int[] {(int) out.step(), 0, 0, 0});
+            sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
+        }
+        if (!hdr) {
+            return out;
+        }
+        try (out) {
+            return toneMap.apply(out, frame.color_trc() == avutil.AVCOL_TRC_ARIB_STD_B67);
+        }
+    }
+
+    /** Untagged video is read as BT.601, as the encoder side (JavaCV) writes it. */
+    private static int matrix(int colorspace) {
+        if (colorspace == avutil.AVCOL_SPC_BT709) {
+            return swscale.SWS_CS_ITU709;
+        }
+        if (colorspace == avutil.AVCOL_SPC_BT2020_NCL || colorspace == avutil.AVCOL_SPC_BT2020_CL) {
+            return swscale.SWS_CS_BT2020;
+        }
+        if (colorspace == avutil.AVCOL_SPC_SMPTE240M) {
+            return swscale.SWS_CS_SMPTE240M;
+        }
+        if (colorspace == avutil.AVCOL_SPC_FCC) {
+            return swscale.SWS_CS_FCC;
+        }
+        return swscale.SWS_CS_ITU601;
+    }
+
+    private static boolean fullRange(AVFrame frame) {
+        int f = frame.format();
+        return frame.color_range() == avutil.AVCOL_RANGE_JPEG || f == avutil.AV_PIX_FMT_YUVJ420P
+                || f == avutil.AV_PIX_FMT_YUVJ422P || f == avutil.AV_PIX_FMT_YUVJ444P;
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.faceswap.task;
+
+/**
+ * Every {@code errorCode} a failed task can carry: one vocabulary, owned here. The engine's codes
+ * ({@code SwapException.errorCode()}) and the downloader's errors are mapped onto it by the batch layer; anything
+ * unknown is {@link #INTERNAL_ERROR}. {@code /openapi} and the README list this table.
+ */
+public enum TaskErrorCode {
+    URL_INVALID("A media URL cannot be used (checked again when the job fetches it)"),
+    URL_FORBIDDEN("A media URL points at an address or port the service does not fetch from"),
+    URL_UNREACHABLE("A media URL could not be downloaded (no answer, TLS or protocol failure, redirect loop)"),
+    URL_TIMEOUT("Downloading the media took longer than allowed"),
+    URL_HTTP_ERROR("The media server answered with an HTTP error status"),
+    MEDIA_TOO_LARGE("The media is larger than the download cap"),
+    EMPTY_MEDIA("The media URL returned no content"),
+    NOT_AN_IMAGE("The photo is not an image this service can read"),
+    NO_FACE_IN_IMAGE("No face was found in the photo"),
+    IMAGE_TOO_LARGE("The photo's pixel count (read from its header) is above the limit"),
+    SOURCE_FACE_TOO_SMALL("The photo's face is too small to swap well; the message gives the size found and needed"),
+    SOURCE_FACE_TURNED("The photo's face is turned too far from the camera"),
+    NOT_A_VIDEO("The video is not a video this service can read"),
+    NO_VIDEO_STREAM("The file has no video stream"),
+    CORRUPT_VIDEO("The video is damaged or truncated"),
+    UNSUPPORTED_CODEC("The video's codec is not supported"),
+    VIDEO_TOO_LARGE("The video's resolution is above the limit"),
+    VIDEO_TOO_MANY_FRAMES("The video's frame rate or frame count is above the limit"),
+    UNSUPPORTED_ROTATION("The video's display matrix is not a multiple of 90 degrees"),
+    VIDEO_TOO_LONG("The video is longer than declared (beyond a second of tolerance) or than allowed"),
+    TIME_BUDGET_EXCEEDED("Processing took longer than the task's time budget; nothing is charged"),
+    NODE_LOST("The servers running the task were lost more often than allowed"),
+    ABANDONED("An operator abandoned the task's processing"),
+    INTERNAL_ERROR("An internal error; the message quotes an incident id for support");
+
+    private final String meaning;
+
+    TaskErrorCode(String meaning) {
+        this.meaning = meaning;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The engine's (or anyone's) code as a member of this vocabulary; unknown codes are internal errors. */
+    public static TaskErrorCode of(String code) {
+        for (TaskErrorCode c : values()) {
+            if (c.name().equals(code)) {
+                return c;
+            }
+        }
+        return INTERNAL_ERROR;
+    }
+}

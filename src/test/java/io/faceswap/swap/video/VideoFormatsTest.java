@@ -1,0 +1,136 @@
+package io.faceswap.swap.video;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faceswap.swap.testing.Remux;
+import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/** Inputs phones and editors make: each is processed, with what it means for the result checked. */
+class VideoFormatsTest {
+
+    private static int centre(Mat frame, int x) {
+        return frame.ptr(frame.rows() / 2, x).get(1) & 0xFF; // green channel of a grey patch
+    }
+
+    /**
+     * Odd sizes reach the writer as odd frames; H.264 4:2:0 needs even ones, so one edge row and column are repeated.
+     * (The input side cannot be crafted here: JavaCV's recorder itself rounds odd widths up, and scales; that is
+     * where the issue's 641x361 to 642x362 came from.)
+     */
+    @Test
+    void oddSizesArePaddedByOneRepeatedEdge() throws Exception {
+        VideoInfo info = new VideoInfo(161, 121, 25, 4, 4 / 25.0, "h264", 0, false, null, 0, Orientation.UPRIGHT, 1,
+                null);
+        Path segment = java.nio.file.Files.createDirectories(TestVideos.dir().resolve("odd")).resolve("odd.mp4");
+        try (Mat a = TestVideos.patches(161, 121, 40, 120, 200); Mat b = a.clone(); Mat c = a.clone();
+             Mat d = a.clone()) {
+            SegmentWriter.write(segment, java.util.List.of(a, b, c, d), info);
+        }
+        VideoInfo o = VideoProbe.probe(segment, VideoLimits.DEFAULT);
+        assertEquals(162, o.width());
+        assertEquals(122, o.height());
+        try (FrameReader r = new FrameReader(segment, 0, 1); Mat f = r.next()) {
+            assertEquals(200, centre(f, 160), 8);
+            assertEquals(200, centre(f, 161), 8); // the added column repeats the last one, nothing is scaled
+            assertEquals(120, centre(f, 80), 8);
+        }
+    }
+
+    @Test
+    void fullRangeInputKeepsItsLevels() {
+        Path in = TestVideos.write("yuvj", 160, 120, 25, 5, false, TestVideos.Format.MP4,
+                i -> TestVideos.patches(160, 120, 5, 128, 250), r -> r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P));
+        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+            assertEquals(5, centre(f, 26), 6);
+            assertEquals(128, centre(f, 80), 6);
+            assertEquals(250, centre(f, 133), 6);
+        }
+    }
+
+    /** 10-bit BT.2020 PQ: 1000 nits comes out near white, 203 nits (reference white) bright but not clipped. */
+    @Test
+    void hdrIsToneMappedToSdr() {
+        // grey 8-bit levels stored as 10-bit signal: 0.75 is about 1000 nits in PQ, 0.58 about 203 nits
+        Path in = TestVideos.write("hdr-pq", 160, 120, 25, 3, false, TestVideos.Format.MKV,
+                i -> TestVideos.patches(160, 120, 38, 148, 191), r -> {
+                    r.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
+                    r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P10LE);
+                    r.setVideoOption("color_trc", "smpte2084");
+                    r.setVideoOption("color_primaries", "bt2020");
+                    r.setVideoOption("colorspace", "bt2020nc");
+                });
+        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+            int dark = centre(f, 26);
+            int reference = centre(f, 80);
+            int peak = centre(f, 133);
+            System.out.printf("PQ 10-bit to SDR: %d %d %d (a plain 8-bit read gives 38 148 191)%n", dark, reference,
+                    peak);
+            assertTrue(peak >= 235, "1000 nits near white: " + peak);
+            assertTrue(reference > 170 && reference < 220, "reference white: " + reference);
+            assertTrue(dark < 60, "dark stays dark: " + dark);
+        }
+        assertEquals(3, VideoProbe.probe(Clips.identity(in, "hdr-pq"), VideoLimits.DEFAULT).frameCount());
+    }
+
+    @Test
+    void nonSquarePixelsKeepTheirAspectRatio() {
+        Path in = TestVideos.write("sar", 160, 120, 25, 5, true, TestVideos.Format.MP4,
+                i -> TestVideos.patches(160, 120, 50, 100), r -> r.setAspectRatio(4 / 3.0));
+        assertEquals(4 / 3.0, VideoProbe.probe(in, VideoLimits.DEFAULT).sampleAspectRatio(), 0.01);
+        VideoInfo o = VideoProbe.probe(Clips.identity(in, "sar"), VideoLimits.DEFAULT);
+        assertEquals(4 / 3.0, o.sampleAspectRatio(), 0.01);
+    }
+
+    @Test
+    void oneFrameAndShorterThanOneChunk() {
+        for (int frames : new int[] {1, 5}) {
+            Path in = TestVideos.movingFace("short-" + frames, TestImages.ASTRONAUT, 160, 120, 25, frames, true,
+                    TestVideos.Format.MP4);
+            VideoInfo o = VideoProbe.probe(Clips.identity(in, "short-" + frames), VideoLimits.DEFAULT);
+            assertEquals(frames, o.frameCount());
+            assertTrue(o.hasAudio());
+        }
+    }
+
+    @Test
+    void noAudio() {
+        Path in = TestVideos.noFace("silent", 160, 120, 25, 20, false);
+        VideoInfo o = VideoProbe.probe(Clips.identity(in, "silent"), VideoLimits.DEFAULT);
+        assertFalse(o.hasAudio());
+        assertEquals(20, o.frameCount());
+    }
+
+    @Test
+    void ofSeveralAudioStreamsTheFirstIsKept() {
+        Path base = TestVideos.noFace("multi-audio-base", 160, 120, 25, 50, true); // 2 s of audio
+        Path longer = TestVideos.noFace("multi-audio-other", 160, 120, 25, 25, true); // 1 s
+        Path in = Remux.remux(base, "multi-audio", null, 0, longer);
+        assertEquals(2, Clips.streams(in, avutil.AVMEDIA_TYPE_AUDIO));
+        Path out = Clips.identity(in, "multi-audio");
+        assertEquals(1, Clips.streams(out, avutil.AVMEDIA_TYPE_AUDIO));
+        assertEquals(2.0, VideoProbe.probe(out, VideoLimits.DEFAULT).audioDurationSeconds(), 0.1);
+    }
+
+    /** The result starts with the first video frame: the audio before it is cut, the rest stays in step. */
+    @Test
+    void videoStartingAfterTheAudio() {
+        Path base = TestVideos.noFace("late-video-base", 160, 120, 25, 75, true); // 3 s
+        Path in = Remux.remux(base, "late-video", null, 1_000_000);
+        assertEquals(1.0, Clips.start(in, avutil.AVMEDIA_TYPE_VIDEO) - Clips.start(in, avutil.AVMEDIA_TYPE_AUDIO),
+                0.05);
+        Path out = Clips.identity(in, "late-video");
+        VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
+        assertEquals(75, o.frameCount());
+        assertEquals(2.0, o.audioDurationSeconds(), 0.1);
+        assertEquals(0, Clips.start(out, avutil.AVMEDIA_TYPE_AUDIO) - Clips.start(out, avutil.AVMEDIA_TYPE_VIDEO),
+                0.05);
+    }
+}
