@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
+import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Key rolling with a grace period, then refusal; the audit log of those key operations and payments, paged by
- * cursor; the usage endpoint's counts.
+ * cursor; the usage endpoint's counts and seconds charged.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -110,26 +113,51 @@ class KeyRollIT {
     }
 
     @Test
-    void usageCountsTheUsersTasksByStatus() {
+    void usageCountsTheUsersTasksByStatusAndTheSecondsChargedToday() throws Exception {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("usage");
         String sk = api.paidKey(user, 30);
-        Reply created = api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"http://127.0.0.1:9/f.jpg\","
-                + "\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":1}", "X-ClipZap-Apikey", sk);
-        String id = created.data().getString("id");
-        Await.until("the task to end", Duration.ofSeconds(180), () -> api.get("/v1/faceswap_openapi/listbyids?objectID="
-                + id, "X-ClipZap-Apikey", sk).data().getJsonArray("list").getJsonObject(0).getString("status"),
-                s -> !s.equals("queued") && !s.equals("processing"));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        Reply usage = api.get("/v1/faceswap_openapi/usage?from=" + today + "&to=" + today, "X-ClipZap-Apikey", sk);
-        assertEquals(200, usage.status(), usage::toString);
-        JsonObject data = usage.data();
-        assertEquals(1, data.getJsonObject("tasksByStatus").getInt("failed"), data::toString);
-        assertEquals(0, data.getJsonNumber("chargedSeconds").longValue());
-        assertEquals(1, data.getJsonArray("days").size());
+        try (MediaServer media = new MediaServer()) {
+            URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
+            URI video = media.serve("usage.mp4", TestVideos.movingFace("usage", TestImages.ASTRONAUT, 160, 120, 10,
+                    15, true, TestVideos.Format.MP4));
+            String ok = create(api, sk, photo, video);
+            String bad = create(api, sk, media.url("missing.jpg"), video);
+            JsonObject succeeded = awaitEnd(api, sk, ok);
+            assertEquals("succeeded", succeeded.getString("status"), succeeded::toString);
+            assertEquals("failed", awaitEnd(api, sk, bad).getString("status"));
+            long charged = succeeded.getJsonNumber("chargedSeconds").longValue();
+            assertTrue(charged > 0, succeeded::toString);
+
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            Reply usage = api.get("/v1/faceswap_openapi/usage?from=" + today + "&to=" + today, "X-ClipZap-Apikey", sk);
+            assertEquals(200, usage.status(), usage::toString);
+            JsonObject data = usage.data();
+            assertEquals(1, data.getJsonObject("tasksByStatus").getInt("failed"), data::toString);
+            assertEquals(1, data.getJsonObject("tasksByStatus").getInt("succeeded"), data::toString);
+            assertEquals(charged, data.getJsonNumber("chargedSeconds").longValue());
+            JsonObject day = data.getJsonArray("days").getJsonObject(0);
+            assertEquals(today, day.getString("date"));
+            assertEquals(charged, day.getJsonNumber("chargedSeconds").longValue());
+            assertEquals(30, api.get("/v1/faceswap_openapi/usage", "X-ClipZap-Apikey", sk).data()
+                    .getJsonArray("days").size(), "the last 30 days by default");
+        }
         assertEquals(400, api.get("/v1/faceswap_openapi/usage?from=2026-13-01", "X-ClipZap-Apikey", sk).status());
         assertEquals(400, api.get("/v1/faceswap_openapi/usage?from=2020-01-01&to=2026-01-01", "X-ClipZap-Apikey", sk)
                 .status());
+    }
+
+    private static String create(ApiClient api, String sk, URI photo, URI video) {
+        Reply created = api.post("/v1/faceswap_openapi/create", String.format("{\"imageUrl\":\"%s\","
+                + "\"videoUrl\":\"%s\",\"duration\":2}", photo, video), "X-ClipZap-Apikey", sk);
+        assertEquals(201, created.status(), created::toString);
+        return created.data().getString("id");
+    }
+
+    private static JsonObject awaitEnd(ApiClient api, String sk, String id) {
+        return Await.until("task " + id + " to end", Duration.ofSeconds(240), () -> api.get(
+                "/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk).data().getJsonArray("list")
+                .getJsonObject(0), t -> !List.of("queued", "processing").contains(t.getString("status")));
     }
 
     private static Reply me(ApiClient api, String sk) {
