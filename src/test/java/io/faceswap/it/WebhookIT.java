@@ -34,7 +34,8 @@ class WebhookIT {
         receiver = new WebhookReceiver();
         server = ServerProcess.prepare("webhooks", 2100, "-Dclipzap.media.allow-private-networks=true",
                 "-Dclipzap.webhooks.retry-delays=1,2,20,2", "-Dclipzap.webhooks.poll-millis=250",
-                "-Dclipzap.public-base-url=http://127.0.0.1:10180/").start();
+                "-Dclipzap.public-base-url=http://127.0.0.1:10180/");
+        server.start(); // assigned first, so that @AfterAll stops it even when it never became healthy
         api = new ApiClient(server.base());
     }
 
