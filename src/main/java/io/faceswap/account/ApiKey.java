@@ -53,14 +53,7 @@ public class ApiKey {
     }
 
     public KeyStatus statusAt(Instant now) {
-        if (revokedAt != null) {
-            return KeyStatus.REVOKED;
-        }
-        boolean ended = expiresAt != null && !now.isBefore(expiresAt);
-        if (replacedBy != null) {
-            return ended ? KeyStatus.ROLLED : KeyStatus.ROLLING;
-        }
-        return ended ? KeyStatus.EXPIRED : KeyStatus.ACTIVE;
+        return KeyStatus.of(revokedAt != null, replacedBy != null, expiresAt, now);
     }
 
     /** Replaced by {@code successorId}: this key keeps working until {@code graceEnd} (or its own earlier expiry). */

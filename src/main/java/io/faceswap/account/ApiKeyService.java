@@ -1,14 +1,13 @@
 package io.faceswap.account;
 
 import io.faceswap.api.ApiException;
-import io.faceswap.audit.AuditLog;
 import io.faceswap.api.ErrorCode;
-import io.faceswap.auth.ApiCaller;
-import io.faceswap.auth.ApiKeyAuthenticator;
+import io.faceswap.audit.AuditLog;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,12 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates, lists, revokes and checks OpenAPI keys. Keys are stored hashed and looked up by hash. */
+/**
+ * Creates, lists, revokes and finds OpenAPI keys. Keys are stored hashed and looked up by hash; the sk filter reads
+ * them through {@link CachedKeyAuthenticator}.
+ */
 @ApplicationScoped
 @Transactional
-public class ApiKeyService implements ApiKeyAuthenticator {
+public class ApiKeyService {
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;
@@ -38,6 +41,9 @@ public class ApiKeyService implements ApiKeyAuthenticator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<KeyRevoked> revoked;
 
     @Inject
     @ConfigProperty(name = "clipzap.keys.max-active-per-user", defaultValue = "10")
@@ -91,6 +97,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
                 ApiKeyFormat.mask(secret), now, old.getExpiresAt());
         em.persist(successor);
         old.rolledTo(successor.getId(), now.plusSeconds(graceSeconds));
+        revoked.fire(new KeyRevoked(keyId)); // this node's key cache forgets the old key's row: its new end applies now
         audit.record(AuditLog.KEY_ROLL, userId, keyId, "successor=" + successor.getId() + ", graceSeconds="
                 + graceSeconds);
         return new Created(successor, secret);
@@ -103,6 +110,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
             audit.record(AuditLog.KEY_DELETE, userId, keyId, null);
         }
         key.revoke(clock.instant());
+        revoked.fire(new KeyRevoked(keyId));
         return key;
     }
 
@@ -114,23 +122,12 @@ public class ApiKeyService implements ApiKeyAuthenticator {
         return key;
     }
 
-    @Override
+    /** The key with this hash, as the sk filter needs it; read-only, no transaction of its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ApiCaller authenticate(String presentedKey) {
-        List<ApiKey> found = em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
-                .setParameter("h", ApiKeyFormat.hash(presentedKey))
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new ApiException(ErrorCode.API_KEY_UNKNOWN);
-        }
-        ApiKey key = found.get(0);
-        Instant now = clock.instant();
-        switch (key.statusAt(now)) {
-            case REVOKED -> throw new ApiException(ErrorCode.API_KEY_REVOKED);
-            case EXPIRED -> throw new ApiException(ErrorCode.API_KEY_EXPIRED);
-            case ROLLED -> throw new ApiException(ErrorCode.API_KEY_ROLLED);
-            case ACTIVE, ROLLING -> lastUsed.used(key.getId(), now);
-        }
-        return new ApiCaller(key.getUserId(), key.getId());
+    public Optional<KeySnapshot> findByHash(String keyHash) {
+        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+                .setParameter("h", keyHash)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList().stream().findFirst().map(KeySnapshot::of);
     }
 }
