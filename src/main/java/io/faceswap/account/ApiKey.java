@@ -34,6 +34,9 @@ public class ApiKey {
     private Instant expiresAt;
     private Instant revokedAt;
     private Instant lastUsedAt;
+    /** The key that replaced this one in a roll; this one then works until {@code expiresAt} (the grace). */
+    @Column(length = 24)
+    private String replacedBy;
 
     protected ApiKey() {
     }
@@ -50,7 +53,19 @@ public class ApiKey {
     }
 
     public KeyStatus statusAt(Instant now) {
-        return KeyStatus.of(revokedAt != null, expiresAt, now);
+        return KeyStatus.of(revokedAt != null, replacedBy != null, expiresAt, now);
+    }
+
+    /** Replaced by {@code successorId}: this key keeps working until {@code graceEnd} (or its own earlier expiry). */
+    void rolledTo(String successorId, Instant graceEnd) {
+        replacedBy = successorId;
+        if (expiresAt == null || graceEnd.isBefore(expiresAt)) {
+            expiresAt = graceEnd;
+        }
+    }
+
+    public String getReplacedBy() {
+        return replacedBy;
     }
 
     public void revoke(Instant now) {

@@ -52,7 +52,7 @@ public final class ApiKeyCache {
         this.onUse = onUse;
     }
 
-    /** @throws ApiException API_KEY_UNKNOWN, API_KEY_REVOKED or API_KEY_EXPIRED */
+    /** @throws ApiException API_KEY_UNKNOWN, API_KEY_REVOKED, API_KEY_EXPIRED or API_KEY_ROLLED */
     public ApiCaller authenticate(String presentedKey) {
         KeySnapshot key = byHash.get(ApiKeyFormat.hash(presentedKey), loader)
                 .orElseThrow(() -> new ApiException(ErrorCode.API_KEY_UNKNOWN));
@@ -60,7 +60,8 @@ public final class ApiKeyCache {
         switch (key.statusAt(now)) {
             case REVOKED -> throw new ApiException(ErrorCode.API_KEY_REVOKED);
             case EXPIRED -> throw new ApiException(ErrorCode.API_KEY_EXPIRED);
-            case ACTIVE -> onUse.accept(key.keyId(), now);
+            case ROLLED -> throw new ApiException(ErrorCode.API_KEY_ROLLED);
+            case ACTIVE, ROLLING -> onUse.accept(key.keyId(), now);
         }
         return new ApiCaller(key.userId(), key.keyId());
     }

@@ -31,4 +31,15 @@ public final class ApiKeyRequests {
             @NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "must be 24 lower-case hex characters")
             @Schema(example = "65f1c0ffee0ddba11c0ffee1", required = true) String id) {
     }
+
+    @Schema(name = "RollApiKeyRequest")
+    public record RollKey(
+            @NotNull @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE)
+            @Schema(example = "user_42", required = true) String userId,
+            @NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "must be 24 lower-case hex characters")
+            @Schema(example = "65f1c0ffee0ddba11c0ffee1", required = true) String id,
+            @NotNull @Min(0) @Max(2_592_000)
+            @Schema(description = "How long the old key keeps working, in seconds (at most 30 days)",
+                    example = "86400", required = true) Long graceSeconds) {
+    }
 }

@@ -56,6 +56,17 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Path("/roll")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Roll a key: a new key now, the old one until graceSeconds have passed",
+            description = "The new key is in data.sk of this response only. The old key then lists as rolling, "
+                    + "and after the grace as rolled, refused with 40116. 409 when the key is not active.")
+    public ApiResponse<ApiKeyViews.Created> roll(@NotNull @Valid ApiKeyRequests.RollKey request) {
+        ApiKeyService.Created created = keys.roll(request.userId(), request.id(), request.graceSeconds());
+        return ApiResponse.ok(ApiKeyViews.Created.of(created, clock.instant()));
+    }
+
+    @POST
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke a key at once", description = "A key id of another user is 404. Idempotent.")

@@ -2,6 +2,7 @@ package io.faceswap.account;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.audit.AuditLog;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
@@ -36,6 +37,9 @@ public class ApiKeyService {
     LastUsedRecorder lastUsed;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -65,6 +69,7 @@ public class ApiKeyService {
         ApiKey key = new ApiKey(SecureTokens.objectId(), userId, name, ApiKeyFormat.hash(secret),
                 ApiKeyFormat.mask(secret), now, expiresAt);
         em.persist(key);
+        audit.record(AuditLog.KEY_NEW, userId, key.getId(), "name=" + name + ", expiresAt=" + expiresAt);
         return new Created(key, secret);
     }
 
@@ -75,14 +80,45 @@ public class ApiKeyService {
                 .getResultList();
     }
 
+    /**
+     * Replaces a key with a new one (same name and expiry), shown once; the old key keeps working for
+     * {@code graceSeconds} and is then refused as rolled. Only an active key rolls (409 otherwise), so one key
+     * never has two successors.
+     */
+    public Created roll(String userId, String keyId, long graceSeconds) {
+        ApiKey old = owned(userId, keyId);
+        Instant now = clock.instant();
+        if (old.statusAt(now) != KeyStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.CONFLICT, "Key " + keyId + " is " + old.statusAt(now).wire()
+                    + "; only an active key can be rolled");
+        }
+        String secret = ApiKeyFormat.generate();
+        ApiKey successor = new ApiKey(SecureTokens.objectId(), userId, old.getName(), ApiKeyFormat.hash(secret),
+                ApiKeyFormat.mask(secret), now, old.getExpiresAt());
+        em.persist(successor);
+        old.rolledTo(successor.getId(), now.plusSeconds(graceSeconds));
+        revoked.fire(new KeyRevoked(keyId)); // this node's key cache forgets the old key's row: its new end applies now
+        audit.record(AuditLog.KEY_ROLL, userId, keyId, "successor=" + successor.getId() + ", graceSeconds="
+                + graceSeconds);
+        return new Created(successor, secret);
+    }
+
     /** Revokes at once; a key of another user is "not found", so ids of other users' keys leak nothing. */
     public ApiKey revoke(String userId, String keyId) {
-        ApiKey key = em.find(ApiKey.class, keyId);
-        if (key == null || !key.getUserId().equals(userId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No key " + keyId + " for user " + userId);
+        ApiKey key = owned(userId, keyId);
+        if (key.getRevokedAt() == null) {
+            audit.record(AuditLog.KEY_DELETE, userId, keyId, null);
         }
         key.revoke(clock.instant());
         revoked.fire(new KeyRevoked(keyId));
+        return key;
+    }
+
+    private ApiKey owned(String userId, String keyId) {
+        ApiKey key = em.find(ApiKey.class, keyId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (key == null || !key.getUserId().equals(userId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No key " + keyId + " for user " + userId);
+        }
         return key;
     }
 

@@ -25,11 +25,12 @@ public final class ApiKeyViews {
     @JsonbNillable
     @Schema(name = "ApiKey")
     public record Listed(String id, String name, String maskedKey, String userId,
-                         @Schema(enumeration = {"active", "revoked", "expired"}) String status, Instant createdAt,
-                         Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+                         @Schema(enumeration = {"active", "rolling", "rolled", "revoked", "expired"}) String status,
+                         Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt,
+                         @Schema(description = "The key that replaced this one in a roll") String replacedBy) {
         static Listed of(ApiKey k, Instant now) {
             return new Listed(k.getId(), k.getName(), k.getMaskedKey(), k.getUserId(), k.statusAt(now).wire(),
-                    k.getCreatedAt(), k.getLastUsedAt(), k.getExpiresAt(), k.getRevokedAt());
+                    k.getCreatedAt(), k.getLastUsedAt(), k.getExpiresAt(), k.getRevokedAt(), k.getReplacedBy());
         }
     }
 

@@ -3,14 +3,15 @@ package io.faceswap.account;
 import java.time.Instant;
 
 /** What the sk filter needs to know of a key, detached from JPA so that it can be cached across requests. */
-public record KeySnapshot(String keyId, String userId, Instant expiresAt, boolean revoked) {
+public record KeySnapshot(String keyId, String userId, Instant expiresAt, boolean revoked, boolean replaced) {
 
     static KeySnapshot of(ApiKey key) {
-        return new KeySnapshot(key.getId(), key.getUserId(), key.getExpiresAt(), key.getRevokedAt() != null);
+        return new KeySnapshot(key.getId(), key.getUserId(), key.getExpiresAt(), key.getRevokedAt() != null,
+                key.getReplacedBy() != null);
     }
 
     /** Evaluated per request against the current time, so a cached key still stops working the moment it expires. */
     public KeyStatus statusAt(Instant now) {
-        return KeyStatus.of(revoked, expiresAt, now);
+        return KeyStatus.of(revoked, replaced, expiresAt, now);
     }
 }

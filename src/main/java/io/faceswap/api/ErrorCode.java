@@ -16,6 +16,7 @@ public enum ErrorCode {
     API_KEY_UNKNOWN(40113, 401, "The API key is not known"),
     API_KEY_REVOKED(40114, 401, "The API key has been revoked"),
     API_KEY_EXPIRED(40115, 401, "The API key has expired"),
+    API_KEY_ROLLED(40116, 401, "The API key was rolled and its grace period is over; use the key that replaced it"),
     PAYMENT_REQUIRED(40201, 402, "The user has not paid yet"),
     INSUFFICIENT_BALANCE(40202, 402, "The user's balance of seconds is too low"),
     FORBIDDEN(40301, 403, "Not allowed"),

@@ -19,6 +19,9 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     @Inject
     AdminToken adminToken;
 
+    @Inject
+    RequestActor actor;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -29,5 +32,6 @@ public class AdminAuthFilter implements ContainerRequestFilter {
                 || !adminToken.matches(header.substring(BEARER.length()).trim())) {
             throw new ApiException(ErrorCode.ADMIN_TOKEN_INVALID);
         }
+        actor.set("admin:" + adminToken.fingerprint());
     }
 }

@@ -63,6 +63,11 @@ public class AdminToken {
         return source;
     }
 
+    /** Names the credential in the audit log without revealing it: the first 12 hex digits of its SHA-256. */
+    public String fingerprint() {
+        return ApiKeyFormat.hash(new String(token, StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
     /** Constant-time comparison, so response timing does not reveal how much of a guess was right. */
     public boolean matches(String candidate) {
         return candidate != null

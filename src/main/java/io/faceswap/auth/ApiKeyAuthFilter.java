@@ -24,6 +24,9 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
     @Inject
     ApiKeyAuthenticator authenticator;
 
+    @Inject
+    RequestActor actor;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String presented = request.getHeaderString(HEADER);
@@ -34,6 +37,7 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
             throw new ApiException(ErrorCode.API_KEY_MALFORMED);
         }
         ApiCaller caller = authenticator.authenticate(presented.trim());
+        actor.set("key:" + caller.keyId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
     }

@@ -1,6 +1,7 @@
 package io.faceswap.billing;
 
 import io.faceswap.api.ApiException;
+import io.faceswap.audit.AuditLog;
 import io.faceswap.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ public class BillingService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public record PaymentOutcome(Payment payment, UserAccount account, boolean duplicate) {
     }
 
@@ -39,6 +43,7 @@ public class BillingService {
         Payment payment = new Payment(reference, userId, seconds, clock.instant());
         em.persist(payment);
         account.credit(seconds);
+        audit.record(AuditLog.PAYMENT, userId, reference, "+" + seconds + " s");
         return new PaymentOutcome(payment, account, false);
     }
 

@@ -5,7 +5,10 @@ import io.faceswap.task.TaskErrorCode;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
-/** Appends the error-code tables to the OpenAPI description, generated from {@link ErrorCode} and {@link TaskErrorCode} so they never drift. */
+/**
+ * Appends the error-code tables to the OpenAPI description, generated from {@link ErrorCode} and
+ * {@link TaskErrorCode} so they never drift, and the {@code webhooks} section ({@link WebhookDocs}).
+ */
 public class ErrorCodeTableFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -21,5 +24,6 @@ public class ErrorCodeTableFilter implements OASFilter {
         }
         String description = openAPI.getInfo().getDescription();
         openAPI.getInfo().setDescription((description == null ? "" : description) + table);
+        WebhookDocs.addTo(openAPI); // the one filter MicroProfile OpenAPI runs: the callback's contract too
     }
 }

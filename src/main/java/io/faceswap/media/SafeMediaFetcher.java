@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -119,6 +120,28 @@ public final class SafeMediaFetcher {
             LOG.log(Level.INFO, "media fetch failed after {0} ms: {1}: {2}", new Object[] {
                     (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()});
             LOG.log(Level.FINE, "media fetch failure", e);
+            throw e;
+        }
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} under the same address checks, pinning and deadline as a fetch (redirects
+     * are not followed, so a 3xx comes back as its status). For callbacks: the status, whatever it is, is returned;
+     * every network-level failure (refused address, refused connection, TLS, timeout) is a {@link MediaFetchException}.
+     */
+    public PostResult post(String url, byte[] body, String contentType, Map<String, String> headers,
+                           FetchPolicy policy) {
+        Objects.requireNonNull(body, "body");
+        long start = System.nanoTime();
+        try {
+            TargetUrl hop = TargetUrl.parse(url, policy);
+            Deadline deadline = new Deadline(policy.totalTimeout());
+            List<InetAddress> vetted = guard.vet(hop, policy);
+            int status = PostHop.run(base, hop, vetted, policy, deadline, dialer, body, contentType, headers);
+            return new PostResult(status, PostHop.since(start));
+        } catch (MediaFetchException e) {
+            LOG.log(Level.INFO, "POST failed after {0} ms: {1}: {2}", new Object[] {
+                    (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()});
             throw e;
         }
     }

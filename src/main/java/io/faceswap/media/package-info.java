@@ -6,6 +6,9 @@
  * checks a URL up front; {@link io.faceswap.media.MediaSniffer} gives an early, magic-byte hint of whether a file is
  * an image or a video.
  * <p>
+ * {@link io.faceswap.media.SafeMediaFetcher#post} sends a body (webhook callbacks) under the same address checks,
+ * pinning and deadline, returning the status without following redirects.
+ * <p>
  * HTTP itself is OkHttp's (HTTP/1.1 framing, chunked decoding, TLS, the call-timeout watchdog): security-sensitive
  * parsing belongs in a well-kept library. The classes here hold only our policy, plugged into OkHttp's hooks:
  * {@code PinnedDns} (the DNS hook answering with vetted addresses only), {@code VettingSocketFactory} (re-checks

@@ -87,6 +87,10 @@ public class FaceSwapTask {
     @Version
     private long version;
 
+    /** Where the task's end is POSTed (issue 12); null: the user's default endpoint, if any. */
+    @Column(length = 2048)
+    private String callbackUrl;
+
     protected FaceSwapTask() {
     }
 
@@ -154,4 +158,8 @@ public class FaceSwapTask {
     public int getAttempts() { return attempts; }
     public boolean isPaused() { return paused; }
     public long getVersion() { return version; }
+    public String getCallbackUrl() { return callbackUrl; }
+
+    /** Set once, at create, before the task is persisted. */
+    void setCallbackUrl(String url) { this.callbackUrl = url; }
 }

@@ -49,6 +49,9 @@ public class TaskService {
     TaskSettings settings;
 
     @Inject
+    CallbackTargets callbacks;
+
+    @Inject
     Event<TaskEvents.Queued> queued;
 
     @Inject
@@ -68,11 +71,15 @@ public class TaskService {
         }
         requireParsable("imageUrl", request.imageUrl());
         requireParsable("videoUrl", request.videoUrl());
+        if (request.callbackUrl() != null) {
+            callbacks.requireUsable(caller.userId(), request.callbackUrl());
+        }
         long hold = (long) Math.ceil(request.duration());
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
-                + request.videoUrl() + "\n" + request.duration());
+                + request.videoUrl() + "\n" + request.duration()
+                + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl()));
         if (idempotencyKey != null) {
             Optional<FaceSwapTask> earlier = byIdempotencyKey(caller.userId(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -92,6 +99,7 @@ public class TaskService {
         FaceSwapTask task = new FaceSwapTask(SecureTokens.objectId(), caller.userId(), caller.keyId(),
                 request.title(), request.imageUrl(), request.videoUrl(), request.duration(), hold, idempotencyKey,
                 fingerprint, clock.instant());
+        task.setCallbackUrl(request.callbackUrl());
         em.persist(task);
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);

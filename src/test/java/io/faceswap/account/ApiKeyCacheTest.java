@@ -40,7 +40,7 @@ class ApiKeyCacheTest {
             reads.incrementAndGet();
             return Optional.ofNullable(database.get(hash));
         }, (keyId, at) -> used.add(keyId));
-        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, false));
+        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, false, false));
     }
 
     @Test
@@ -78,7 +78,7 @@ class ApiKeyCacheTest {
 
     @Test
     void aCachedKeyIsRefusedTheMomentItExpires() {
-        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", START.plusMillis(500), false));
+        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", START.plusMillis(500), false, false));
         cache.authenticate(sk);
         advance(Duration.ofMillis(499));
         cache.authenticate(sk);
@@ -89,6 +89,17 @@ class ApiKeyCacheTest {
     }
 
     @Test
+    void aRolledKeyWorksUntilItsGraceEndsThenIsRefusedAsRolled() {
+        cache.authenticate(sk);
+        // a roll on this node: the row gets its successor and an end 500 ms away, and the cache forgets the key
+        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", START.plusMillis(500), false, true));
+        cache.forgetKey("k1");
+        assertEquals("u1", cache.authenticate(sk).userId(), "rolling: inside the grace");
+        advance(Duration.ofMillis(500));
+        assertEquals(ErrorCode.API_KEY_ROLLED, assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
+    }
+
+    @Test
     void anUnknownKeyCostsOneReadPerTtlNotOnePerRequest() {
         String stranger = ApiKeyFormat.generate();
         for (int i = 0; i < 50; i++) {
@@ -96,13 +107,13 @@ class ApiKeyCacheTest {
                     assertThrows(ApiException.class, () -> cache.authenticate(stranger)).error());
         }
         assertEquals(1, reads.get());
-        database.put(ApiKeyFormat.hash(stranger), new KeySnapshot("k2", "u2", null, false));
+        database.put(ApiKeyFormat.hash(stranger), new KeySnapshot("k2", "u2", null, false, false));
         advance(TTL);
         assertEquals("u2", cache.authenticate(stranger).userId(), "a key created meanwhile works after the TTL");
     }
 
     private void revokeInDatabase() {
-        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, true));
+        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, true, false));
     }
 
     private void advance(Duration d) {

@@ -88,7 +88,9 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Djboss.bind.address=127.0.0.1", "-Dclipzap.admin.token=" + ApiClient.ADMIN_TOKEN,
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("javacpp.cachedir", "target/javacpp-cache")));
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("javacpp.cachedir", "target/javacpp-cache"),
+                // as in arquillian.xml: tests that burst are not rate limited unless they say so (later -D wins)
+                "-Dclipzap.rate-limit.read.limit=100000", "-Dclipzap.rate-limit.create.limit=100000"));
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
