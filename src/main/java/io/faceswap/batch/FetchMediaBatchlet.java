@@ -3,10 +3,7 @@ package io.faceswap.batch;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
-import io.faceswap.swap.face.FaceFinder;
-import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.VideoInfo;
-import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.task.Billing;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskFiles;
@@ -52,6 +49,9 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     @Inject
     MediaSettings settings;
 
+    @Inject
+    TaskMedia media;
+
     @Override
     public String process() throws IOException {
         FaceSwapTask task = queries.find(taskId);
@@ -61,10 +61,8 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         Path video = files.video(taskId);
         download(fetcher, task.getImageUrl(), image, "photo", true);
         download(fetcher, task.getVideoUrl(), video, "video", false);
-        try (FaceFinder finder = new FaceFinder(); SourceFace ignored = SourceFace.fromFile(image, finder)) {
-            // the photo decodes and has a face: checked now, before the video's frames are spent on it
-        }
-        VideoInfo info = VideoProbe.probe(video, settings.videoLimits());
+        media.source(taskId); // the photo decodes and has a usable face: checked now, before any frame is spent
+        VideoInfo info = media.video(taskId);
         double billable = Billing.billableSeconds(info.durationSeconds(), info.frameCount());
         if (billable > task.getDuration() + DURATION_TOLERANCE_SECONDS) {
             throw new TaskFailure(TaskErrorCode.VIDEO_TOO_LONG, String.format("The video is %.1f s long (%d frames, "

@@ -7,14 +7,14 @@ import io.faceswap.swap.video.VideoInfo;
 
 /**
  * What one partition's reader, processor and writer share (held by {@link PartitionState}): the open decoder,
- * the swapper (with its tracking state) and the video's facts. Opened by the reader, closed by it.
+ * the swapper (with its tracking state), the video's facts and the job's source photo. Opened by the reader, closed
+ * by it.
  */
 record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper)
         implements AutoCloseable {
     @Override
     public void close() {
         swapper.close();
-        source.close();
-        reader.close();
+        reader.close(); // the source photo is the job's (TaskMedia), shared by the partitions
     }
 }

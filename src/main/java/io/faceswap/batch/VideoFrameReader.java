@@ -1,12 +1,10 @@
 package io.faceswap.batch;
 
-import io.faceswap.swap.face.FaceFinder;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.CorruptVideoException;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.VideoInfo;
-import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.task.TaskFiles;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -44,10 +42,10 @@ public class VideoFrameReader extends AbstractItemReader {
     PartitionState partition;
 
     @Inject
-    TaskFiles files;
+    TaskMedia media;
 
     @Inject
-    MediaSettings settings;
+    TaskFiles files;
 
     private long next;
     private long end;
@@ -57,11 +55,8 @@ public class VideoFrameReader extends AbstractItemReader {
     public void open(Serializable checkpoint) {
         next = checkpoint instanceof FrameCheckpoint c ? c.nextFrame() : Long.parseLong(from);
         end = Long.parseLong(to);
-        VideoInfo info = VideoProbe.probe(files.video(taskId), settings.videoLimits());
-        SourceFace source;
-        try (FaceFinder finder = new FaceFinder()) {
-            source = SourceFace.fromFile(files.image(taskId), finder);
-        }
+        VideoInfo info = media.video(taskId);
+        SourceFace source = media.source(taskId);
         work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1, info.timeline()), source,
                 new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly)));
         partition.open(work);

@@ -1,0 +1,54 @@
+package io.faceswap.batch;
+
+import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.face.SourceFace;
+import io.faceswap.swap.video.VideoInfo;
+import io.faceswap.swap.video.VideoProbe;
+import io.faceswap.task.TaskFiles;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.jberet.cdi.JobScoped;
+
+/**
+ * A task's inputs as one job execution uses them: the source photo decoded once (its face found once) and the video
+ * probed once, shared by the fetch step and every partition of the swap step. The photo is only read once decoded,
+ * so the partitions' threads share it. A restarted execution (a new job scope) decodes and probes again, once.
+ */
+@Named
+@JobScoped
+public class TaskMedia {
+
+    @Inject
+    TaskFiles files;
+
+    @Inject
+    MediaSettings settings;
+
+    private SourceFace source;
+    private VideoInfo video;
+
+    synchronized SourceFace source(String taskId) {
+        if (source == null) {
+            try (FaceFinder finder = new FaceFinder()) {
+                source = SourceFace.fromFile(files.image(taskId), finder);
+            }
+        }
+        return source;
+    }
+
+    synchronized VideoInfo video(String taskId) {
+        if (video == null) {
+            video = VideoProbe.probe(files.video(taskId), settings.videoLimits());
+        }
+        return video;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+}
