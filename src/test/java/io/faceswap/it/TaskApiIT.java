@@ -183,6 +183,20 @@ class TaskApiIT {
     }
 
     @Test
+    void aRetryAfterTheBalanceIsSpentStillGetsTheOriginalTask() {
+        String user = ApiClient.uniqueUser("idem-spent");
+        String sk = api.paidKey(user, 10);
+        Reply first = create(sk, body("all of it", 10), "Idempotency-Key", "spend-all");
+        assertEquals(201, first.status(), first::toString);
+        Reply retry = create(sk, body("all of it", 10), "Idempotency-Key", "spend-all");
+        assertEquals(200, retry.status(), "the lookup comes before the hold: " + retry);
+        assertEquals(first.data().getString("id"), retry.data().getString("id"));
+        Reply fresh = create(sk, body("more", 10), "Idempotency-Key", "another");
+        assertEquals(402, fresh.status(), "a new task still needs a balance: " + fresh);
+        awaitTerminal(sk, first.data().getString("id"));
+    }
+
+    @Test
     void aResultCannotBeDownloadedBeforeItExistsOrByAnotherUser() {
         String sk = api.paidKey(ApiClient.uniqueUser("res"), 100);
         String other = api.paidKey(ApiClient.uniqueUser("res2"), 100);
