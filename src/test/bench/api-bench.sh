@@ -6,7 +6,8 @@
 #
 # Starts its own WildFly (a copy of target/server/standalone under target/bench-server, ports shifted by
 # BENCH_PORT_OFFSET, default 3000, so it runs beside a developer's server and the ITs), stops it by its own pid.
-# Load comes from wrk (installed from Debian when missing), outside the server's JVM, on loopback.
+# Load comes from wrk (installed from Debian when missing), outside the server's JVM, on loopback. One key stands in
+# for many clients, so its rate limits are raised out of the way (the limiter is still consulted on every call).
 # Settings (environment): BENCH_PORT_OFFSET (3000), BENCH_DURATION (15s), BENCH_WARMUP (10s: Hibernate's code paths are still being JIT-compiled after 5 s on a busy machine), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_JAVA_OPTS (extra server JVM options, e.g. a JFR recording for profiling),
 # BENCH_TARGET (a target/ directory holding server/ and faceswap.war, e.g. an older build to compare; implies --no-build).
@@ -20,7 +21,7 @@ DURATION="${BENCH_DURATION:-15s}"
 WARMUP="${BENCH_WARMUP:-10s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-ADMIN_TOKEN="bench-admin-token-$$"
+ADMIN_TOKEN="bench-admin-token-$$-$(date +%s%N)"  # 32+ characters, as the server requires
 TARGET="${BENCH_TARGET:-$ROOT/target}"
 WORK="$ROOT/target/bench-server"
 OUT="$ROOT/target/bench"
@@ -75,6 +76,7 @@ start_server() {
     "$TARGET/server/bin/standalone.sh" -Djboss.server.base.dir="$WORK" \
       -Djboss.socket.binding.port-offset="$OFFSET" -Djboss.bind.address=127.0.0.1 \
       -Djboss.bind.address.management=127.0.0.1 -Dclipzap.admin.token="$ADMIN_TOKEN" \
+      -Dclipzap.rate-limit.read.limit=1000000000 -Dclipzap.rate-limit.create.limit=1000000 \
       -Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache" >"$WORK/console.log" 2>&1 &
   SHELL_PID=$!
   for _ in $(seq 1 480); do
