@@ -1,7 +1,8 @@
 /**
  * The batch layer: runs each task as the {@code faceswap} Jakarta Batch job (fetch, partitioned swap with frame
  * checkpoints, assemble, finish), dispatches queued tasks fairly within the running limits, keeps the leases of the
- * tasks it runs, and takes over tasks whose node was lost (restarting their jobs from their checkpoints). Adapts the engine ({@code swap}) and the downloader ({@code media}) to batch artifacts.
+ * tasks it runs, and takes over tasks whose node was lost (restarting their jobs from their checkpoints). Adapts the
+ * engine ({@code swap}) and the downloader ({@code media}) to batch artifacts.
  * <p>
  * Depends on {@code task}, {@code swap}, {@code media}, {@code config}; nothing depends on it.
  */
