@@ -14,6 +14,11 @@ public final class Await {
 
     /** Polls {@code probe} until {@code done} accepts its value; fails with the last value after {@code timeout}. */
     public static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        return until(what, timeout, POLL, probe, done);
+    }
+
+    /** As above, polling every {@code poll} (short where the test measures how soon the condition held). */
+    public static <T> T until(String what, Duration timeout, Duration poll, Supplier<T> probe, Predicate<T> done) {
         Instant deadline = Instant.now().plus(timeout);
         T last = probe.get();
         while (!done.test(last)) {
@@ -21,7 +26,7 @@ public final class Await {
                 throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last: " + last);
             }
             try {
-                Thread.sleep(POLL.toMillis()); // the polling interval of a bounded wait
+                Thread.sleep(poll.toMillis()); // the polling interval of a bounded wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted waiting for " + what, e);

@@ -57,9 +57,13 @@ class RateLimitIT {
         String second = api.newKey(user).data().getString("sk");
         assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", second).status());
 
-        Thread.sleep(retryAfter * 1000 + 200); // what a client is told to do
-        Reply again = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk);
-        assertEquals(200, again.status(), again::toString);
+        // refused calls take nothing from the bucket, so polling is safe: the key is served again once the refill
+        // comes, no sooner than Retry-After (rounded up to seconds) promised, and not much later
+        java.time.Instant refusedAt = java.time.Instant.now();
+        Reply again = Await.until("the key to be served again", java.time.Duration.ofSeconds(retryAfter + 3),
+                () -> api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk), x -> x.status() == 200);
+        long waited = java.time.Duration.between(refusedAt, java.time.Instant.now()).toMillis();
+        assertTrue(waited >= (retryAfter - 1) * 1000, "served after " + waited + " ms; Retry-After said " + retryAfter);
         assertEquals("4", header(again, "RateLimit-Remaining"));
     }
 
@@ -117,7 +121,10 @@ class RateLimitIT {
         if (reset > 3) {
             return r;
         }
-        Thread.sleep(reset * 1000 + 200);
+        // the condition is the clock itself: the next cycle begins at the reset the server announced
+        java.time.Instant nextCycle = java.time.Instant.now().plusMillis(reset * 1000 + 200);
+        Await.until("the next bucket cycle", java.time.Duration.ofSeconds(reset + 2), java.time.Instant::now,
+                now -> !now.isBefore(nextCycle));
         // the bucket is full again, less this call
         Reply next = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk);
         assertEquals(200, next.status(), next::toString);
