@@ -76,9 +76,6 @@ class EngineVideoTest {
         try (FrameReader a = new FrameReader(clip, 0, 1); FrameReader b = new FrameReader(out, 0, 1)) {
             for (int i = 0; i < 50; i++) {
                 try (Mat before = a.next(); Mat after = b.next()) {
-                    if (i % 7 != 3) {
-                        continue;
-                    }
                     FaceLandmarks target = finder.find(before).get(0);
                     FaceLandmarks swapped = finder.find(after).get(0);
                     double[] box = target.bounds();
@@ -99,7 +96,11 @@ class EngineVideoTest {
                 }
             }
         }
-        // landmarks of a small face are noisy frame by frame: judge the proportions over the sampled frames
+        // Landmarks of a small face are noisy frame by frame: judge the proportions over all 50 frames. A sample of 7
+        // went from 5 to 4 on changes of one grey level in a few pixels (35 to 40 of 50 is the spread seen).
+        System.out.printf("QUALITY identity, moving clip: %d of %d frames closer to the source; mean distance %.4f to "
+                + "the source, %.4f to the target%n", closerToSource, checked, sumToSource / checked,
+                sumToTarget / checked);
         assertTrue(closerToSource >= checked * 0.7, closerToSource + " of " + checked + " closer to the source");
         assertTrue(sumToSource < sumToTarget, "mean distance to source " + sumToSource / checked + " vs target "
                 + sumToTarget / checked);

@@ -1,5 +1,6 @@
 package io.faceswap.swap.face;
 
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -12,50 +13,96 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * tighter for the colour channels than for lightness. The statistics are smoothed over time per face, so the colour
  * does not flicker from frame to frame.
  */
-final class ColorTransfer {
+final class ColorTransfer implements AutoCloseable {
     private static final double SMOOTHING = 0.3;
     private static final double[] MIN_GAIN = {0.6, 0.75, 0.75};
     private static final double[] MAX_GAIN = {1.6, 1.35, 1.35};
     /** Fewer skin pixels than this: too little to judge, keep the last correction (or none). */
     private static final int MIN_SKIN = 64;
+    private static final int REDO_STEP = 2;
     private double[] state; // {gain0..2, offset0..2}
+    private byte[] applied;
+    private Mat corrected;
 
-    /** Changes {@code warped} (BGR, continuous, same size as {@code target}) in place. */
-    void apply(Mat warped, Mat target, byte[] skin) {
-        try (Mat sourceLab = new Mat(); Mat targetLab = new Mat()) {
-            opencv_imgproc.cvtColor(warped, sourceLab, opencv_imgproc.COLOR_BGR2Lab);
-            opencv_imgproc.cvtColor(target, targetLab, opencv_imgproc.COLOR_BGR2Lab);
-            int n = (int) (sourceLab.total() * 3);
-            byte[] lab = new byte[n];
-            byte[] targetBytes = new byte[n];
-            sourceLab.data().get(lab);
-            targetLab.data().get(targetBytes);
-            double[] s = robustStats(lab, skin), t = robustStats(targetBytes, skin);
-            if (s != null && t != null) {
-                double[] next = new double[6];
-                for (int c = 0; c < 3; c++) {
-                    double gain = Math.max(MIN_GAIN[c], Math.min(MAX_GAIN[c], t[3 + c] / Math.max(1.0, s[3 + c])));
-                    next[c] = gain;
-                    next[3 + c] = t[c] - gain * s[c];
-                }
-                if (state == null) {
-                    state = next;
-                } else {
-                    for (int i = 0; i < 6; i++) {
-                        state[i] += SMOOTHING * (next[i] - state[i]);
-                    }
-                }
+    /**
+     * Updates the correction from the warped source face and the target's pixels under {@code skin} (same size,
+     * BGR, continuous). They may be a scaled-down copy of the face: statistics need no more than a few thousand
+     * pixels.
+     */
+    void update(Mat warped, Mat target, byte[] skin) {
+        double[] s = robustStats(lab(warped), skin), t = robustStats(lab(target), skin);
+        if (s == null || t == null) {
+            return;
+        }
+        double[] next = new double[6];
+        for (int c = 0; c < 3; c++) {
+            double gain = Math.max(MIN_GAIN[c], Math.min(MAX_GAIN[c], t[3 + c] / Math.max(1.0, s[3 + c])));
+            next[c] = gain;
+            next[3 + c] = t[c] - gain * s[c];
+        }
+        if (state == null) {
+            state = next;
+        } else {
+            for (int i = 0; i < 6; i++) {
+                state[i] += SMOOTHING * (next[i] - state[i]);
             }
-            if (state == null) {
-                return;
+        }
+    }
+
+    /**
+     * The source image with the current correction, if any (else the image itself). Correcting the source before
+     * the warp instead of the warped face after it costs a face-sized image's worth of work only when the correction
+     * has moved: each Lab channel's change is a function of that channel alone, so it is a three-channel lookup
+     * table, and the corrected image is made again only when an entry of the table moves by {@link #REDO_STEP}
+     * levels or more. Per frame the smoothed statistics move by a fraction of a level.
+     */
+    Mat correctedSource(Mat source) {
+        if (state == null) {
+            return source;
+        }
+        byte[] table = new byte[256 * 3];
+        for (int v = 0; v < 256; v++) {
+            for (int c = 0; c < 3; c++) {
+                table[3 * v + c] = (byte) Math.max(0, Math.min(255, (int) Math.round(v * state[c] + state[3 + c])));
             }
-            for (int i = 0; i < n; i++) {
-                int c = i % 3;
-                double v = (lab[i] & 0xFF) * state[c] + state[3 + c];
-                lab[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(v)));
+        }
+        if (corrected == null || moved(table, applied)) {
+            if (corrected == null) {
+                corrected = new Mat();
             }
-            sourceLab.data().put(lab);
-            opencv_imgproc.cvtColor(sourceLab, warped, opencv_imgproc.COLOR_Lab2BGR);
+            try (Mat lab = new Mat(); Mat mapped = new Mat(); Mat lut = new Mat(1, 256, opencv_core.CV_8UC3)) {
+                lut.data().put(table);
+                opencv_imgproc.cvtColor(source, lab, opencv_imgproc.COLOR_BGR2Lab);
+                opencv_core.LUT(lab, lut, mapped);
+                opencv_imgproc.cvtColor(mapped, corrected, opencv_imgproc.COLOR_Lab2BGR);
+            }
+            applied = table;
+        }
+        return corrected;
+    }
+
+    private static boolean moved(byte[] table, byte[] applied) {
+        for (int i = 0; i < table.length; i++) {
+            if (Math.abs((table[i] & 0xFF) - (applied[i] & 0xFF)) >= REDO_STEP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (corrected != null) {
+            corrected.close();
+        }
+    }
+
+    private static byte[] lab(Mat bgr) {
+        try (Mat lab = new Mat()) {
+            opencv_imgproc.cvtColor(bgr, lab, opencv_imgproc.COLOR_BGR2Lab);
+            byte[] bytes = new byte[(int) lab.total() * 3];
+            lab.data().get(bytes);
+            return bytes;
         }
     }
 

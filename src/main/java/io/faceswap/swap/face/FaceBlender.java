@@ -5,6 +5,7 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Puts the source face over one target face: piecewise-affine warp over the mesh triangles, colour matched to the
@@ -13,7 +14,21 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * the target's lip line would show through the source's lips.
  */
 final class FaceBlender {
-    private static final double MARGIN = 0.1;
+    /**
+     * Around the mesh's bounds: room for the maps' extension ({@link TriangleRaster#extendMaps}) and a zero ring
+     * for the mask's distance transform. Nothing outside the mesh is blended, so a wider ROI only cost work.
+     */
+    private static final double MARGIN = 0.02;
+    private static final double MIN_MARGIN = 4;
+    /** The longest side of the grid the colour statistics are taken on: a few thousand skin pixels are plenty. */
+    private static final int STATS_SIZE = 96;
+    /**
+     * The longest side of the grid the mesh is rasterised on and the mask and colour statistics are computed on.
+     * A larger face is worked on scaled down, and only its maps and alpha are scaled up: the warp itself samples
+     * the source at full resolution. Per-face work in Java then costs the same for a close-up as for a face of
+     * this size (issue 10).
+     */
+    static final int WORK_SIZE = 256;
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
@@ -27,27 +42,96 @@ final class FaceBlender {
             return;
         }
         int w = roi.width(), h = roi.height();
-        float[] mapX = new float[w * h];
-        float[] mapY = new float[w * h];
-        byte[] inside = new byte[w * h];
-        float[] extension = new float[w * h];
-        TriangleRaster.rasterise(source.points(), target, source.triangles(), roi.x(), roi.y(), w, h, mapX, mapY,
-                inside, EXTENSION_WEIGHT, extension);
+        double scale = Math.min(1, WORK_SIZE / (double) Math.max(w, h));
+        int ws = Math.max(4, (int) Math.round(w * scale)), hs = Math.max(4, (int) Math.round(h * scale));
+        float[] work = toWorkingGrid(target, roi.x(), roi.y(), ws / (double) w, hs / (double) h);
+        float[] mapX = new float[ws * hs];
+        float[] mapY = new float[ws * hs];
+        byte[] inside = new byte[ws * hs];
+        float[] extension = new float[ws * hs];
+        TriangleRaster.rasterise(source.points(), work, source.triangles(), 0, 0, ws, hs, mapX, mapY, inside,
+                EXTENSION_WEIGHT, extension);
+        if (scale < 1) {
+            TriangleRaster.extendMaps(mapX, mapY, inside, ws, hs);
+        }
         boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
-        BlendMask mask = BlendMask.of(inside, extension, target, roi.x(), roi.y(), w, h, faceWidth(target),
-                mouthOpen);
-        try (Mat frameRoi = new Mat(frame, roi); Mat targetPixels = frameRoi.clone();
-             Mat mx = new Mat(h, w, opencv_core.CV_32F); Mat my = new Mat(h, w, opencv_core.CV_32F);
-             Mat warped = new Mat(); Scalar black = new Scalar(0, 0, 0, 0)) {
-            ((java.nio.FloatBuffer) mx.createBuffer()).put(mapX);
-            ((java.nio.FloatBuffer) my.createBuffer()).put(mapY);
-            opencv_imgproc.remap(source.image(), warped, mx, my, opencv_imgproc.INTER_LINEAR,
-                    opencv_core.BORDER_REPLICATE, black);
-            colour.apply(warped, targetPixels, mask.skin);
-            mix(warped, targetPixels, mask.alpha);
-            targetPixels.copyTo(frameRoi);
+        BlendMask mask = BlendMask.of(inside, extension, work, 0, 0, ws, hs, faceWidth(work), mouthOpen);
+        try (Mat frameRoi = new Mat(frame, roi); Mat mx = floats(mapX, ws, hs); Mat my = floats(mapY, ws, hs);
+             Mat alpha = new Mat(hs, ws, opencv_core.CV_8U); Mat warped = new Mat()) {
+            alpha.data().put(mask.alpha);
+            colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
+            if (scale < 1) {
+                upscale(mx, w, h);
+                upscale(my, w, h);
+                upscale(alpha, w, h);
+            }
+            warp(colour.correctedSource(source.image()), mx, my, warped);
+            mix(warped, frameRoi, alpha);
         } finally {
             roi.close();
+        }
+    }
+
+    /**
+     * Updates the colour correction from the uncorrected warp and the target, on a grid of at most
+     * {@link #STATS_SIZE} px (nearest samples of the working grid's maps and skin).
+     */
+    private static void colourStatistics(SourceFace source, Mat frameRoi, Mat mx, Mat my, byte[] skin,
+                                         ColorTransfer colour) {
+        int ws = mx.cols(), hs = mx.rows();
+        int step = Math.max(1, (int) Math.ceil(Math.max(ws, hs) / (double) STATS_SIZE));
+        int sw = Math.max(1, ws / step), sh = Math.max(1, hs / step);
+        try (Mat skinMat = new Mat(hs, ws, opencv_core.CV_8U); Mat smx = new Mat(); Mat smy = new Mat();
+             Mat sskin = new Mat(); Mat warped = new Mat(); Mat target = new Mat(); Size size = new Size(sw, sh)) {
+            skinMat.data().put(skin);
+            opencv_imgproc.resize(mx, smx, size, 0, 0, opencv_imgproc.INTER_NEAREST);
+            opencv_imgproc.resize(my, smy, size, 0, 0, opencv_imgproc.INTER_NEAREST);
+            opencv_imgproc.resize(skinMat, sskin, size, 0, 0, opencv_imgproc.INTER_NEAREST);
+            opencv_imgproc.resize(frameRoi, target, size, 0, 0, opencv_imgproc.INTER_NEAREST);
+            warp(source.image(), smx, smy, warped);
+            byte[] statsSkin = new byte[sw * sh];
+            sskin.data().get(statsSkin);
+            colour.update(warped, target, statsSkin);
+        }
+    }
+
+    private static void warp(Mat image, Mat mx, Mat my, Mat out) {
+        try (Scalar black = new Scalar(0, 0, 0, 0)) {
+            opencv_imgproc.remap(image, out, mx, my, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE,
+                    black);
+        }
+    }
+
+    /** The points in the ROI's coordinates, scaled to the working grid. */
+    private static float[] toWorkingGrid(float[] p, int roiX, int roiY, double sx, double sy) {
+        float[] q = p.clone();
+        for (int i = 0; i < q.length; i += 3) {
+            q[i] = (float) ((p[i] - roiX) * sx);
+            q[i + 1] = (float) ((p[i + 1] - roiY) * sy);
+        }
+        return q;
+    }
+
+    private static Mat floats(float[] values, int w, int h) {
+        Mat m = new Mat(h, w, opencv_core.CV_32F);
+        ((java.nio.FloatBuffer) m.createBuffer()).put(values);
+        return m;
+    }
+
+    /** Bilinear, in place: the maps are affine within each triangle, so they scale up almost exactly. */
+    private static void upscale(Mat m, int w, int h) {
+        try (Size size = new Size(w, h)) {
+            opencv_imgproc.resize(m, m, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+        }
+    }
+
+    /** frame = warped * a + frame * (1 - a), per pixel, in native code. */
+    private static void mix(Mat warped, Mat frameRoi, Mat alpha8) {
+        try (Mat a = new Mat(); Mat rest = new Mat(); Mat out = new Mat()) {
+            alpha8.convertTo(a, opencv_core.CV_32F, 1 / 255.0, 0);
+            a.convertTo(rest, opencv_core.CV_32F, -1, 1);
+            opencv_imgproc.blendLinear(warped, frameRoi, a, rest, out);
+            out.copyTo(frameRoi);
         }
     }
 
@@ -66,25 +150,6 @@ final class FaceBlender {
         return weight;
     }
 
-    /** target = warped * a + target * (1 - a), per pixel, in place. */
-    private static void mix(Mat warped, Mat target, byte[] a) {
-        int n = (int) target.total();
-        byte[] t = new byte[n * 3];
-        byte[] s = new byte[n * 3];
-        target.data().get(t);
-        warped.data().get(s);
-        for (int i = 0; i < n; i++) {
-            int av = a[i] & 0xFF;
-            if (av == 0) {
-                continue;
-            }
-            for (int c = 3 * i; c < 3 * i + 3; c++) {
-                t[c] = (byte) (((s[c] & 0xFF) * av + (t[c] & 0xFF) * (255 - av) + 127) / 255);
-            }
-        }
-        target.data().put(t);
-    }
-
     private static double faceWidth(float[] p) {
         return Math.hypot(p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT],
                 p[3 * MeshTopology.FACE_LEFT + 1] - p[3 * MeshTopology.FACE_RIGHT + 1]);
@@ -99,7 +164,7 @@ final class FaceBlender {
             minY = Math.min(minY, p[3 * i + 1]);
             maxY = Math.max(maxY, p[3 * i + 1]);
         }
-        double mx = (maxX - minX) * MARGIN, my = (maxY - minY) * MARGIN;
+        double mx = Math.max(MIN_MARGIN, (maxX - minX) * MARGIN), my = Math.max(MIN_MARGIN, (maxY - minY) * MARGIN);
         int x0 = Math.max(0, (int) Math.floor(minX - mx));
         int y0 = Math.max(0, (int) Math.floor(minY - my));
         int x1 = Math.min(width, (int) Math.ceil(maxX + mx));

@@ -15,8 +15,18 @@ public final class FaceFinder implements AutoCloseable {
     private final FaceLandmarker landmarker = new FaceLandmarker();
 
     public List<Detection> detect(Mat bgr) {
+        return detect(bgr, true);
+    }
+
+    /**
+     * @param fullRange false to run the short-range detector only: the full-range one costs about three times as
+     *                  much, and a video's known faces are followed without either
+     */
+    List<Detection> detect(Mat bgr, boolean fullRange) {
         List<Detection> found = new ArrayList<>(shortRange.detect(bgr));
-        found.addAll(fullRange.detect(bgr));
+        if (fullRange) {
+            found.addAll(this.fullRange.detect(bgr));
+        }
         return FaceDetector.weightedNms(found);
     }
 

@@ -13,8 +13,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class FaceSwapper implements FrameProcessor {
     private static final double MATCH_IOU = 0.3;
-    /** Frames between searches for new faces; known faces are followed on every frame. */
+    /**
+     * Frames between searches for new faces with the short-range detector; known faces are followed on every frame.
+     * Small, distant faces need the full-range detector too, which costs three times as much: it runs on every
+     * {@link #FULL_RANGE_EVERY}th search, and on every search while no face is followed.
+     */
     private static final int DETECT_EVERY = 5;
+    private static final int FULL_RANGE_EVERY = 6;
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
     private static final double SHAPE_TRANSFER = 0.9;
 
@@ -25,6 +30,7 @@ public final class FaceSwapper implements FrameProcessor {
     private List<Track> tracks = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
     private long lastDetection = Long.MIN_VALUE / 2;
+    private long searches;
 
     private static final class Track {
         final LandmarkSmoother smoother = new LandmarkSmoother();
@@ -47,6 +53,7 @@ public final class FaceSwapper implements FrameProcessor {
     @Override
     public int process(Mat frame, long frameIndex) {
         if (frameIndex != lastFrame + 1) {
+            tracks.forEach(t -> t.colour.close());
             tracks = new ArrayList<>(); // a jump (seek, restart): nothing to smooth against
             lastDetection = Long.MIN_VALUE / 2;
         }
@@ -80,7 +87,8 @@ public final class FaceSwapper implements FrameProcessor {
         }
         if (frameIndex - lastDetection >= DETECT_EVERY || next.isEmpty() && frameIndex - lastDetection >= 2) {
             lastDetection = frameIndex;
-            for (Detection d : finder.detect(frame)) {
+            boolean fullRange = next.isEmpty() || searches++ % FULL_RANGE_EVERY == 0;
+            for (Detection d : finder.detect(frame, fullRange)) {
                 FaceLandmarks raw = overlapsAny(d, next) ? null : finder.fromDetection(frame, d);
                 if (raw != null && !overlapsAny(raw, next)) {
                     Track track = new Track();
@@ -92,6 +100,11 @@ public final class FaceSwapper implements FrameProcessor {
         if (largestOnly && next.size() > 1) {
             next = List.of(next.stream().max(Comparator.comparingDouble(t -> t.landmarks.interocular()))
                     .orElseThrow());
+        }
+        for (Track gone : tracks) {
+            if (!next.contains(gone)) {
+                gone.colour.close(); // its corrected copy of the source is native memory
+            }
         }
         tracks = next;
         return tracks.stream().map(t -> t.landmarks).toList();
@@ -117,6 +130,7 @@ public final class FaceSwapper implements FrameProcessor {
 
     @Override
     public void close() {
+        tracks.forEach(t -> t.colour.close());
         finder.close();
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The face to put in: the photo, its face's landmarks (extended up the forehead) and the triangles over them.
@@ -13,12 +16,18 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class SourceFace implements AutoCloseable {
     /** The default limit on a photo's pixels (width x height from its header). */
     public static final long DEFAULT_MAX_PIXELS = PhotoDecoder.DEFAULT_MAX_PIXELS;
+    /** The longest side of the kept face image (see {@link #of}). */
+    static final int MAX_SIDE = 512;
+    private static final double CROP_MARGIN = 0.15;
     private final Mat image;
     private final float[] points;
     private final int[] triangles;
 
-    private SourceFace(Mat image, float[] points, int[] triangles) {
+    private final float[] photoMesh;
+
+    private SourceFace(Mat image, float[] points, int[] triangles, float[] photoMesh) {
         this.image = image;
+        this.photoMesh = photoMesh;
         this.points = points;
         this.triangles = triangles;
     }
@@ -73,9 +82,35 @@ public final class SourceFace implements AutoCloseable {
         return of(image, faces.get(0).points());
     }
 
+    /**
+     * Keeps only the face and a margin around it, at most {@link #MAX_SIDE} px on its longer side: a phone photo
+     * may be 40 MP, and the warp samples better (less aliasing) and the per-face colour correction of the source
+     * costs less from a face-sized image. Triangles are made first, in the photo's own frame.
+     */
     private static SourceFace of(Mat image, float[] mesh) {
         float[] extended = ForeheadExtension.extend(mesh);
-        return new SourceFace(image, extended, Triangulation.of(extended, image.cols(), image.rows()));
+        int[] triangles = Triangulation.of(extended, image.cols(), image.rows());
+        double[] b = new FaceLandmarks(extended).bounds();
+        double margin = CROP_MARGIN * Math.max(b[2] - b[0], b[3] - b[1]);
+        int x0 = Math.max(0, (int) Math.floor(b[0] - margin)), y0 = Math.max(0, (int) Math.floor(b[1] - margin));
+        int x1 = Math.min(image.cols(), (int) Math.ceil(b[2] + margin));
+        int y1 = Math.min(image.rows(), (int) Math.ceil(b[3] + margin));
+        double scale = Math.min(1, MAX_SIDE / (double) Math.max(x1 - x0, y1 - y0));
+        int w = Math.max(1, (int) Math.round((x1 - x0) * scale)), h = Math.max(1, (int) Math.round((y1 - y0) * scale));
+        double sx = w / (double) (x1 - x0), sy = h / (double) (y1 - y0);
+        Mat face = new Mat();
+        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat region = new Mat(image, r); Size size = new Size(w, h)) {
+            opencv_imgproc.resize(region, face, size, 0, 0, opencv_imgproc.INTER_AREA);
+        } finally {
+            image.close();
+        }
+        float[] points = extended.clone();
+        for (int i = 0; i < points.length; i += 3) { // pixel centres stay pixel centres
+            points[i] = (float) ((extended[i] - x0 + 0.5) * sx - 0.5);
+            points[i + 1] = (float) ((extended[i + 1] - y0 + 0.5) * sy - 0.5);
+            points[i + 2] = (float) (extended[i + 2] * Math.sqrt(sx * sy));
+        }
+        return new SourceFace(face, points, triangles, mesh);
     }
 
     Mat image() {
@@ -90,8 +125,9 @@ public final class SourceFace implements AutoCloseable {
         return triangles;
     }
 
+    /** The face's landmarks in the photo as given (not in the kept face image). */
     public FaceLandmarks landmarks() {
-        return new FaceLandmarks(java.util.Arrays.copyOf(points, MeshTopology.POINTS * 3));
+        return new FaceLandmarks(photoMesh.clone());
     }
 
     @Override

@@ -3,9 +3,14 @@ package io.faceswap.swap.face;
 /**
  * Piecewise-affine map from target pixels to source pixels, rasterised triangle by triangle over a region of
  * interest: for each target pixel inside a triangle, where to sample the source. Plain Java over arrays, one
- * {@code remap} afterwards: far cheaper than a warp per triangle through JNI.
+ * {@code remap} afterwards: far cheaper than a warp per triangle through JNI. Each row's span inside a triangle is
+ * solved from the barycentric coordinates (linear in x), so the cost follows the face's area, not the triangles'
+ * bounding boxes.
  */
 final class TriangleRaster {
+    /** Barycentric slack, so a pixel centre on an edge shared by two triangles is never missed by both. */
+    private static final double EDGE = 1e-4;
+
     private TriangleRaster() {
     }
 
@@ -34,16 +39,25 @@ final class TriangleRaster {
             double sbx = source[3 * b], sby = source[3 * b + 1];
             double scx = source[3 * c], scy = source[3 * c + 1];
             double wa = vertexWeight[a], wb = vertexWeight[b], wc = vertexWeight[c];
+            // l1 = a1 * px + b1 * py + c1, l2 likewise, l3 = 1 - l1 - l2
+            double a1 = (by - cy) / det, b1 = (cx - bx) / det, c1 = -(a1 * cx + b1 * cy);
+            double a2 = (cy - ay) / det, b2 = (ax - cx) / det, c2 = -(a2 * cx + b2 * cy);
+            double a3 = -a1 - a2;
             for (int y = y0; y <= y1; y++) {
                 double py = y + 0.5;
-                for (int x = x0; x <= x1; x++) {
+                double r1 = b1 * py + c1 + EDGE, r2 = b2 * py + c2 + EDGE, r3 = 1 - r1 - r2 + 3 * EDGE;
+                if (never(a1, r1) || never(a2, r2) || never(a3, r3)) {
+                    continue;
+                }
+                // the span of px = x + 0.5 where all three are >= -EDGE
+                double lo = Math.max(x0, Math.max(from(a1, r1), Math.max(from(a2, r2), from(a3, r3))));
+                double hi = Math.min(x1 + 1, Math.min(to(a1, r1), Math.min(to(a2, r2), to(a3, r3))));
+                int end = Math.min(x1, (int) Math.floor(hi - 0.5));
+                for (int x = Math.max(x0, (int) Math.ceil(lo - 0.5)); x <= end; x++) {
                     double px = x + 0.5;
-                    double l1 = ((by - cy) * (px - cx) + (cx - bx) * (py - cy)) / det;
-                    double l2 = ((cy - ay) * (px - cx) + (ax - cx) * (py - cy)) / det;
+                    double l1 = a1 * px + r1 - EDGE;
+                    double l2 = a2 * px + r2 - EDGE;
                     double l3 = 1 - l1 - l2;
-                    if (l1 < -1e-4 || l2 < -1e-4 || l3 < -1e-4) {
-                        continue;
-                    }
                     int i = y * w + x;
                     mapX[i] = (float) (l1 * sax + l2 * sbx + l3 * scx);
                     mapY[i] = (float) (l1 * say + l2 * sby + l3 * scy);
@@ -52,5 +66,41 @@ final class TriangleRaster {
                 }
             }
         }
+    }
+
+    /**
+     * Gives each pixel just outside the face the map of an inside neighbour, so maps scaled up from this grid do
+     * not pull in the zeros outside the face at its edge (where alpha is near zero, but not zero).
+     */
+    static void extendMaps(float[] mapX, float[] mapY, byte[] mask, int w, int h) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (mask[i] != 0) {
+                    continue;
+                }
+                int from = x > 0 && mask[i - 1] != 0 ? i - 1 : x < w - 1 && mask[i + 1] != 0 ? i + 1
+                        : y > 0 && mask[i - w] != 0 ? i - w : y < h - 1 && mask[i + w] != 0 ? i + w : -1;
+                if (from >= 0) {
+                    mapX[i] = mapX[from];
+                    mapY[i] = mapY[from];
+                }
+            }
+        }
+    }
+
+    /** Where {@code a * px + r >= 0} starts (for a rising line), else no bound. */
+    private static double from(double a, double r) {
+        return a > 1e-12 ? -r / a : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Where {@code a * px + r >= 0} ends (for a falling line), else no bound. */
+    private static double to(double a, double r) {
+        return a < -1e-12 ? -r / a : Double.POSITIVE_INFINITY;
+    }
+
+    /** A flat line below zero: no pixel of the row qualifies. */
+    private static boolean never(double a, double r) {
+        return Math.abs(a) <= 1e-12 && r < 0;
     }
 }

@@ -69,6 +69,25 @@ public final class TestVideos {
         }
     }
 
+    /**
+     * A close-up, as in talking-head and phone videos: the photo's face, found by the engine's own finder, fills
+     * {@code faceShare} of the frame height (landmark extent, chin to upper forehead) and sways a little.
+     */
+    public static Path closeUp(String name, String photo, int w, int h, double fps, int frames, double faceShare) {
+        try (Mat image = TestImages.load(photo); io.faceswap.swap.face.FaceFinder finder =
+                new io.faceswap.swap.face.FaceFinder()) {
+            double[] b = finder.find(image).get(0).bounds();
+            double scale = faceShare * h / (b[3] - b[1]);
+            double cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+            return write(name, w, h, fps, frames, true, Format.MP4, i -> {
+                double t = (double) i / Math.max(1, frames - 1);
+                double s = scale * (1.0 + 0.04 * Math.sin(2 * Math.PI * t));
+                return place(image, w, h, s, w / 2.0 - cx * s + w * 0.03 * Math.sin(2 * Math.PI * t),
+                        h / 2.0 - cy * s);
+            });
+        }
+    }
+
     /** A still camera on the photo: the same frame every time (for jitter). */
     public static Path stillFace(String name, String photo, int w, int h, double fps, int frames) {
         try (Mat image = TestImages.load(photo)) {
