@@ -65,7 +65,8 @@ public class AdminTaskResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A task with its job execution, node and frame counters",
-            description = "framesProcessed counts every frame swapped by any run, redone chunks included.")
+            description = "framesProcessed counts every frame written by any run: a chunk written again after a "
+                    + "crash or takeover counts twice.")
     public ApiResponse<AdminTaskView> task(@PathParam("id") @Pattern(regexp = "[0-9a-f]{24}",
             message = "must be a task id (24 hex)") String id) {
         FaceSwapTask t = queries.find(id);

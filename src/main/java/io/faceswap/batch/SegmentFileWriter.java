@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Writes a chunk's frames as one segment file named by its frame range, and counts the progress in the chunk's
- * transaction. Redoing a chunk (after a crash or rollback) rewrites the same file name, so nothing is doubled.
+ * transaction with one update. Redoing a chunk (after a crash or rollback) rewrites the same file name, so nothing is
+ * doubled; finding that file already there is how a redo is known, and its frames are counted as processed twice.
  */
 @Named
 @Dependent
@@ -45,17 +46,18 @@ public class SegmentFileWriter extends AbstractItemWriter {
         }
         PartitionWork work = partition.work();
         List<FrameItem> frames = items.stream().map(FrameItem.class::cast).toList();
+        long redone;
         try {
             Path dir = Files.createDirectories(files.segments(taskId));
             long first = frames.get(0).index();
             long last = frames.get(frames.size() - 1).index();
-            SegmentWriter.write(Segments.file(dir, first, last + 1), frames.stream().map(FrameItem::frame).toList(),
-                    work.info());
+            Path segment = Segments.file(dir, first, last + 1);
+            redone = Files.exists(segment) ? frames.size() : 0;
+            SegmentWriter.write(segment, frames.stream().map(FrameItem::frame).toList(), work.info());
         } finally {
             frames.forEach(f -> f.frame().close());
         }
         long faces = frames.stream().mapToLong(FrameItem::faces).sum();
-        lifecycle.framesProcessed(taskId, frames.size());
-        lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces);
+        lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces, redone);
     }
 }

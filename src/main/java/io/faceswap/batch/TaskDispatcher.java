@@ -8,6 +8,7 @@ import io.faceswap.task.TaskEvents;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskSettings;
+import io.faceswap.swap.face.FaceFinderPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
@@ -71,6 +72,7 @@ public class TaskDispatcher {
     long pollMillis;
 
     private boolean reclaimedOwn;
+    private boolean modelsReady;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> heartbeat;
 
@@ -81,8 +83,15 @@ public class TaskDispatcher {
                 TimeUnit.MILLISECONDS);
     }
 
+    private void warmUpModels() {
+        long started = System.nanoTime();
+        FaceFinderPool.warmUp();
+        LOG.info(() -> "Face models ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
     @PreDestroy
     void stop() {
+        FaceFinderPool.clear();
         if (poll != null) {
             poll.cancel(false);
             heartbeat.cancel(false);
@@ -104,6 +113,10 @@ public class TaskDispatcher {
 
     /** Serialised within this server; across servers the claim's row lock and conditional updates do the same. */
     synchronized void dispatch() {
+        if (!modelsReady) { // before the first claim: a task would otherwise wait for them, or race to build them
+            guarded("face model warm-up", this::warmUpModels);
+            modelsReady = true;
+        }
         guarded("dispatch", () -> {
             for (FaceSwapTask orphan : queries.orphans(reclaimedOwn ? null : node.id(), 20)) {
                 guarded("takeover of task " + orphan.getId(), () -> reaper.takeOver(orphan));

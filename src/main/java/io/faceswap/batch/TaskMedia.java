@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.face.FaceFinderPool;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoProbe;
@@ -30,8 +31,11 @@ public class TaskMedia {
 
     synchronized SourceFace source(String taskId) {
         if (source == null) {
-            try (FaceFinder finder = new FaceFinder()) {
+            FaceFinder finder = FaceFinderPool.borrow();
+            try {
                 source = SourceFace.fromFile(files.image(taskId), finder);
+            } finally {
+                FaceFinderPool.giveBack(finder);
             }
         }
         return source;

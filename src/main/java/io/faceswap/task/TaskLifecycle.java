@@ -72,27 +72,22 @@ public class TaskLifecycle {
     }
 
     /**
-     * A chunk's progress, in the chunk's transaction, renewing the lease in the same write. Throws when the task is
+     * A chunk's progress, in the chunk's transaction, renewing the lease in the same write: the one write per chunk.
+     * {@code redone} frames were written before by a run whose chunk did not commit, and count as processed again. Throws when the task is
      * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void framesCommitted(String taskId, String node, long frames, long faces) {
+    public void framesCommitted(String taskId, String node, long frames, long faces, long redone) {
         int n = em.createQuery("update FaceSwapTask t set t.framesDone = t.framesDone + :f, "
+                        + "t.framesProcessed = t.framesProcessed + :f + :r, "
                         + "t.facesFound = t.facesFound + :c, t.leaseUntil = :lease "
                         + "where t.id = :id and t.status = :p and t.node = :n")
-                .setParameter("f", frames).setParameter("c", faces)
+                .setParameter("f", frames).setParameter("r", redone).setParameter("c", faces)
                 .setParameter("lease", clock.instant().plus(settings.lease())).setParameter("id", taskId)
                 .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
         if (n != 1) {
             throw new LeaseLostException(taskId, node);
         }
-    }
-
-    /** Counted in a transaction of its own, so work that a crash throws away is still counted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void framesProcessed(String taskId, long frames) {
-        em.createQuery("update FaceSwapTask t set t.framesProcessed = t.framesProcessed + :f where t.id = :id")
-                .setParameter("f", frames).setParameter("id", taskId).executeUpdate();
     }
 
     public void probed(String taskId, String node, long frames, double seconds) {

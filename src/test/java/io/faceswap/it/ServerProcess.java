@@ -101,6 +101,19 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** The server JVM's peak resident memory so far (VmHWM), in MB. */
+    public long peakRssMb() throws IOException {
+        ProcessHandle jvm = process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server JVM under " + process.pid()));
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmHWM for pid " + jvm.pid());
+    }
+
     /** SIGKILL: the JVM gets no chance to clean up, as in a crash. */
     public void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

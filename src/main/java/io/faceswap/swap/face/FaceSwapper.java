@@ -45,7 +45,7 @@ public final class FaceSwapper implements FrameProcessor {
     /** @param smoothing false only to measure what smoothing gains */
     public FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing) {
         this.source = source;
-        this.finder = new FaceFinder();
+        this.finder = FaceFinderPool.borrow();
         this.largestOnly = largestOnly;
         this.smoothing = smoothing;
     }
@@ -131,6 +131,6 @@ public final class FaceSwapper implements FrameProcessor {
     @Override
     public void close() {
         tracks.forEach(t -> t.colour.close());
-        finder.close();
+        FaceFinderPool.giveBack(finder);
     }
 }

@@ -1,0 +1,90 @@
+package io.faceswap.it.bench;
+
+import io.faceswap.it.ApiClient;
+import io.faceswap.it.Await;
+import io.faceswap.it.MediaServer;
+import io.faceswap.it.ServerProcess;
+import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.face.FaceSwapper;
+import io.faceswap.swap.face.SourceFace;
+import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
+import io.faceswap.swap.video.VideoLimits;
+import io.faceswap.swap.video.VideoSwapper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The batch layer's cost and the server's memory (issue 10, goals 2 and 4), for {@code src/test/bench/bench.sh}:
+ * a 10 s 720p task end to end (create to succeeded, media served from loopback) against the engine alone on the same
+ * clip and photo, as the CLI runs it (2 workers); and the peak resident memory of a server with WildFly's default
+ * sizing ({@code -Xmx512m}) while it processes two such tasks at once. Prints {@code FIGURE} lines.
+ * Run after {@code package}: {@code mvn -Pbench exec:exec -Dbench.main=io.faceswap.it.bench.TaskBenchmark}.
+ */
+public final class TaskBenchmark {
+    /** WildFly's own defaults from standalone.conf, which an operator gets unless they choose otherwise. */
+    private static final String DEFAULT_SIZING = "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true "
+            + "-Djava.awt.headless=true";
+    private static final long GOAL_RSS_MB = 1536;
+
+    private TaskBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path clip = TestVideos.movingFace("task-bench-720", TestImages.ASTRONAUT, 1280, 720, 30, 300, true,
+                TestVideos.Format.MP4);
+        engineSeconds(clip); // warm-up: JIT and native libraries, as the server's warm-up task below
+        double engine = Math.min(engineSeconds(clip), engineSeconds(clip));
+        try (MediaServer media = new MediaServer(); ServerProcess server = ServerProcess.prepare("task-bench", 400,
+                "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.tasks.max-running=2",
+                "-Dclipzap.tasks.max-running-per-user=2").env("JAVA_OPTS", DEFAULT_SIZING)) {
+            server.start();
+            ApiClient api = new ApiClient(server.base());
+            String sk = api.paidKey(ApiClient.uniqueUser("bench"), 10_000);
+            URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
+            URI video = media.serve("clip.mp4", clip);
+            endToEnd(api, sk, photo, video); // warm-up
+            double task = Math.min(endToEnd(api, sk, photo, video), endToEnd(api, sk, photo, video));
+            System.out.printf("FIGURE|10 s 720p task end to end|%.1f s|engine alone %.1f s|<= 1.2x|%.2fx|%s%n",
+                    task, engine, task / engine, task <= 1.2 * engine ? "met" : "missed");
+            List<CompletableFuture<Double>> both = List.of(
+                    CompletableFuture.supplyAsync(() -> endToEnd(api, sk, photo, video)),
+                    CompletableFuture.supplyAsync(() -> endToEnd(api, sk, photo, video)));
+            both.forEach(CompletableFuture::join);
+            long rss = server.peakRssMb();
+            System.out.printf("FIGURE|server peak RSS, two 720p tasks at once, -Xmx512m|%d MB|%d MB|< 1.5 GiB|%.0f%%|%s%n",
+                    rss, GOAL_RSS_MB, 100.0 * rss / GOAL_RSS_MB, rss < GOAL_RSS_MB ? "met" : "missed");
+        }
+    }
+
+    private static double endToEnd(ApiClient api, String sk, URI photo, URI video) {
+        Instant start = Instant.now();
+        String id = api.post("/v1/faceswap_openapi/create", String.format(
+                "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}", photo, video),
+                "X-ClipZap-Apikey", sk).data().getString("id");
+        String end = Await.until("the 720p task", Duration.ofSeconds(600), Duration.ofMillis(50),
+                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk).data()
+                        .getJsonArray("list").getJsonObject(0).getString("status"),
+                s -> !s.equals("queued") && !s.equals("processing"));
+        if (!end.equals("succeeded")) {
+            throw new IllegalStateException("The benchmark task " + id + " ended " + end);
+        }
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static double engineSeconds(Path clip) throws Exception {
+        try (FaceFinder finder = new FaceFinder();
+             SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
+            Path out = Files.createTempFile(TestVideos.dir(), "engine", ".mp4");
+            VideoSwapper.Result r = VideoSwapper.swapFile(clip, out, () -> new FaceSwapper(source, false), 2, 30,
+                    VideoLimits.DEFAULT, (d, t) -> { });
+            Files.delete(out);
+            return r.seconds();
+        }
+    }
+}
