@@ -8,6 +8,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * HDR to 8-bit SDR, the documented method:
  * <ol>
+ * <li>Y'CbCr to R'G'B' by the BT.2020 non-constant-luminance matrix, limited or full range;</li>
  * <li>signal to light: PQ by its SMPTE ST 2084 EOTF (absolute nits); HLG by its inverse OETF and the BT.2100 OOTF
  *     for a 1000-nit display (system gamma 1.2);</li>
  * <li>nits relative to SDR reference white, 203 nits (ITU-R BT.2408);</li>
@@ -33,17 +34,25 @@ final class HdrToneMap {
         }
     }
 
-    /** @param bgr48 16-bit BGR holding the HDR signal, full range */
-    Mat apply(Mat bgr48, boolean hlg) {
-        int n = bgr48.rows() * bgr48.cols();
+    /**
+     * @param yuv 16-bit planar 4:4:4 (Y plane, then Cb, then Cr: {@code 3h} rows of {@code w}) holding the HDR signal
+     * @param fullRange whether the samples use the full range (else 10-bit video levels scaled to 16 bits)
+     */
+    Mat apply(Mat yuv, int w, int h, boolean fullRange, boolean hlg) {
+        int n = w * h;
         short[] in = new short[n * 3];
-        ((ShortBuffer) bgr48.createBuffer()).get(in);
+        ((ShortBuffer) yuv.createBuffer()).get(in);
         byte[] out = new byte[n * 3];
+        double yZero = fullRange ? 0 : 64 * 64, yScale = fullRange ? 65535 : 876 * 64;
+        double cScale = fullRange ? 65535 : 896 * 64;
         float[] curve = hlg ? HLG : PQ;
-        for (int p = 0; p < n * 3; p += 3) {
-            double b = curve[in[p] & 0xFFFF];
-            double g = curve[in[p + 1] & 0xFFFF];
-            double r = curve[in[p + 2] & 0xFFFF];
+        for (int i = 0, p = 0; i < n; i++, p += 3) {
+            double y = ((in[i] & 0xFFFF) - yZero) / yScale;
+            double cb = ((in[n + i] & 0xFFFF) - 32768) / cScale;
+            double cr = ((in[2 * n + i] & 0xFFFF) - 32768) / cScale;
+            double r = curve[signal(y + 1.4746 * cr)];
+            double g = curve[signal(y - 0.16455 * cb - 0.57135 * cr)];
+            double b = curve[signal(y + 1.8814 * cb)];
             if (hlg) { // OOTF: display light = 1000 nits * Ys^0.2 * scene light
                 double ys = 0.2627 * r + 0.6780 * g + 0.0593 * b;
                 double gain = 1000 / REFERENCE_WHITE * Math.pow(ys, 0.2);
@@ -60,9 +69,14 @@ final class HdrToneMap {
             out[p + 1] = GAMMA[index(g7 * scale)];
             out[p + 2] = GAMMA[index(r7 * scale)];
         }
-        Mat sdr = new Mat(bgr48.rows(), bgr48.cols(), opencv_core.CV_8UC3);
+        Mat sdr = new Mat(h, w, opencv_core.CV_8UC3);
         ((ByteBuffer) sdr.createBuffer()).put(out);
         return sdr;
+    }
+
+    /** A non-linear signal in [0, 1] (clipped) as an index into the 16-bit curve tables. */
+    private static int signal(double v) {
+        return (int) Math.round(Math.max(0, Math.min(1, v)) * 65535);
     }
 
     private static int index(double v) {

@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * A decoded picture as an 8-bit BGR Mat, read with the picture's own range (full-range "yuvj" included) and matrix
- * (BT.601/709/2020). 10-bit SDR is rounded to 8 bits by swscale. HDR (PQ or HLG transfer) goes through 16-bit RGB
+ * (BT.601/709/2020). 10-bit SDR is rounded to 8 bits by swscale. HDR (PQ or HLG transfer) goes through 16-bit YUV
  * and {@link HdrToneMap}, so it does not come out washed out or dim.
  */
 final class PictureConverter implements AutoCloseable {
@@ -31,11 +31,13 @@ final class PictureConverter implements AutoCloseable {
     }
 
     Mat convert(AVFrame frame) {
+        return isHdr(frame.color_trc()) ? convertHdr(frame) : convertSdr(frame);
+    }
+
+    private Mat convertSdr(AVFrame frame) {
         int w = frame.width();
         int h = frame.height();
-        boolean hdr = isHdr(frame.color_trc());
-        int target = hdr ? avutil.AV_PIX_FMT_BGR48LE : avutil.AV_PIX_FMT_BGR24;
-        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
+        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, avutil.AV_PIX_FMT_BGR24,
                 // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
                 // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
                 SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
@@ -45,18 +47,37 @@ final class PictureConverter implements AutoCloseable {
         IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace()));
         sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
                 sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
-        Mat out = new Mat(h, w, hdr ? opencv_core.CV_16UC3 : opencv_core.CV_8UC3);
+        Mat out = new Mat(h, w, opencv_core.CV_8UC3);
         // swscale reads four planes' pointers and strides even for packed BGR: give it four, unused ones null
         try (PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
             dst.put(0, out.data());
             stride.put(new int[] {(int) out.step(), 0, 0, 0});
             sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
         }
-        if (!hdr) {
-            return out;
+        return out;
+    }
+
+    /**
+     * HDR: swscale only brings the samples to 16-bit 4:4:4 (its own YUV to 48-bit RGB turned a BT.2020 green into
+     * blue: VideoFormatsTest.hlgIsToneMappedToSdr); the matrix and the rest are {@link HdrToneMap}'s.
+     */
+    private Mat convertHdr(AVFrame frame) {
+        int w = frame.width();
+        int h = frame.height();
+        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, avutil.AV_PIX_FMT_YUV444P16LE,
+                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+        if (sws == null) {
+            throw new UnsupportedCodecException("The video's pixel format cannot be converted");
         }
-        try (out) {
-            return toneMap.apply(out, frame.color_trc() == avutil.AVCOL_TRC_ARIB_STD_B67);
+        try (Mat planes = new Mat(3 * h, w, opencv_core.CV_16UC1);
+             PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
+            long plane = (long) w * h * 2;
+            dst.put(0, planes.data());
+            dst.put(1, planes.data().getPointer(plane));
+            dst.put(2, planes.data().getPointer(2 * plane));
+            stride.put(new int[] {2 * w, 2 * w, 2 * w, 0});
+            sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
+            return toneMap.apply(planes, w, h, fullRange(frame), frame.color_trc() == avutil.AVCOL_TRC_ARIB_STD_B67);
         }
     }
 

@@ -10,6 +10,7 @@ import io.faceswap.swap.testing.TestVideos;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,52 @@ class VideoFormatsTest {
             assertTrue(dark < 60, "dark stays dark: " + dark);
         }
         assertEquals(3, VideoProbe.probe(Clips.identity(in, "hdr-pq"), VideoLimits.DEFAULT).frameCount());
+    }
+
+    /**
+     * 10-bit BT.2020 HLG goes through the tone map: greys stay close to what an SDR reading gives (HLG is made to be
+     * SDR compatible: reference white at 75% signal), the peak is near white, and a colour is brought from BT.2020
+     * primaries into BT.709 (a clip identical but marked SDR keeps the 2020 values as they are).
+     */
+    @Test
+    void hlgIsToneMappedToSdr() {
+        int[] hlg = hlgClipPixels("arib-std-b67");
+        int[] sdr = hlgClipPixels("bt2020-10");
+        System.out.printf("HLG 10-bit to SDR: greys %d %d %d %d, green patch BGR %d %d %d; marked SDR: greys %d %d %d "
+                + "%d, green %d %d %d%n", hlg[0], hlg[1], hlg[2], hlg[3], hlg[4], hlg[5], hlg[6], sdr[0], sdr[1],
+                sdr[2], sdr[3], sdr[4], sdr[5], sdr[6]);
+        assertTrue(hlg[3] >= 235, "1000 nits near white: " + hlg[3]);
+        assertTrue(hlg[2] > 170 && hlg[2] < 220, "reference white: " + hlg[2]);
+        assertTrue(hlg[0] < 60, "dark stays dark: " + hlg[0]);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(sdr[i], hlg[i], 12, "grey " + i + " close to the SDR reading");
+        }
+        int saturationHlg = hlg[5] - Math.max(hlg[4], hlg[6]);
+        int saturationSdr = sdr[5] - Math.max(sdr[4], sdr[6]);
+        assertTrue(saturationHlg > saturationSdr + 10, "2020 green is more saturated in 709: " + saturationHlg
+                + " vs " + saturationSdr);
+    }
+
+    /** Greys 38, 128, 191, 250 and a green patch, as 10-bit BT.2020 with the given transfer; what the reader gives. */
+    private static int[] hlgClipPixels(String transfer) {
+        Path in = TestVideos.write("hdr-" + transfer, 200, 120, 25, 3, false, TestVideos.Format.MKV, i -> {
+            Mat frame = TestVideos.patches(200, 120, 38, 128, 191, 250, 0);
+            opencv_imgproc.rectangle(frame, new org.bytedeco.opencv.opencv_core.Point(160, 0),
+                    new org.bytedeco.opencv.opencv_core.Point(199, 119),
+                    new org.bytedeco.opencv.opencv_core.Scalar(60, 150, 60, 0), -1, 8, 0);
+            return frame;
+        }, r -> {
+            r.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
+            r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P10LE);
+            r.setVideoOption("color_trc", transfer);
+            r.setVideoOption("color_primaries", "bt2020");
+            r.setVideoOption("colorspace", "bt2020nc");
+        });
+        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+            org.bytedeco.javacpp.BytePointer green = f.ptr(f.rows() / 2, 180);
+            return new int[] {centre(f, 20), centre(f, 60), centre(f, 100), centre(f, 140), green.get(0) & 0xFF,
+                    green.get(1) & 0xFF, green.get(2) & 0xFF};
+        }
     }
 
     @Test
