@@ -42,6 +42,10 @@ public final class SegmentWriter {
             recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, info.encodeBitrate()));
             recorder.setGopSize(Math.max(1, (int) Math.round(info.frameRate() * 2)));
             recorder.setMaxBFrames(0);
+            // Say which matrix the pixels were converted with (JavaCV's swscale default, BT.601) and their range:
+            // untagged, players take HD video as BT.709, and reds and greens shift.
+            recorder.setVideoOption("colorspace", "smpte170m");
+            recorder.setVideoOption("color_range", "tv");
             if (Math.abs(info.sampleAspectRatio() - 1) > 1e-3) {
                 recorder.setAspectRatio(info.sampleAspectRatio());
             }

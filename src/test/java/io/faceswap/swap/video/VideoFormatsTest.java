@@ -127,6 +127,22 @@ class VideoFormatsTest {
         }
     }
 
+    /** The result says which matrix its pixels were converted with, so players do not guess BT.709 for HD. */
+    @Test
+    void theResultIsTaggedWithItsMatrixAndRange() throws Exception {
+        Path in = TestVideos.write("tagged", 1280, 720, 25, 3, false, TestVideos.Format.MP4,
+                i -> TestVideos.patches(1280, 720, 40, 200), r -> { });
+        Path out = Clips.identity(in, "tagged");
+        try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(out.toFile())) {
+            g.start();
+            org.bytedeco.ffmpeg.avcodec.AVCodecParameters p = g.getFormatContext().streams(g.getVideoStream())
+                    .codecpar();
+            assertEquals(avutil.AVCOL_SPC_SMPTE170M, p.color_space(), "matrix");
+            assertEquals(avutil.AVCOL_RANGE_MPEG, p.color_range(), "range");
+            g.stop();
+        }
+    }
+
     @Test
     void nonSquarePixelsKeepTheirAspectRatio() {
         Path in = TestVideos.write("sar", 160, 120, 25, 5, true, TestVideos.Format.MP4,
