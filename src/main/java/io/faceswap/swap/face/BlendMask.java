@@ -70,7 +70,7 @@ final class BlendMask {
             if (mouth != null) {
                 a *= smooth(mouth[i] / mouthFeather);
             }
-            alpha[i] = (byte) Math.round(255 * a);
+            alpha[i] = (byte) (int) (255 * a + 0.5); // a is in [0, 1]; Math.round cost more than the rest of the loop
             if (edge[i] < inset || extension[i] < 0.999f) {
                 skin[i] = 0;
             }
