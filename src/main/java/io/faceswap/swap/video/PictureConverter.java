@@ -37,13 +37,7 @@ final class PictureConverter implements AutoCloseable {
     private Mat convertSdr(AVFrame frame) {
         int w = frame.width();
         int h = frame.height();
-        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, avutil.AV_PIX_FMT_BGR24,
-                // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
-                // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
-                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
-        if (sws == null) {
-            throw new UnsupportedCodecException("The video's pixel format cannot be converted");
-        }
+        context(frame, avutil.AV_PIX_FMT_BGR24);
         IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace()));
         sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
                 sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
@@ -57,6 +51,18 @@ final class PictureConverter implements AutoCloseable {
         return out;
     }
 
+    private void context(AVFrame frame, int target) {
+        int w = frame.width();
+        int h = frame.height();
+        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
+                // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
+                // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
+                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+        if (sws == null) {
+            throw new UnsupportedCodecException("The video's pixel format cannot be converted");
+        }
+    }
+
     /**
      * HDR: swscale only brings the samples to 16-bit 4:4:4 (its own YUV to 48-bit RGB turned a BT.2020 green into
      * blue: VideoFormatsTest.hlgIsToneMappedToSdr); the matrix and the rest are {@link HdrToneMap}'s.
@@ -64,11 +70,7 @@ final class PictureConverter implements AutoCloseable {
     private Mat convertHdr(AVFrame frame) {
         int w = frame.width();
         int h = frame.height();
-        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, avutil.AV_PIX_FMT_YUV444P16LE,
-                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
-        if (sws == null) {
-            throw new UnsupportedCodecException("The video's pixel format cannot be converted");
-        }
+        context(frame, avutil.AV_PIX_FMT_YUV444P16LE);
         try (Mat planes = new Mat(3 * h, w, opencv_core.CV_16UC1);
              PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
             long plane = (long) w * h * 2;
