@@ -1,12 +1,14 @@
 package io.faceswap.task;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as clients see it; every field is always present (null when not applicable). */
 @JsonbNillable
+@JsonbTypeSerializer(TaskViewSerializer.class) // the polling hot path; writes what the default mapping did
 @Schema(name = "FaceSwapTask")
 public record TaskView(
         @Schema(example = "65f1c0ffee0ddba11c0ffee1") String id,
