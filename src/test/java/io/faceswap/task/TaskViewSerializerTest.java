@@ -7,6 +7,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +58,23 @@ class TaskViewSerializerTest {
                 + "\"resultUrl\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
                 + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
+    }
+
+    @Test
+    void formatsInstantsAsInstantToStringDoes() {
+        Random random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong(-62_167_219_200L - 86_400L * 400, 253_402_300_800L + 86_400L * 400);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nano);
+            assertEquals(instant.toString(), TaskViewSerializer.iso(instant));
+        }
+        assertEquals(Instant.MIN.toString(), TaskViewSerializer.iso(Instant.MIN));
+        assertEquals(Instant.MAX.toString(), TaskViewSerializer.iso(Instant.MAX));
     }
 }
