@@ -3,6 +3,7 @@
 #
 #   src/test/bench/api-bench.sh            # builds (mvn clean package -DskipTests), then measures
 #   src/test/bench/api-bench.sh --no-build # measures the server and WAR already in target/
+#   src/test/bench/api-bench.sh --no-build --list-only # only the listbyids-with-sk row (for profiling it alone)
 #
 # Starts its own WildFly (a copy of target/server/standalone under target/bench-server, ports shifted by
 # BENCH_PORT_OFFSET, default 3000, so it runs beside a developer's server and the ITs), stops it by its own pid.
@@ -155,8 +156,17 @@ p99_ms() {
 non_2xx() { awk '/Non-2xx/ {print $NF; found=1} END {if (!found) print 0}' "$OUT/$1.txt"; }
 errors() { awk '/Socket errors/ {print; found=1} END {if (!found) print "none"}' "$OUT/$1.txt"; }
 
+LIST_ONLY=""
 main() {
-  [ "${1:-}" = "--no-build" ] || [ -n "${BENCH_TARGET:-}" ] || build
+  local no_build=""
+  for arg in "$@"; do
+    case "$arg" in
+      --no-build) no_build=1 ;;
+      --list-only) LIST_ONLY=1 ;;
+      *) log "unknown option $arg"; exit 2 ;;
+    esac
+  done
+  [ -n "$no_build" ] || [ -n "${BENCH_TARGET:-}" ] || build
   [ -f "$TARGET/faceswap.war" ] && [ -x "$TARGET/server/bin/standalone.sh" ] ||
     { log "no target/server or target/faceswap.war: run without --no-build"; exit 1; }
   ensure_wrk
@@ -168,6 +178,9 @@ main() {
   local list="$BASE/v1/faceswap_openapi/listbyids?objectID=$IDS"
   local key="X-ClipZap-Apikey: $SK"
 
+  if [ -n "$LIST_ONLY" ]; then
+    list_only "$list" "$key"; return
+  fi
   log "warming up ($WARMUP each)"
   run_wrk warm-refused "$WARMUP" "$refused"
   run_wrk warm-health "$WARMUP" "$health"
@@ -198,6 +211,16 @@ main() {
     echo
     echo "non-2xx answers: refused $(non_2xx refused) (all expected: 401), health $(non_2xx health), listbyids $(non_2xx list); socket errors: refused $(errors refused), health $(errors health), listbyids $(errors list)"
   } | tee "$OUT/api-bench.md"
+}
+
+# One row: the sk read alone, so that a profile (BENCH_JAVA_OPTS) holds nothing else
+list_only() { # url header
+  log "warming up ($WARMUP)"
+  run_wrk warm-list "$WARMUP" "$1" "$2"
+  log "measuring listbyids only ($DURATION, $THREADS threads, $CONNECTIONS connections)"
+  run_wrk list "$DURATION" "$1" "$2"
+  echo "listbyids with sk, 10 ids: $(req_per_s list) req/s, p99 $(p99_ms list) ms, server CPU $(cpu_us_per_req list) µs/req," \
+    "non-2xx $(non_2xx list), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/api-bench-list.md"
 }
 
 main "$@"

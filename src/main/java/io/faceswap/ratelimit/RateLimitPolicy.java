@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * within that time without a query on every request.
  */
 @ApplicationScoped
-@Transactional
 public class RateLimitPolicy {
 
     @PersistenceContext(unitName = "faceswap")
@@ -37,6 +36,7 @@ public class RateLimitPolicy {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    // enabled() and defaults() read configuration only: no transaction (they run on every sk request)
     public boolean enabled() {
         return config().getOptionalValue("clipzap.rate-limit.enabled", Boolean.class).orElse(true);
     }
@@ -65,6 +65,7 @@ public class RateLimitPolicy {
     }
 
     /** Sets (both limits given) or removes (null) a user's override; this node applies it at once. */
+    @Transactional
     public void override(String userId, Limit read, Limit create) {
         RateLimitOverride o = em.find(RateLimitOverride.class, userId);
         if (read == null) {

@@ -113,6 +113,11 @@ public class FaceSwapTask {
     }
 
     public int progress() {
+        return progress(status, framesDone, framesTotal);
+    }
+
+    /** Shared with {@link TaskRead}, which carries the same figures without the entity. */
+    static int progress(TaskStatus status, long framesDone, long framesTotal) {
         if (status == TaskStatus.SUCCEEDED) {
             return 100;
         }

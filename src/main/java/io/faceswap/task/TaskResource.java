@@ -5,6 +5,7 @@ import io.faceswap.api.ApiResponse;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyRequired;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1")
+@ApplicationScoped // one instance, not one built and injected per request (the polling hot path); no request state
 @ApiKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Face swap")
@@ -43,9 +45,6 @@ public class TaskResource {
 
     @Inject
     TaskService tasks;
-
-    @Context
-    UriInfo uri;
 
     public record TaskList(List<TaskView> list) {
     }
@@ -63,7 +62,8 @@ public class TaskResource {
     public Response create(@Context SecurityContext security, @NotNull @Valid CreateTaskRequest request,
                            @HeaderParam("Idempotency-Key") @Size(max = 100)
                            @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
-                           @Parameter(description = "Makes a retried create return the same task") String key) {
+                           @Parameter(description = "Makes a retried create return the same task") String key,
+                           @Context UriInfo uri) {
         TaskService.Created created = tasks.create(caller(security), request, key);
         return Response.status(created.replayed() ? 200 : 201)
                 .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri()))).build();
@@ -75,7 +75,8 @@ public class TaskResource {
             description = "Unknown ids and other users' ids are simply absent. At most 100 ids.")
     public ApiResponse<TaskList> listByIds(@Context SecurityContext security,
                                            @QueryParam("objectID") @NotNull
-                                           @Parameter(description = "Comma-separated task ids") String objectIds) {
+                                           @Parameter(description = "Comma-separated task ids") String objectIds,
+                                           @Context UriInfo uri) {
         Set<String> ids = new LinkedHashSet<>();
         for (String id : Arrays.stream(objectIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
             if (!OBJECT_ID_PATTERN.matcher(id).matches()) { // compiled once: this is the polling hot path
@@ -96,8 +97,9 @@ public class TaskResource {
     @Path("/faceswap-opanpai/listbyids")
     @Operation(summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)")
     public ApiResponse<TaskList> listByIdsAlias(@Context SecurityContext security,
-                                                @QueryParam("objectID") @NotNull String objectIds) {
-        return listByIds(security, objectIds);
+                                                @QueryParam("objectID") @NotNull String objectIds,
+                                                @Context UriInfo uri) {
+        return listByIds(security, objectIds, uri);
     }
 
     @POST
@@ -105,7 +107,8 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a queued or running task", description = "Held seconds are released. 409 when the "
             + "task already succeeded or failed.")
-    public ApiResponse<TaskView> cancel(@Context SecurityContext security, @NotNull @Valid CancelRequest request) {
+    public ApiResponse<TaskView> cancel(@Context SecurityContext security, @NotNull @Valid CancelRequest request,
+                                        @Context UriInfo uri) {
         return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri()));
     }
 

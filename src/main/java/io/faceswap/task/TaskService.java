@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What customers do with tasks: create (holding seconds), read, cancel. Owner checks happen here. */
@@ -44,6 +43,9 @@ public class TaskService {
 
     @Inject
     TaskQueries queries;
+
+    @Inject
+    TaskReads reads;
 
     @Inject
     TaskSettings settings;
@@ -105,36 +107,19 @@ public class TaskService {
         return new Created(task, false);
     }
 
-    /** The caller's tasks among {@code ids}, in the order asked; others' and unknown ids are simply absent. */
+    /**
+     * The caller's tasks among {@code ids}, in the order asked; others' and unknown ids are simply absent (the owner
+     * check is in {@link TaskReads}' query). No transaction of its own: a read of committed rows.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FaceSwapTask> listByIds(ApiCaller caller, Collection<String> ids) {
+    public List<TaskRead> listByIds(ApiCaller caller, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         List<String> asked = List.copyOf(ids);
-        int slots = Integer.highestOneBit(asked.size() * 2 - 1); // the next power of two
-        var query = em.createQuery(byIdsQuery(slots), FaceSwapTask.class)
-                .setParameter("u", caller.userId())
-                .setHint("org.hibernate.readOnly", true); // polled often: no snapshots for dirty checking
-        for (int i = 0; i < slots; i++) {
-            query.setParameter("i" + i, asked.get(Math.min(i, asked.size() - 1))); // padding repeats the last id
-        }
-        Map<String, FaceSwapTask> found = new HashMap<>();
-        query.getResultList().forEach(t -> found.put(t.getId(), t));
+        Map<String, TaskRead> found = new HashMap<>();
+        reads.owned(caller.userId(), asked).forEach(t -> found.put(t.id(), t));
         return asked.stream().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * {@code t.id in (:i0, ..., :iN)} with a fixed number of single-valued parameters, padded to a power of two:
-     * Hibernate cannot cache the SQL of a query with a multi-valued parameter ({@code in :ids}) and translated it
-     * again on every poll, about a third of the call's CPU; this way there are at most 8 distinct plans, all cached.
-     */
-    private static String byIdsQuery(int slots) {
-        StringJoiner in = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < slots; i++) {
-            in.add(":i" + i);
-        }
-        return "select t from FaceSwapTask t where t.userId = :u and t.id in " + in;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,12 +1,14 @@
 package io.faceswap.task;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as clients see it; every field is always present (null when not applicable). */
 @JsonbNillable
+@JsonbTypeSerializer(TaskViewSerializer.class) // the polling hot path; writes what the default mapping did
 @Schema(name = "FaceSwapTask")
 public record TaskView(
         @Schema(example = "65f1c0ffee0ddba11c0ffee1") String id,
@@ -25,11 +27,15 @@ public record TaskView(
         boolean expired) {
 
     public static TaskView of(FaceSwapTask t, URI baseUri) {
-        String result = t.getStatus() == TaskStatus.SUCCEEDED && !t.isExpired()
-                ? baseUri.resolve("v1/faceswap_openapi/result/" + t.getId()).toString() : null;
-        return new TaskView(t.getId(), t.getUserId(), t.getTitle(), t.getImageUrl(), t.getVideoUrl(),
-                t.getDuration(), t.getStatus().wire(), t.progress(), result, t.getErrorCode(), t.getErrorMessage(),
-                t.getCreatedAt(), t.getUpdatedAt(), t.getFramesTotal(), t.getFacesFound(), t.getProcessingSeconds(),
-                t.getChargedSeconds(), t.getStartedAt(), t.getFinishedAt(), t.isExpired());
+        return of(TaskRead.of(t), baseUri);
+    }
+
+    static TaskView of(TaskRead t, URI baseUri) {
+        String result = t.status() == TaskStatus.SUCCEEDED && !t.expired()
+                ? baseUri.resolve("v1/faceswap_openapi/result/" + t.id()).toString() : null;
+        return new TaskView(t.id(), t.userId(), t.title(), t.imageUrl(), t.videoUrl(), t.duration(),
+                t.status().wire(), t.progress(), result, t.errorCode(), t.errorMessage(), t.createdAt(),
+                t.updatedAt(), t.framesTotal(), t.facesFound(), t.processingSeconds(), t.chargedSeconds(),
+                t.startedAt(), t.finishedAt(), t.expired());
     }
 }

@@ -160,6 +160,24 @@ class TaskApiIT {
         mine.forEach(id -> awaitTerminal(sk, id));
     }
 
+    /**
+     * listbyids reads its columns with plain JDBC, not through the entity: an ended task must read exactly as the
+     * entity-based view shows it (the admin view), and a key must see nothing of another user's task.
+     */
+    @Test
+    void listByIdsReadsWhatTheEntityHoldsAndOnlyTheOwnersTasks() {
+        String sk = api.paidKey(ApiClient.uniqueUser("reader"), 100);
+        String other = api.paidKey(ApiClient.uniqueUser("stranger"), 100);
+        String id = create(sk, body("read me \\u00e9", 2.5)).data().getString("id");
+        JsonObject listed = awaitTerminal(sk, id);
+
+        assertEquals(api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"), listed);
+        Reply foreign = list(other, id);
+        assertEquals(200, foreign.status(), foreign::toString);
+        assertEquals(0, foreign.data().getJsonArray("list").size(), foreign::toString);
+        assertFalse(foreign.body().contains(id));
+    }
+
     @Test
     void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheSameTaskAndChargesOnce() {
         String user = ApiClient.uniqueUser("idem");
