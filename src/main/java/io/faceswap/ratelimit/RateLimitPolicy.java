@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The limits that apply to a user: an admin's override, else the configured defaults. Overrides are read through
@@ -36,17 +35,40 @@ public class RateLimitPolicy {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    // enabled() and defaults() read configuration only: no transaction (they run on every sk request)
+    // Read once: enabled(), limitFor() and defaults() run on every sk request, and a Config lookup each time was a
+    // measurable part of a listbyids call (issue 10). Limits are set per server at start (-D or environment).
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.override-cache-seconds", defaultValue = "5")
+    long overrideCacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.read.limit", defaultValue = "40")
+    int readLimit;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.read.period-millis", defaultValue = "2000")
+    long readPeriodMillis;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.create.limit", defaultValue = "2")
+    int createLimit;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.rate-limit.create.period-millis", defaultValue = "1000")
+    long createPeriodMillis;
+
     public boolean enabled() {
-        return config().getOptionalValue("clipzap.rate-limit.enabled", Boolean.class).orElse(true);
+        return enabled;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** No transaction: a find outside one reads committed data, and the interceptor cost more than the read. */
     public Limit limitFor(String userId, Kind kind) {
-        long ttl = Duration.ofSeconds(config().getOptionalValue("clipzap.rate-limit.override-cache-seconds",
-                Long.class).orElse(5L)).toNanos();
         Cached c = cache.get(userId);
-        if (c == null || System.nanoTime() - c.readAtNanos() > ttl) {
+        if (c == null || System.nanoTime() - c.readAtNanos() > overrideCacheSeconds * 1_000_000_000L) {
             c = new Cached(Optional.ofNullable(em.find(RateLimitOverride.class, userId))
                     .map(o -> new Limit[] {o.read(), o.create()}), System.nanoTime());
             cache.put(userId, c);
@@ -55,13 +77,8 @@ public class RateLimitPolicy {
     }
 
     public Limit defaults(Kind kind) {
-        Config c = config();
-        String k = kind == Kind.READ ? "read" : "create";
-        int limit = c.getOptionalValue("clipzap.rate-limit." + k + ".limit", Integer.class)
-                .orElse(kind == Kind.READ ? 40 : 2);
-        long periodMillis = c.getOptionalValue("clipzap.rate-limit." + k + ".period-millis", Long.class)
-                .orElse(kind == Kind.READ ? 2000L : 1000L);
-        return new Limit(limit, Duration.ofMillis(periodMillis));
+        return kind == Kind.READ ? new Limit(readLimit, Duration.ofMillis(readPeriodMillis))
+                : new Limit(createLimit, Duration.ofMillis(createPeriodMillis));
     }
 
     /** Sets (both limits given) or removes (null) a user's override; this node applies it at once. */
@@ -85,9 +102,5 @@ public class RateLimitPolicy {
         audit.record(AuditLog.RATE_LIMIT_SET, userId, null, read == null ? "defaults"
                 : "read " + read.limit() + "/" + read.period().toMillis() + " ms, create " + create.limit() + "/"
                 + create.period().toMillis() + " ms");
-    }
-
-    private static Config config() {
-        return ConfigProvider.getConfig();
     }
 }

@@ -7,6 +7,7 @@ import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,6 +47,10 @@ public class TaskResource {
     @Inject
     TaskService tasks;
 
+    @Inject
+    TaskReads reads;
+
+    @JsonbTypeSerializer(TaskListSerializer.class)
     public record TaskList(List<TaskView> list) {
     }
 
@@ -87,7 +92,7 @@ public class TaskResource {
         if (ids.size() > MAX_IDS) {
             throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: at most " + MAX_IDS + " ids per call");
         }
-        List<TaskView> views = tasks.listByIds(caller(security), ids).stream()
+        List<TaskView> views = reads.listByIds(caller(security), ids).stream()
                 .map(t -> TaskView.of(t, uri.getBaseUri())).toList();
         return ApiResponse.ok(new TaskList(views));
     }

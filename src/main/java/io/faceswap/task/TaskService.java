@@ -16,11 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,9 +38,6 @@ public class TaskService {
 
     @Inject
     TaskQueries queries;
-
-    @Inject
-    TaskReads reads;
 
     @Inject
     TaskSettings settings;
@@ -105,21 +97,6 @@ public class TaskService {
         em.persist(task);
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);
-    }
-
-    /**
-     * The caller's tasks among {@code ids}, in the order asked; others' and unknown ids are simply absent (the owner
-     * check is in {@link TaskReads}' query). No transaction of its own: a read of committed rows.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TaskRead> listByIds(ApiCaller caller, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<String> asked = List.copyOf(ids);
-        Map<String, TaskRead> found = new HashMap<>();
-        reads.owned(caller.userId(), asked).forEach(t -> found.put(t.id(), t));
-        return asked.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
