@@ -3,6 +3,7 @@
 #
 #   src/test/bench/bench.sh              # builds (mvn clean package -DskipTests), then measures
 #   src/test/bench/bench.sh --no-build   # measures what target/ holds
+#   src/test/bench/bench.sh --table-only # prints the table again from target/bench/
 #
 # 1. the engine (EngineBenchmark, its own JVM): face swap against bare decode+encode, moving and close-up clips;
 # 2. tasks (TaskBenchmark): a 10 s 720p task end to end against the engine alone, and a server's peak memory while
@@ -14,30 +15,38 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 OUT="$ROOT/target/bench"
 
-if [ "${1:-}" != "--no-build" ]; then
+if [ "${1:-}" = "--table-only" ]; then # print the table again from the last run's outputs
+  TABLE_ONLY=1
+elif [ "${1:-}" != "--no-build" ]; then
   echo "bench: building (mvn clean package -DskipTests)" >&2
-  (cd "$ROOT" && mvn -B -q clean package -DskipTests)
+  build_log="$(mktemp -t bench-build.XXXXXX.log)" # outside target/, which `clean` deletes
+  (cd "$ROOT" && mvn -B -q clean package -DskipTests) >"$build_log" 2>&1 ||
+    { echo "bench: build failed, see $build_log" >&2; exit 1; }
+  rm -f "$build_log"
 fi
 mkdir -p "$OUT"
 started="$(date -u +%Y-%m-%dT%H:%MZ)"
+[ -n "${TABLE_ONLY:-}" ] && started="$(date -u -r "$OUT/engine.txt" +%Y-%m-%dT%H:%MZ)"
 
+if [ -z "${TABLE_ONLY:-}" ]; then
 echo "bench: engine" >&2
 (cd "$ROOT" && mvn -B -q -Pbench exec:exec) | tee "$OUT/engine.txt" >&2
 echo "bench: tasks" >&2
 (cd "$ROOT" && mvn -B -q -Pbench exec:exec -Dbench.main=io.faceswap.it.bench.TaskBenchmark) | tee "$OUT/task.txt" >&2
 echo "bench: API" >&2
 "$ROOT/src/test/bench/api-bench.sh" --no-build | tee "$OUT/api.txt" >&2
+fi
 
 echo
 echo "Benchmarks, $started: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
-  "$(java -version 2>&1 | head -1), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(java -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| figure | value | ceiling | goal | ratio | result |"
 echo "|---|---|---|---|---|---|"
-grep -h '^FIGURE|' "$OUT/engine.txt" "$OUT/task.txt" | cut -d'|' -f2- | sed 's/^/| /; s/$/ |/'
-# api-bench.sh's rows: | request | req/s | p99 ms | server CPU µs/req | vs refused | goal |
+grep -ho 'FIGURE|.*' "$OUT/engine.txt" "$OUT/task.txt" | cut -d'|' -f2- | sed 's/|/ | /g; s/^/| /; s/$/ |/'
+# api-bench.sh's rows: | request | req/s | p99 ms | server CPU µs/req | vs refused | goal | result |
 awk -F'|' '/^\| (listbyids|`GET)/ {
-  gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $3); gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $6); gsub(/^ +| +$/, "", $7)
+  for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
   if (ceiling == "") ceiling = $3
-  split($7, g, ": "); print "| API: " $2 " | " $3 " req/s, p99 " $4 " ms | " ceiling " req/s | " g[1] " | " $6 " | " g[2] " |"
+  print "| API: " $2 " | " $3 " req/s, p99 " $4 " ms, " $5 " µs CPU | " ceiling " req/s | " $7 " | " $6 " | " $8 " |"
 }' "$OUT/api.txt"
