@@ -11,6 +11,8 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoSwapper;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +40,9 @@ public final class TaskBenchmark {
     public static void main(String[] args) throws Exception {
         Path clip = TestVideos.movingFace("task-bench-720", TestImages.ASTRONAUT, 1280, 720, 30, 300, true,
                 TestVideos.Format.MP4);
-        engineSeconds(clip); // warm-up: JIT and native libraries, as the server's warm-up task below
-        double engine = Math.min(engineSeconds(clip), engineSeconds(clip));
+        engineSeconds(clip); // warm-up: JIT and native libraries, as the server's warm-up tasks below
+        engineSeconds(clip);
+        double engine = Math.min(engineSeconds(clip), Math.min(engineSeconds(clip), engineSeconds(clip)));
         try (MediaServer media = new MediaServer(); ServerProcess server = ServerProcess.prepare("task-bench", 400,
                 "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.tasks.max-running=2",
                 "-Dclipzap.tasks.max-running-per-user=2").env("JAVA_OPTS", DEFAULT_SIZING)) {
@@ -48,8 +51,13 @@ public final class TaskBenchmark {
             String sk = api.paidKey(ApiClient.uniqueUser("bench"), 10_000);
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
             URI video = media.serve("clip.mp4", clip);
-            endToEnd(api, sk, photo, video); // warm-up
-            double task = Math.min(endToEnd(api, sk, photo, video), endToEnd(api, sk, photo, video));
+            for (int i = 0; i < 2; i++) {
+                endToEnd(api, sk, photo, video); // warm-up: the server's JIT still gained on the second task
+            }
+            double task = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                task = Math.min(task, endToEnd(api, sk, photo, video));
+            }
             System.out.printf("FIGURE|10 s 720p task end to end|%.1f s|engine alone %.1f s|<= 1.2x|%.2fx|%s%n",
                     task, engine, task / engine, task <= 1.2 * engine ? "met" : "missed");
             List<CompletableFuture<Double>> both = List.of(
@@ -74,7 +82,26 @@ public final class TaskBenchmark {
         if (!end.equals("succeeded")) {
             throw new IllegalStateException("The benchmark task " + id + " ended " + end);
         }
-        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        printSteps(api, id, start, seconds);
+        return seconds;
+    }
+
+    /** Where a task's time went: from create to each step's start and end (the job repository's times). */
+    private static void printSteps(ApiClient api, String id, Instant created, double seconds) {
+        JsonObject task = api.adminGet("/v1/admin/tasks/" + id).data();
+        long execution = task.getJsonNumber("jobExecutionId").longValue();
+        StringBuilder line = new StringBuilder(String.format("task %.2f s:", seconds));
+        for (JsonValue v : api.adminGet("/v1/admin/executions/" + execution).data().getJsonArray("steps")) {
+            JsonObject step = v.asJsonObject();
+            line.append(String.format(" %s %.2f-%.2f s", step.getString("stepName"),
+                    since(created, step.getString("startTime")), since(created, step.getString("endTime"))));
+        }
+        System.out.println(line);
+    }
+
+    private static double since(Instant created, String time) {
+        return Duration.between(created, Instant.parse(time)).toMillis() / 1000.0;
     }
 
     private static double engineSeconds(Path clip) throws Exception {
