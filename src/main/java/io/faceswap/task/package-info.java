@@ -3,6 +3,8 @@
  * <p>
  * Also a user's usage per day. Depends on {@code api}, {@code auth}, {@code billing}, {@code config}, and
  * {@code media} to parse URLs; reaches the engine only through the batch layer, and webhooks only through
- * {@link io.faceswap.task.CallbackTargets} and its events.
+ * {@link io.faceswap.task.CallbackTargets} and its events. The polling read (listbyids) is plain JDBC in
+ * {@link io.faceswap.task.TaskReads}, owner-checked in its query; everything that changes a task goes through
+ * {@link io.faceswap.task.TaskLifecycle}.
  */
 package io.faceswap.task;
