@@ -77,7 +77,7 @@ public class JobRepositoryQueries {
             }
             return rows;
         } catch (SQLException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be read");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be read", e);
         }
     }
 
@@ -98,7 +98,7 @@ public class JobRepositoryQueries {
             }
             return rows;
         } catch (SQLException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be read");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be read", e);
         }
     }
 
@@ -128,7 +128,7 @@ public class JobRepositoryQueries {
                 return executions;
             }
         } catch (SQLException ex) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be purged");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The job repository cannot be purged", ex);
         }
     }
 

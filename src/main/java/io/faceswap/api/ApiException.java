@@ -20,6 +20,13 @@ public class ApiException extends RuntimeException {
         this.details = details;
     }
 
+    /** A server-side failure: the client gets {@code message}; the cause goes to the log only (see the mapper). */
+    public ApiException(ErrorCode error, String message, Throwable cause) {
+        super(message, cause, false, false);
+        this.error = error;
+        this.details = null;
+    }
+
     public ErrorCode error() {
         return error;
     }

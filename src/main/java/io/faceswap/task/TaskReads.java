@@ -69,7 +69,7 @@ public class TaskReads {
             }
             return found;
         } catch (SQLException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Tasks cannot be read right now");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Tasks cannot be read right now", e);
         }
     }
 
