@@ -190,6 +190,9 @@ class WebhookIT {
         String id = failingTask(sk, receiver.hook("restart", 500, 500, 500));
         Await.until("three failed attempts", Duration.ofSeconds(60), () -> receiver.received("restart"),
                 l -> l.size() == 3);
+        // and recorded: killed between the receiver's answer and that commit, the attempt is (rightly) made again
+        Await.until("three attempts in the delivery log", Duration.ofSeconds(30), () -> deliveries(sk, id),
+                l -> l.size() == 1 && l.getJsonObject(0).getJsonArray("log").size() == 3);
         server.kill();
         Instant killed = Instant.now();
         server.start();
