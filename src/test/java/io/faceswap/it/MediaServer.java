@@ -52,6 +52,12 @@ public final class MediaServer implements AutoCloseable {
         return serve(name, file);
     }
 
+    /** A name with no file: answered 404, but only once {@link #release(String)} is called (or after two minutes). */
+    public URI holdMissing(String name) {
+        holds.put(name, new CountDownLatch(1));
+        return url(name);
+    }
+
     public void release(String name) {
         CountDownLatch latch = holds.get(name);
         if (latch != null) {
@@ -67,14 +73,14 @@ public final class MediaServer implements AutoCloseable {
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
+            CountDownLatch hold = holds.get(name);
+            if (hold != null) {
+                hold.await(2, TimeUnit.MINUTES);
+            }
             Path file = files.get(name);
             if (file == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
-            }
-            CountDownLatch hold = holds.get(name);
-            if (hold != null) {
-                hold.await(2, TimeUnit.MINUTES);
             }
             exchange.sendResponseHeaders(200, Files.size(file));
             try (OutputStream out = exchange.getResponseBody()) {

@@ -85,7 +85,11 @@ class TaskApiIT {
     void createQueuesTheTaskAndHoldsItsSecondsUntilItEnds() {
         String user = ApiClient.uniqueUser("create");
         String sk = api.paidKey(user, 100);
-        Reply created = create(sk, body("first", 12.2));
+        // Held back, so the task cannot fail and release its hold before the hold is read.
+        String held = "held-" + user + ".jpg";
+        Reply created = create(sk, String.format(
+                "{\"title\":\"first\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":12.2}",
+                media.holdMissing(held), media.url("missing.mp4")));
         assertEquals(201, created.status(), created::toString);
         JsonObject task = created.data();
         assertTrue(task.getString("id").matches("[0-9a-f]{24}"));
@@ -95,6 +99,7 @@ class TaskApiIT {
         assertEquals("first", task.getString("title"));
         assertTrue(task.isNull("resultUrl"));
         assertEquals(13, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
+        media.release(held);
 
         JsonObject ended = awaitTerminal(sk, task.getString("id"));
         assertEquals("failed", ended.getString("status"));
@@ -204,13 +209,18 @@ class TaskApiIT {
     void aRetryAfterTheBalanceIsSpentStillGetsTheOriginalTask() {
         String user = ApiClient.uniqueUser("idem-spent");
         String sk = api.paidKey(user, 10);
-        Reply first = create(sk, body("all of it", 10), "Idempotency-Key", "spend-all");
+        // The first task's photo is held back, so the task cannot fail (and give its hold back) before the third call.
+        String held = "held-" + user + ".jpg";
+        String spendAll = String.format("{\"title\":\"all of it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}",
+                media.holdMissing(held), media.url("missing.mp4"));
+        Reply first = create(sk, spendAll, "Idempotency-Key", "spend-all");
         assertEquals(201, first.status(), first::toString);
-        Reply retry = create(sk, body("all of it", 10), "Idempotency-Key", "spend-all");
+        Reply retry = create(sk, spendAll, "Idempotency-Key", "spend-all");
         assertEquals(200, retry.status(), "the lookup comes before the hold: " + retry);
         assertEquals(first.data().getString("id"), retry.data().getString("id"));
         Reply fresh = create(sk, body("more", 10), "Idempotency-Key", "another");
         assertEquals(402, fresh.status(), "a new task still needs a balance: " + fresh);
+        media.release(held);
         awaitTerminal(sk, first.data().getString("id"));
     }
 
