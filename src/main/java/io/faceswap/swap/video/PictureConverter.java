@@ -38,7 +38,7 @@ final class PictureConverter implements AutoCloseable {
         int w = frame.width();
         int h = frame.height();
         context(frame, avutil.AV_PIX_FMT_BGR24);
-        IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace()));
+        IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace(), w, h));
         sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
                 sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
         Mat out = new Mat(h, w, opencv_core.CV_8UC3);
@@ -83,8 +83,14 @@ final class PictureConverter implements AutoCloseable {
         }
     }
 
-    /** Untagged video is read as BT.601, as the encoder side (JavaCV) writes it. */
-    private static int matrix(int colorspace) {
+    /**
+     * Untagged video is read as players read it (mpv's and the browsers' rule): BT.709 when it is HD (at least 1280
+     * wide or more than 576 high), BT.601 otherwise. Reading untagged HD as BT.601 shifted its reds and greens.
+     */
+    static int matrix(int colorspace, int width, int height) {
+        if (colorspace == avutil.AVCOL_SPC_UNSPECIFIED) {
+            return width >= 1280 || height > 576 ? swscale.SWS_CS_ITU709 : swscale.SWS_CS_ITU601;
+        }
         if (colorspace == avutil.AVCOL_SPC_BT709) {
             return swscale.SWS_CS_ITU709;
         }

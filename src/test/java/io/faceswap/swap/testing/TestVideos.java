@@ -197,6 +197,8 @@ public final class TestVideos {
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(fps);
             recorder.setVideoBitrate(w * h * 4);
+            // what the recorder's conversion really uses; untagged, a reader takes HD for BT.709 (tune may untag it)
+            recorder.setVideoOption("colorspace", "smpte170m");
             if (audio) {
                 recorder.setAudioCodec(format.audio);
                 recorder.setSampleRate(rate);

@@ -10,8 +10,10 @@ import io.faceswap.swap.testing.TestVideos;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 
 /** Inputs phones and editors make: each is processed, with what it means for the result checked. */
@@ -141,6 +143,48 @@ class VideoFormatsTest {
             assertEquals(avutil.AVCOL_RANGE_MPEG, p.color_range(), "range");
             g.stop();
         }
+    }
+
+    /**
+     * Untagged HD is read as BT.709, as players read it; untagged SD stays BT.601. The clip holds the BT.709 samples
+     * of a green (the recorder converts with BT.601, so it is given the colour whose BT.601 samples those are).
+     */
+    @Test
+    void untaggedHdIsReadAsBt709AndSdAsBt601() {
+        double[] green = {60, 180, 60}; // B G R
+        double[] fed = bt601Rgb(bt709Yuv(green));
+        assertTrue(fed[1] > green[1] + 12, "the two readings must differ for this test to tell them apart");
+        for (int[] size : new int[][] {{1280, 720}, {640, 360}}) {
+            int w = size[0];
+            int h = size[1];
+            Path in = TestVideos.write("untagged-" + h, w, h, 25, 2, false, TestVideos.Format.MP4,
+                    i -> new Mat(h, w, opencv_core.CV_8UC3, new Scalar(fed[0], fed[1], fed[2], 0)),
+                    r -> r.setVideoOption("colorspace", "2")); // AVCOL_SPC_UNSPECIFIED
+            try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+                org.bytedeco.javacpp.BytePointer p = f.ptr(h / 2, w / 2);
+                int[] read = {p.get(0) & 0xFF, p.get(1) & 0xFF, p.get(2) & 0xFF};
+                double[] expected = h >= 720 ? green : fed;
+                System.out.printf("untagged %dx%d read as BGR %d %d %d (expected %.0f %.0f %.0f)%n", w, h, read[0],
+                        read[1], read[2], expected[0], expected[1], expected[2]);
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(expected[c], read[c], 4, w + "x" + h + " channel " + c);
+                }
+            }
+        }
+    }
+
+    /** Y, Cb, Cr (unscaled) of a BGR colour with the BT.709 matrix. */
+    private static double[] bt709Yuv(double[] bgr) {
+        double y = 0.2126 * bgr[2] + 0.7152 * bgr[1] + 0.0722 * bgr[0];
+        return new double[] {y, (bgr[0] - y) / 1.8556, (bgr[2] - y) / 1.5748};
+    }
+
+    /** The BGR colour whose BT.601 Y, Cb, Cr are the ones given. */
+    private static double[] bt601Rgb(double[] yuv) {
+        double r = yuv[0] + 1.402 * yuv[2];
+        double b = yuv[0] + 1.772 * yuv[1];
+        double g = (yuv[0] - 0.299 * r - 0.114 * b) / 0.587;
+        return new double[] {b, g, r};
     }
 
     @Test
