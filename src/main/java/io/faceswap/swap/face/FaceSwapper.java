@@ -8,8 +8,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Swaps the source face onto the faces of consecutive frames. Faces are followed from frame to frame (matched by
- * overlap), so each keeps its own landmark smoothing and colour statistics. Not thread-safe: one per worker and
- * sequential frame range; the {@link SourceFace} may be shared.
+ * overlap), so each keeps its own landmark smoothing and colour statistics ({@link FollowedFace}). Not thread-safe:
+ * one per worker and sequential frame range; the {@link SourceFace} may be shared.
  */
 public final class FaceSwapper implements FrameProcessor {
     private static final double MATCH_IOU = 0.3;
@@ -27,22 +27,18 @@ public final class FaceSwapper implements FrameProcessor {
     private final FaceFinder finder;
     private final boolean largestOnly;
     private final boolean smoothing;
-    private List<Track> tracks = new ArrayList<>();
+    private List<FollowedFace> faces = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
     private long lastDetection = Long.MIN_VALUE / 2;
     private long searches;
-
-    private static final class Track {
-        final LandmarkSmoother smoother = new LandmarkSmoother();
-        final ColorTransfer colour = new ColorTransfer();
-        FaceLandmarks landmarks;
-    }
+    private long landmarkRuns;
+    private long predictions;
 
     public FaceSwapper(SourceFace source, boolean largestOnly) {
         this(source, largestOnly, true);
     }
 
-    /** @param smoothing false only to measure what smoothing gains */
+    /** @param smoothing false only to measure what smoothing gains (it also turns predicted frames off) */
     public FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing) {
         this.source = source;
         this.finder = FaceFinderPool.borrow();
@@ -53,36 +49,48 @@ public final class FaceSwapper implements FrameProcessor {
     @Override
     public int process(Mat frame, long frameIndex) {
         if (frameIndex != lastFrame + 1) {
-            tracks.forEach(t -> t.colour.close());
-            tracks = new ArrayList<>(); // a jump (seek, restart): nothing to smooth against
+            faces.forEach(FollowedFace::close);
+            faces = new ArrayList<>(); // a jump (seek, restart): nothing to smooth against
             lastDetection = Long.MIN_VALUE / 2;
         }
         lastFrame = frameIndex;
-        List<FaceLandmarks> faces = locate(frame, frameIndex);
-        for (Track track : tracks) {
-            float[] shaped = ShapeTransfer.destination(source.points(), track.landmarks.points(), SHAPE_TRANSFER);
+        locate(frame, frameIndex);
+        for (FollowedFace face : faces) {
+            float[] shaped = ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
-            FaceBlender.blend(source, points, frame, track.colour);
+            FaceBlender.blend(source, points, frame, face.colour);
         }
         return faces.size();
     }
 
+    /** Faces followed by the landmark model, and faces whose landmarks were predicted instead, so far. */
+    public long[] followCounts() {
+        return new long[] {landmarkRuns, predictions};
+    }
+
     /** The landmarks last used for each face, smoothed (for measuring jitter). */
     public List<FaceLandmarks> lastLandmarks() {
-        return tracks.stream().map(t -> t.landmarks).toList();
+        return faces.stream().map(FollowedFace::landmarks).toList();
     }
 
     /**
-     * Follows known faces by their landmarks (the mesh model says when a face is gone) and looks for new faces
-     * with the detectors every few frames only: detection costs more than following.
+     * Follows known faces by their landmarks (the mesh model says when a face is gone; a slow face's landmarks are
+     * predicted on every other frame) and looks for new faces with the detectors every few frames only: detection
+     * costs more than following.
      */
-    private List<FaceLandmarks> locate(Mat frame, long frameIndex) {
-        List<Track> next = new ArrayList<>();
-        for (Track track : tracks) {
-            FaceLandmarks raw = finder.track(frame, track.landmarks);
+    private void locate(Mat frame, long frameIndex) {
+        List<FollowedFace> next = new ArrayList<>();
+        for (FollowedFace face : faces) {
+            if (!overlapsAny(face.landmarks(), next) && face.predict(frame)) {
+                predictions++;
+                next.add(face);
+                continue;
+            }
+            FaceLandmarks raw = finder.track(frame, face.landmarks());
+            landmarkRuns++;
             if (raw != null && !overlapsAny(raw, next)) {
-                update(track, raw);
-                next.add(track);
+                face.measure(raw, frame);
+                next.add(face);
             }
         }
         if (frameIndex - lastDetection >= DETECT_EVERY || next.isEmpty() && frameIndex - lastDetection >= 2) {
@@ -91,36 +99,24 @@ public final class FaceSwapper implements FrameProcessor {
             for (Detection d : finder.detect(frame, fullRange)) {
                 FaceLandmarks raw = overlapsAny(d, next) ? null : finder.fromDetection(frame, d);
                 if (raw != null && !overlapsAny(raw, next)) {
-                    Track track = new Track();
-                    update(track, raw);
-                    next.add(track);
+                    next.add(new FollowedFace(raw, frame, smoothing));
                 }
             }
         }
-        if (largestOnly && next.size() > 1) {
-            next = List.of(next.stream().max(Comparator.comparingDouble(t -> t.landmarks.interocular()))
-                    .orElseThrow());
-        }
-        for (Track gone : tracks) {
-            if (!next.contains(gone)) {
-                gone.colour.close(); // its corrected copy of the source is native memory
-            }
-        }
-        tracks = next;
-        return tracks.stream().map(t -> t.landmarks).toList();
+        List<FollowedFace> kept = largestOnly && next.size() > 1
+                ? List.of(next.stream().max(Comparator.comparingDouble(f -> f.landmarks().interocular())).orElseThrow())
+                : next;
+        faces.stream().filter(f -> !kept.contains(f)).forEach(FollowedFace::close);
+        next.stream().filter(f -> !kept.contains(f) && !faces.contains(f)).forEach(FollowedFace::close);
+        faces = new ArrayList<>(kept);
     }
 
-    private void update(Track track, FaceLandmarks raw) {
-        track.landmarks = smoothing
-                ? new FaceLandmarks(track.smoother.smooth(raw.points(), raw.interocular())) : raw;
+    private static boolean overlapsAny(FaceLandmarks face, List<FollowedFace> faces) {
+        return overlapsAny(box(face), faces);
     }
 
-    private static boolean overlapsAny(FaceLandmarks face, List<Track> tracks) {
-        return overlapsAny(box(face), tracks);
-    }
-
-    private static boolean overlapsAny(Detection d, List<Track> tracks) {
-        return tracks.stream().anyMatch(t -> box(t.landmarks).iou(d) > MATCH_IOU);
+    private static boolean overlapsAny(Detection d, List<FollowedFace> faces) {
+        return faces.stream().anyMatch(f -> box(f.landmarks()).iou(d) > MATCH_IOU);
     }
 
     private static Detection box(FaceLandmarks f) {
@@ -130,7 +126,7 @@ public final class FaceSwapper implements FrameProcessor {
 
     @Override
     public void close() {
-        tracks.forEach(t -> t.colour.close());
+        faces.forEach(FollowedFace::close);
         FaceFinderPool.giveBack(finder);
     }
 }

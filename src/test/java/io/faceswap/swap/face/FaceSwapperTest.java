@@ -102,6 +102,54 @@ class FaceSwapperTest {
         }
     }
 
+    /**
+     * A slow face has every other frame's landmarks predicted (the landmark model is the largest per-frame cost); a
+     * fast one runs the model on every frame; a new face is measured for its first frames.
+     */
+    @Test
+    void slowFacesSkipTheLandmarkModelOnEveryOtherFrameAndFastOnesDoNot() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
+            long[] still = follow(source, photo, 0);
+            long[] fast = follow(source, photo, 6);
+            System.out.printf("landmark model runs / predictions over 40 frames: still %d/%d, fast %d/%d%n",
+                    still[0], still[1], fast[0], fast[1]);
+            assertEquals(40, still[0] + still[1] + 1, "one face on every frame, the first found by detection");
+            assertTrue(still[1] >= 14 && still[1] <= 15, "every other frame after the first ten: " + still[1]);
+            assertEquals(0, fast[1], "a face moving 6 px a frame is measured on every frame");
+        }
+    }
+
+    /** A cut to a frame without the face, on a frame that would have been predicted: nothing is pasted on it. */
+    @Test
+    void aCutIsNotPaintedOverWithAPredictedFace() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat photo = TestImages.load(TestImages.ASTRONAUT); FaceSwapper swapper = new FaceSwapper(source, true)) {
+            for (int i = 0; i < 20; i++) {
+                try (Mat frame = QualityImages.place(photo, 640, 360, 0.8, 0)) {
+                    swapper.process(frame, i);
+                }
+            }
+            assertTrue(swapper.followCounts()[1] > 0, "frames were being predicted before the cut");
+            try (Mat cut = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(200, 40, 90, 0)); Mat copy = cut.clone()) {
+                assertEquals(0, swapper.process(copy, 20));
+                assertTrue(Measures.psnr(cut, copy) > 60, "the frame after the cut is untouched");
+            }
+        }
+    }
+
+    /** The photo placed in a 640x360 frame, moving {@code step} px a frame to the right, for 40 frames. */
+    private static long[] follow(SourceFace source, Mat photo, int step) {
+        try (FaceSwapper swapper = new FaceSwapper(source, true)) {
+            for (int i = 0; i < 40; i++) {
+                try (Mat frame = QualityImages.place(photo, 640, 360, 0.8, step * i - 60)) {
+                    assertEquals(1, swapper.process(frame, i));
+                }
+            }
+            return swapper.followCounts();
+        }
+    }
+
     @Test
     void aFrameWithoutFacePassesThroughUnchanged() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.ASTRONAUT), finder);

@@ -1,0 +1,97 @@
+package io.faceswap.swap.face;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * A face followed from frame to frame: its smoothed landmarks and colour statistics, and whether a frame's landmarks
+ * may be predicted from its smoothed motion instead of run through the landmark model, the largest per-frame cost
+ * left (about 3 ms). That happens on every other frame at most, and only for a face that has been measured for a
+ * while, moves slowly and whose box looks as it did on the last frame (not across a cut). Not thread-safe.
+ */
+final class FollowedFace implements AutoCloseable {
+    /** Mean point speed per frame, as a share of the distance between the eyes, below which frames may be predicted. */
+    static final double COAST_SPEED = 0.02;
+    /** Below this speed a predicted frame keeps the last landmarks: the smoothed motion is mostly the model's jitter. */
+    private static final double STILL_SPEED = 0.004;
+    /** Measurements before any prediction: the smoother's motion estimate settles first. */
+    private static final int SETTLE = 10;
+    /** Largest change of the box's mean colour (levels, any channel) from the last frame that still allows one. */
+    private static final double LOOK_CHANGE = 8;
+
+    final ColorTransfer colour = new ColorTransfer();
+    private final LandmarkSmoother smoother = new LandmarkSmoother();
+    private final boolean smoothing;
+    private FaceLandmarks landmarks;
+    private boolean predicted;
+    /** Frames the next measurement is from the last one, for the smoother. */
+    private int step = 1;
+    private int measured;
+    private double[] look;
+
+    FollowedFace(FaceLandmarks raw, Mat frame, boolean smoothing) {
+        this.smoothing = smoothing;
+        measure(raw, frame);
+    }
+
+    FaceLandmarks landmarks() {
+        return landmarks;
+    }
+
+    /** Predicts this frame's landmarks if it may, and says whether it did; if not, {@link #measure} is due. */
+    boolean predict(Mat frame) {
+        double speed = smoother.speed(landmarks.interocular());
+        if (!smoothing || predicted || measured < SETTLE || speed >= COAST_SPEED ) {
+            return false;
+        }
+        boolean still = speed < STILL_SPEED;
+        if (!still) {
+            landmarks = new FaceLandmarks(smoother.predict());
+        }
+        step = still ? 1 : 2; // a still face's next measurement is smoothed as if it came one frame later
+        predicted = true;
+        return true;
+    }
+
+    void measure(FaceLandmarks raw, Mat frame) {
+        landmarks = smoothing ? new FaceLandmarks(smoother.smooth(raw.points(), raw.interocular(), step)) : raw;
+        step = 1;
+        predicted = false;
+        measured++;
+        look = measured >= SETTLE - 1 ? meanInBox(frame) : null;
+    }
+
+    private boolean looksAsBefore(Mat frame) {
+        double[] now = meanInBox(frame);
+        if (look == null || now == null) {
+            return false;
+        }
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs(now[c] - look[c]) > LOOK_CHANGE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mean BGR inside the landmarks' box, clipped to the frame; null if nothing of it is in the frame. */
+    private double[] meanInBox(Mat frame) {
+        double[] b = landmarks.bounds();
+        int x0 = Math.max(0, (int) b[0]), y0 = Math.max(0, (int) b[1]);
+        int x1 = Math.min(frame.cols(), (int) Math.ceil(b[2])), y1 = Math.min(frame.rows(), (int) Math.ceil(b[3]));
+        if (x1 <= x0 || y1 <= y0) {
+            return null;
+        }
+        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat box = new Mat(frame, r);
+             Scalar mean = opencv_core.mean(box)) {
+            return new double[] {mean.get(0), mean.get(1), mean.get(2)};
+        }
+    }
+
+    @Override
+    public void close() {
+        colour.close(); // its corrected copy of the source is native memory
+    }
+}
