@@ -57,8 +57,9 @@ final class FaceBlender {
         boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
         BlendMask mask = BlendMask.of(inside, extension, work, 0, 0, ws, hs, faceWidth(work), mouthOpen);
         try (Mat frameRoi = new Mat(frame, roi); Mat mx = floats(mapX, ws, hs); Mat my = floats(mapY, ws, hs);
-             Mat alpha = new Mat(hs, ws, opencv_core.CV_8U); Mat warped = new Mat()) {
-            alpha.data().put(mask.alpha);
+             Mat alpha8 = new Mat(hs, ws, opencv_core.CV_8U); Mat alpha = new Mat(); Mat warped = new Mat()) {
+            alpha8.data().put(mask.alpha);
+            alpha8.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0); // on the small grid: one pass less at full size
             colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
             if (scale < 1) {
                 upscale(mx, w, h);
@@ -125,13 +126,11 @@ final class FaceBlender {
         }
     }
 
-    /** frame = warped * a + frame * (1 - a), per pixel, in native code. */
-    private static void mix(Mat warped, Mat frameRoi, Mat alpha8) {
-        try (Mat a = new Mat(); Mat rest = new Mat(); Mat out = new Mat()) {
-            alpha8.convertTo(a, opencv_core.CV_32F, 1 / 255.0, 0);
-            a.convertTo(rest, opencv_core.CV_32F, -1, 1);
-            opencv_imgproc.blendLinear(warped, frameRoi, a, rest, out);
-            out.copyTo(frameRoi);
+    /** frame = warped * a + frame * (1 - a), per pixel, in native code, written straight into the frame. */
+    private static void mix(Mat warped, Mat frameRoi, Mat alpha) {
+        try (Mat rest = new Mat()) {
+            alpha.convertTo(rest, opencv_core.CV_32F, -1, 1);
+            opencv_imgproc.blendLinear(warped, frameRoi, alpha, rest, frameRoi); // same size and type: in place
         }
     }
 

@@ -43,7 +43,7 @@ final class FollowedFace implements AutoCloseable {
     /** Predicts this frame's landmarks if it may, and says whether it did; if not, {@link #measure} is due. */
     boolean predict(Mat frame) {
         double speed = smoother.speed(landmarks.interocular());
-        if (!smoothing || predicted || measured < SETTLE || speed >= COAST_SPEED ) {
+        if (!smoothing || predicted || measured < SETTLE || speed >= COAST_SPEED || !looksAsBefore(frame)) {
             return false;
         }
         boolean still = speed < STILL_SPEED;
@@ -76,11 +76,13 @@ final class FollowedFace implements AutoCloseable {
         return true;
     }
 
-    /** Mean BGR inside the landmarks' box, clipped to the frame; null if nothing of it is in the frame. */
+    /** Mean BGR in the middle half of the landmarks' box, clipped to the frame; null if none of it is in the frame. */
     private double[] meanInBox(Mat frame) {
         double[] b = landmarks.bounds();
-        int x0 = Math.max(0, (int) b[0]), y0 = Math.max(0, (int) b[1]);
-        int x1 = Math.min(frame.cols(), (int) Math.ceil(b[2])), y1 = Math.min(frame.rows(), (int) Math.ceil(b[3]));
+        double qx = (b[2] - b[0]) / 4, qy = (b[3] - b[1]) / 4;
+        int x0 = Math.max(0, (int) (b[0] + qx)), y0 = Math.max(0, (int) (b[1] + qy));
+        int x1 = Math.min(frame.cols(), (int) Math.ceil(b[2] - qx));
+        int y1 = Math.min(frame.rows(), (int) Math.ceil(b[3] - qy));
         if (x1 <= x0 || y1 <= y0) {
             return null;
         }
