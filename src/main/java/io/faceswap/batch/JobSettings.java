@@ -25,6 +25,10 @@ public class JobSettings {
     @ConfigProperty(name = "clipzap.swap.largest-face-only", defaultValue = "false")
     boolean largestFaceOnly;
 
+    @Inject
+    @ConfigProperty(name = "clipzap.swap.multi-band-blend", defaultValue = "false")
+    boolean multiBandBlend;
+
     public Properties jobParameters(String taskId) {
         Properties p = new Properties();
         p.setProperty("taskId", taskId);
@@ -32,6 +36,7 @@ public class JobSettings {
         p.setProperty("chunkFrames", Integer.toString(chunkFrames));
         p.setProperty("minFramesPerPartition", Integer.toString(minFramesPerPartition));
         p.setProperty("largestFaceOnly", Boolean.toString(largestFaceOnly));
+        p.setProperty("multiBandBlend", Boolean.toString(multiBandBlend));
         return p;
     }
 }

@@ -39,6 +39,10 @@ public class VideoFrameReader extends AbstractItemReader {
     String largestFaceOnly;
 
     @Inject
+    @BatchProperty(name = "multiBandBlend")
+    String multiBandBlend;
+
+    @Inject
     PartitionState partition;
 
     @Inject
@@ -58,7 +62,8 @@ public class VideoFrameReader extends AbstractItemReader {
         VideoInfo info = media.video(taskId);
         SourceFace source = media.source(taskId);
         work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1, info.timeline()), source,
-                new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly)));
+                new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly), true,
+                        Boolean.parseBoolean(multiBandBlend)));
         partition.open(work);
     }
 

@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Swaps a file without the server:
- * {@code --image photo.jpg --video in.mp4 --out out.mp4 [--threads 2] [--largest-only] [--snapshot N]}.
+ * {@code --image photo.jpg --video in.mp4 --out out.mp4 [--threads 2] [--largest-only] [--multi-band] [--snapshot N]}.
  * With {@code --snapshot N}, frame N before and after is also written as PNG beside the output.
  * Exits 2 with a one-line reason on bad input.
  */
@@ -31,7 +31,7 @@ public final class SwapCommand {
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
         if (!options.containsKey("image") || !options.containsKey("video") || !options.containsKey("out")) {
-            fail("usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--snapshot N]");
+            fail("usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band] [--snapshot N]");
         }
         Path image = Path.of(options.get("image"));
         Path video = Path.of(options.get("video"));
@@ -43,9 +43,10 @@ public final class SwapCommand {
         }
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         boolean largest = options.containsKey("largest-only");
+        boolean multiBand = options.containsKey("multi-band");
         try (FaceFinder finder = new FaceFinder(); SourceFace source = SourceFace.fromFile(image, finder)) {
-            VideoSwapper.Result result = VideoSwapper.swapFile(video, out, () -> new FaceSwapper(source, largest),
-                    threads, 30, VideoLimits.DEFAULT, (done, total) -> System.err.printf("\rframes %d/%d (%d%%)",
+            VideoSwapper.Result result = VideoSwapper.swapFile(video, out,
+                    () -> new FaceSwapper(source, largest, true, multiBand), threads, 30, VideoLimits.DEFAULT, (done, total) -> System.err.printf("\rframes %d/%d (%d%%)",
                             done, total, done * 100 / Math.max(1, total)));
             System.err.println();
             System.out.printf("%s: %d frames, %d faces swapped, %.1f s (%.1f frames/s)%n", out, result.frames(),

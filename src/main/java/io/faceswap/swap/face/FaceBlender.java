@@ -35,9 +35,14 @@ final class FaceBlender {
     private FaceBlender() {
     }
 
-    /** @param target the target face's extended points (same layout as the source's) */
+    /** Feathered blend. @param target the target face's extended points (same layout as the source's) */
     static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour) {
-        Rect roi = region(target, frame.cols(), frame.rows());
+        blend(source, target, frame, colour, false);
+    }
+
+    /** @param multiBand a {@link MultiBandBlend} instead of the feathered one */
+    static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand) {
+        Rect roi = region(target, frame.cols(), frame.rows(), multiBand ? MultiBandBlend.REACH : 0);
         if (roi == null) {
             return;
         }
@@ -67,7 +72,11 @@ final class FaceBlender {
                 upscale(alpha, w, h);
             }
             warp(colour.correctedSource(source.image()), mx, my, warped);
-            mix(warped, frameRoi, alpha);
+            if (multiBand) {
+                MultiBandBlend.blend(warped, frameRoi, alpha);
+            } else {
+                mix(warped, frameRoi, alpha);
+            }
         } finally {
             roi.close();
         }
@@ -155,7 +164,7 @@ final class FaceBlender {
     }
 
     /** The face's bounds plus a margin, clipped to the frame; null when nothing of it is inside. */
-    private static Rect region(float[] p, int width, int height) {
+    private static Rect region(float[] p, int width, int height, int extra) {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < p.length / 3; i++) {
             minX = Math.min(minX, p[3 * i]);
@@ -163,7 +172,8 @@ final class FaceBlender {
             minY = Math.min(minY, p[3 * i + 1]);
             maxY = Math.max(maxY, p[3 * i + 1]);
         }
-        double mx = Math.max(MIN_MARGIN, (maxX - minX) * MARGIN), my = Math.max(MIN_MARGIN, (maxY - minY) * MARGIN);
+        double mx = Math.max(MIN_MARGIN, (maxX - minX) * MARGIN) + extra;
+        double my = Math.max(MIN_MARGIN, (maxY - minY) * MARGIN) + extra;
         int x0 = Math.max(0, (int) Math.floor(minX - mx));
         int y0 = Math.max(0, (int) Math.floor(minY - my));
         int x1 = Math.min(width, (int) Math.ceil(maxX + mx));

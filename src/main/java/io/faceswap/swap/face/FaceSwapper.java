@@ -27,6 +27,7 @@ public final class FaceSwapper implements FrameProcessor {
     private final FaceFinder finder;
     private final boolean largestOnly;
     private final boolean smoothing;
+    private final boolean multiBand;
     private List<FollowedFace> faces = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
     private long lastDetection = Long.MIN_VALUE / 2;
@@ -40,10 +41,16 @@ public final class FaceSwapper implements FrameProcessor {
 
     /** @param smoothing false only to measure what smoothing gains (it also turns predicted frames off) */
     public FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing) {
+        this(source, largestOnly, smoothing, false);
+    }
+
+    /** @param multiBand the {@link MultiBandBlend} instead of the feathered blend (slower; an option) */
+    public FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand) {
         this.source = source;
         this.finder = FaceFinderPool.borrow();
         this.largestOnly = largestOnly;
         this.smoothing = smoothing;
+        this.multiBand = multiBand;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class FaceSwapper implements FrameProcessor {
         for (FollowedFace face : faces) {
             float[] shaped = ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
-            FaceBlender.blend(source, points, frame, face.colour);
+            FaceBlender.blend(source, points, frame, face.colour, multiBand);
         }
         return faces.size();
     }

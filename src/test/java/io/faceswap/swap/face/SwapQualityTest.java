@@ -49,14 +49,31 @@ class SwapQualityTest {
     private static final double SEAM_FOREHEAD_LIMIT = 25;
     private static final double SEAM_MEAN_LIMIT = 18;
 
+    /**
+     * The optional multi-band blend (issue 11, item 5) under the same limits; its scores are printed beside the
+     * feathered blend's.
+     */
+    @Test
+    void theMultiBandBlendLeavesNoVisibleStepEither() {
+        for (SeamScore.Result r : new SeamScore.Result[] {
+                seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut multi-band", true),
+                seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper multi-band", true)}) {
+            assertTrue(r.forehead() < SEAM_FOREHEAD_LIMIT && r.all() < SEAM_MEAN_LIMIT, r.toString());
+        }
+    }
+
     private SeamScore.Result seam(String sourcePhoto, String targetPhoto, String name) {
+        return seam(sourcePhoto, targetPhoto, name, false);
+    }
+
+    private SeamScore.Result seam(String sourcePhoto, String targetPhoto, String name, boolean multiBand) {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(sourcePhoto), finder);
              Mat target = TestImages.load(targetPhoto); Mat output = target.clone();
-             FaceSwapper swapper = new FaceSwapper(source, true)) {
+             FaceSwapper swapper = new FaceSwapper(source, true, true, multiBand)) {
             assertEquals(1, swapper.process(output, 0));
-            TestImages.save(output, "quality-" + name + ".png");
+            TestImages.save(output, "quality-" + name.replace(' ', '-') + ".png");
             FaceLandmarks face = finder.find(target).get(0);
-            QualityImages.saveCloseUp(output, face, "quality-" + name + "-closeup.png");
+            QualityImages.saveCloseUp(output, face, "quality-" + name.replace(' ', '-') + "-closeup.png");
             SeamScore.Result r = SeamScore.measure(target, output, face);
             System.out.println("QUALITY seam " + name + ": " + r);
             return r;
