@@ -3,6 +3,8 @@ package io.faceswap.task;
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.ApiKeyRequired;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -10,12 +12,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,12 +38,15 @@ public class ResultResource {
     @Inject
     TaskFiles files;
 
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/downloads")
+    ManagedExecutorService downloads;
+
     @GET
     @Produces({"video/mp4", "application/json"})
     @Operation(summary = "Download the result MP4 (Range supported)")
-    public Response download(@Context SecurityContext security,
-                             @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id") String id,
-                             @HeaderParam("Range") String range) {
+    public void download(@Context SecurityContext security,
+                         @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id") String id,
+                         @HeaderParam("Range") String range, @Suspended AsyncResponse async) {
         FaceSwapTask task = tasks.owned(TaskResource.caller(security), id);
         if (task.isExpired()) {
             throw new ApiException(ErrorCode.RESULT_EXPIRED);
@@ -58,7 +66,19 @@ public class ResultResource {
         if (r.partial()) {
             response.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
         }
-        return response.build();
+        stream(response.build(), async);
+    }
+
+    /**
+     * The body goes out from the downloads executor: a slow client holds one of its threads for as long as it
+     * reads, not one of the few HTTP workers that answer polls (server.cli sizes those for CPU-bound work).
+     */
+    private void stream(Response response, AsyncResponse async) {
+        try {
+            downloads.execute(() -> async.resume(response));
+        } catch (RejectedExecutionException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Too many downloads in progress; retry shortly", e);
+        }
     }
 
     private static long size(java.nio.file.Path p) {
