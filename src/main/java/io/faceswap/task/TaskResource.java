@@ -3,11 +3,11 @@ package io.faceswap.task;
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ApiResponse;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.api.ValidationExceptionMapper;
 import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,7 +51,7 @@ public class TaskResource {
     @Inject
     TaskReads reads;
 
-    @JsonbTypeSerializer(TaskListSerializer.class)
+    /** listbyids' payload; written by {@link TaskListWriter}, not by JSON-B. */
     public record TaskList(List<TaskView> list) {
     }
 
@@ -79,9 +80,13 @@ public class TaskResource {
     @Operation(summary = "Tasks by id, in the order asked",
             description = "Unknown ids and other users' ids are simply absent. At most 100 ids.")
     public ApiResponse<TaskList> listByIds(@Context SecurityContext security,
-                                           @QueryParam("objectID") @NotNull
-                                           @Parameter(description = "Comma-separated task ids") String objectIds,
+                                           @QueryParam("objectID") @Parameter(required = true,
+                                                   description = "Comma-separated task ids") String objectIds,
                                            @Context UriInfo uri) {
+        if (objectIds == null) { // checked here, not by @NotNull: no validation interceptor on the polling path
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "objectID: must not be null", Map.of("errors",
+                    List.of(new ValidationExceptionMapper.FieldError("objectID", "must not be null"))));
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : Arrays.stream(objectIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
             if (!OBJECT_ID_PATTERN.matcher(id).matches()) { // compiled once: this is the polling hot path
@@ -102,7 +107,7 @@ public class TaskResource {
     @Path("/faceswap-opanpai/listbyids")
     @Operation(summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)")
     public ApiResponse<TaskList> listByIdsAlias(@Context SecurityContext security,
-                                                @QueryParam("objectID") @NotNull String objectIds,
+                                                @QueryParam("objectID") String objectIds,
                                                 @Context UriInfo uri) {
         return listByIds(security, objectIds, uri);
     }

@@ -18,6 +18,11 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
 
     @Override
     public void serialize(TaskView t, JsonGenerator g, SerializationContext context) {
+        write(t, g);
+    }
+
+    /** The task as one JSON object, straight to a JSON-P generator (also {@link TaskListWriter}'s path). */
+    static void write(TaskView t, JsonGenerator g) {
         g.writeStartObject();
         g.write("chargedSeconds", t.chargedSeconds());
         write(g, "createdAt", t.createdAt());
