@@ -24,6 +24,11 @@ public final class EngineBenchmark {
     /** Face height (landmark extent) as a share of the frame height in the close-up clip. */
     static final double CLOSE_UP_SHARE = 0.65;
     private static final long GOAL_RSS_MB = 1024;
+    /** -Dbench.workers=2 skips the one-worker rows, to keep a profiling or checking run short. */
+    private static final int[] WORKERS = java.util.Arrays.stream(System.getProperty("bench.workers", "1,2").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    /** -Dbench.multi-band=false skips the multi-band rows (while profiling the default blend). */
+    private static final boolean MULTI_BAND = Boolean.parseBoolean(System.getProperty("bench.multi-band", "true"));
 
     private EngineBenchmark() {
     }
@@ -47,7 +52,7 @@ public final class EngineBenchmark {
                     }
                     Path clip = clip(kind, size[0], size[1], 30 * seconds);
                     run(clip, 1, () -> FrameProcessor.IDENTITY); // warm-up: JIT, native libraries, page cache
-                    for (int workers : new int[] {1, 2}) {
+                    for (int workers : WORKERS) {
                         long cpu0 = cpuNanos();
                         double ceiling = run(clip, workers, () -> FrameProcessor.IDENTITY);
                         long cpu1 = cpuNanos();
@@ -65,7 +70,7 @@ public final class EngineBenchmark {
                                     label, swap, ceiling, 100 * goal, 100 * swap / ceiling,
                                     swap / ceiling >= goal ? "met" : "missed"));
                         }
-                        if (workers == 2 && size[1] >= 720) { // the optional multi-band blend (issue 11): its cost
+                        if (workers == 2 && size[1] >= 720 && MULTI_BAND) { // the optional multi-band blend (issue 11): its cost
                             long cpu2 = cpuNanos();
                             double multi = run(clip, workers, () -> new FaceSwapper(source, false, true, true));
                             double multiCpu = (cpuNanos() - cpu2) / 1e6 / (30 * seconds);
