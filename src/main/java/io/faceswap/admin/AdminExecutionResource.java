@@ -8,7 +8,6 @@ import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskQueries;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -25,10 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -96,19 +93,7 @@ public class AdminExecutionResource {
         } catch (NoSuchJobExecutionException e) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + id);
         }
-        List<StepView> stepViews = steps.stream().map(s -> {
-            Map<String, Long> metrics = Arrays.stream(s.getMetrics())
-                    .collect(Collectors.toMap(m -> m.getType().name(), Metric::getValue));
-            Instant start = s.getStartTime() == null ? null : s.getStartTime().toInstant();
-            Instant end = s.getEndTime() == null ? null : s.getEndTime().toInstant();
-            // a step quicker than the repository's timestamp resolution counts as 1 ms, never as "no figure"
-            Double fps = start != null && end != null && s.getStepName().equals("swap")
-                    ? metrics.getOrDefault("WRITE_COUNT", 0L) * 1000.0
-                            / Math.max(1, end.toEpochMilli() - start.toEpochMilli())
-                    : null;
-            return new StepView(s.getStepExecutionId(), s.getStepName(), s.getBatchStatus().name(), start, end,
-                    metrics, fps, queries.partitions(s.getStepExecutionId()));
-        }).toList();
+        List<StepView> stepViews = StepViews.of(steps, row.startTime(), queries::partitions);
         return ApiResponse.ok(new ExecutionDetail(view(row), stepViews));
     }
 

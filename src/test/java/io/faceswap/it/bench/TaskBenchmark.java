@@ -33,6 +33,8 @@ public final class TaskBenchmark {
     private static final String DEFAULT_SIZING = "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true "
             + "-Djava.awt.headless=true";
     private static final long GOAL_RSS_MB = 1536;
+    /** For profiling the server, e.g. BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/s.jfr */
+    private static final String EXTRA_SERVER_OPTS = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "");
 
     private TaskBenchmark() {
     }
@@ -45,7 +47,7 @@ public final class TaskBenchmark {
         double engine = Math.min(engineSeconds(clip), Math.min(engineSeconds(clip), engineSeconds(clip)));
         try (MediaServer media = new MediaServer(); ServerProcess server = ServerProcess.prepare("task-bench", 400,
                 "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.tasks.max-running=2",
-                "-Dclipzap.tasks.max-running-per-user=2").env("JAVA_OPTS", DEFAULT_SIZING)) {
+                "-Dclipzap.tasks.max-running-per-user=2").env("JAVA_OPTS", DEFAULT_SIZING + " " + EXTRA_SERVER_OPTS)) {
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("bench"), 10_000);
