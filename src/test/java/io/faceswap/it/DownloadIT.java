@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Result downloads to clients that stop reading must not hold the HTTP worker threads, which server.cli keeps few
- * (CLIPZAP_HTTP_WORKER_THREADS, 4): with twice that many stalled downloads, a poll still answers at once, and a
- * stalled download still completes whole once its client reads again.
+ * (CLIPZAP_HTTP_WORKER_THREADS, 4): with twice that many stalled downloads, a poll still answers at once, one more
+ * download than the download pool holds is answered 503 at once, and a stalled download still completes whole once
+ * its client reads again.
  */
 class DownloadIT {
     private static final int RESULT_BYTES = 64 << 20; // far beyond what loopback socket buffers take in
@@ -35,7 +36,8 @@ class DownloadIT {
     void stalledDownloadsLeaveThePollingThreadsFree() throws Exception {
         try (MediaServer media = new MediaServer();
              ServerProcess server = ServerProcess.prepare("downloads", 800,
-                     "-Dclipzap.media.allow-private-networks=true")) {
+                     "-Dclipzap.media.allow-private-networks=true")
+                     .env("CLIPZAP_DOWNLOAD_THREADS", Integer.toString(STALLED))) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
             URI video = media.serve("small.mp4", TestVideos.movingFace("downloads", TestImages.ASTRONAUT, 160, 120,
                     10, 20, true, TestVideos.Format.MP4));
@@ -64,6 +66,15 @@ class DownloadIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, poll.statusCode(), poll::body);
                 assertTrue(poll.body().contains("\"status\":\"succeeded\""), poll::body);
+
+                // every download thread is held: one more download is told so at once, in the envelope
+                HttpResponse<String> busy = client.send(HttpRequest.newBuilder(
+                                server.base().resolve("v1/faceswap_openapi/result/" + id))
+                        .header("X-ClipZap-Apikey", sk).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, busy.statusCode(), busy::body);
+                assertTrue(busy.body().contains("\"code\":50301"), busy::body);
+                assertTrue(busy.body().contains("Too many downloads"), busy::body);
                 assertEquals(RESULT_BYTES, bodyLength(stalled.get(0).getInputStream()), "a stalled download resumes");
             } finally {
                 for (Socket s : stalled) {
