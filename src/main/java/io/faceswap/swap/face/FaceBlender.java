@@ -24,11 +24,22 @@ final class FaceBlender {
     private static final int STATS_SIZE = 96;
     /**
      * The longest side of the grid the mesh is rasterised on and the mask and colour statistics are computed on.
-     * A larger face is worked on scaled down, and only its maps and alpha are scaled up: the warp itself samples
-     * the source at full resolution. Per-face work in Java then costs the same for a close-up as for a face of
-     * this size (issue 10).
+     * A larger face is worked on scaled down, and only its maps and alpha are scaled up: the maps are affine per
+     * triangle and the alpha is feathered over 7% of the face, so a small grid loses nothing that shows, and
+     * per-face work in Java costs the same for a close-up as for a face of this size (issue 10).
      */
-    static final int WORK_SIZE = 256;
+    static final int WORK_SIZE = 128;
+    /**
+     * The multi-band blend's pyramid picks up a coarser mask's outline (its seam score went from 10.7 to 11.2 at
+     * 128 px, where the feathered blend's did not move): it keeps the finer grid, being the slower option anyway.
+     */
+    private static final int MULTI_BAND_WORK_SIZE = 256;
+    /**
+     * The warp is sampled on a grid with this many times the source face's own pixel density (and at least the
+     * working grid's, at most the frame's): finer only interpolates between source pixels, and a quarter more keeps
+     * the second interpolation (scaling the warped face into the frame) from softening it.
+     */
+    private static final double WARP_DETAIL = 1.25;
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
@@ -47,8 +58,10 @@ final class FaceBlender {
             return;
         }
         int w = roi.width(), h = roi.height();
-        double scale = Math.min(1, WORK_SIZE / (double) Math.max(w, h));
+        double scale = Math.min(1, (multiBand ? MULTI_BAND_WORK_SIZE : WORK_SIZE) / (double) Math.max(w, h));
         int ws = Math.max(4, (int) Math.round(w * scale)), hs = Math.max(4, (int) Math.round(h * scale));
+        double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * sourceDensity(source.points(), target)));
+        int ww = Math.max(ws, (int) Math.round(w * warpScale)), hw = Math.max(hs, (int) Math.round(h * warpScale));
         float[] work = toWorkingGrid(target, roi.x(), roi.y(), ws / (double) w, hs / (double) h);
         float[] mapX = new float[ws * hs];
         float[] mapY = new float[ws * hs];
@@ -62,24 +75,35 @@ final class FaceBlender {
         boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
         BlendMask mask = BlendMask.of(inside, extension, work, 0, 0, ws, hs, faceWidth(work), mouthOpen);
         try (Mat frameRoi = new Mat(frame, roi); Mat mx = floats(mapX, ws, hs); Mat my = floats(mapY, ws, hs);
-             Mat alpha8 = new Mat(hs, ws, opencv_core.CV_8U); Mat alpha = new Mat(); Mat warped = new Mat()) {
-            alpha8.data().put(mask.alpha);
-            alpha8.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0); // on the small grid: one pass less at full size
+             Mat alpha = new Mat(hs, ws, opencv_core.CV_8U); Mat warped = new Mat()) {
+            alpha.data().put(mask.alpha);
             colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
-            if (scale < 1) {
-                upscale(mx, w, h);
-                upscale(my, w, h);
-                upscale(alpha, w, h);
-            }
+            resize(mx, ww, hw);
+            resize(my, ww, hw);
             warp(colour.correctedSource(source.image()), mx, my, warped);
+            resize(warped, w, h);
             if (multiBand) {
-                MultiBandBlend.blend(warped, frameRoi, alpha);
+                try (Mat alphaF = new Mat()) { // its pyramid of the mask is in float: scaled up in float too
+                    alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
+                    resize(alphaF, w, h);
+                    MultiBandBlend.blend(warped, frameRoi, alphaF);
+                }
             } else {
-                mix(warped, frameRoi, alpha);
+                resize(alpha, w, h);
+                AlphaBlend.blend(warped, frameRoi, alpha);
             }
         } finally {
             roi.close();
         }
+    }
+
+    /**
+     * Source pixels per target pixel across the face (the finer of the two axes): below 1 the target face is larger
+     * than the source's, and a warp finer than the source's own pixels only interpolates between them.
+     */
+    static double sourceDensity(float[] source, float[] target) {
+        double[] s = new FaceLandmarks(source).bounds(), t = new FaceLandmarks(target).bounds();
+        return Math.max((s[2] - s[0]) / Math.max(1, t[2] - t[0]), (s[3] - s[1]) / Math.max(1, t[3] - t[1]));
     }
 
     /**
@@ -128,18 +152,16 @@ final class FaceBlender {
         return m;
     }
 
-    /** Bilinear, in place: the maps are affine within each triangle, so they scale up almost exactly. */
-    private static void upscale(Mat m, int w, int h) {
+    /**
+     * Bilinear, in place, unless it has that size already. The maps are affine within each triangle, so they scale
+     * up almost exactly; the warped face and the alpha are smooth at the grid's scale.
+     */
+    private static void resize(Mat m, int w, int h) {
+        if (m.cols() == w && m.rows() == h) {
+            return;
+        }
         try (Size size = new Size(w, h)) {
             opencv_imgproc.resize(m, m, size, 0, 0, opencv_imgproc.INTER_LINEAR);
-        }
-    }
-
-    /** frame = warped * a + frame * (1 - a), per pixel, in native code, written straight into the frame. */
-    private static void mix(Mat warped, Mat frameRoi, Mat alpha) {
-        try (Mat rest = new Mat()) {
-            alpha.convertTo(rest, opencv_core.CV_32F, -1, 1);
-            opencv_imgproc.blendLinear(warped, frameRoi, alpha, rest, frameRoi); // same size and type: in place
         }
     }
 

@@ -22,6 +22,7 @@ import org.bytedeco.opencv.opencv_dnn.Net;
 public final class FaceDetector implements AutoCloseable {
     private static final double MIN_SCORE = 0.5;
     private static final double NMS_IOU = 0.3;
+    private static final int AREA_FACTOR = 4;
 
     /** Short range: faces within about 2 m, fast. Full range: small faces up to about 5 m, slower. */
     public enum Range {
@@ -64,8 +65,8 @@ public final class FaceDetector implements AutoCloseable {
         int padX = (size - w) / 2;
         int padY = (size - h) / 2;
         canvas.put(new Scalar(0, 0, 0, 0));
-        try (Rect r = new Rect(padX, padY, w, h); Mat target = new Mat(canvas, r); Size s = new Size(w, h)) {
-            opencv_imgproc.resize(bgr, target, s, 0, 0, opencv_imgproc.INTER_AREA);
+        try (Rect r = new Rect(padX, padY, w, h); Mat target = new Mat(canvas, r)) {
+            shrink(bgr, target, w, h);
         }
         try (Size s = new Size(size, size); Scalar mean = new Scalar(127.5, 127.5, 127.5, 0);
              Mat blob = opencv_dnn.blobFromImage(canvas, 1 / 127.5, s, mean, true, false, opencv_core.CV_32F);
@@ -76,6 +77,25 @@ public final class FaceDetector implements AutoCloseable {
             Mat boxes = pick(out, 16);
             List<Detection> raw = decode(boxes, scores, scale, padX, padY);
             return weightedNms(raw);
+        }
+    }
+
+    /**
+     * Area-averaged downscale to {@code w x h}. OpenCV's area resize by a fractional factor cost 4 ms from 720p to
+     * 128 px and 9 ms to 192 px on one thread (most of a detection); an integer factor takes its fast path. So the
+     * frame is first brought to {@link #AREA_FACTOR} times the target size by a bilinear resize (each of its pixels
+     * then averages the 2x2 source pixels nearest it), and that is area-averaged by the integer factor.
+     */
+    private static void shrink(Mat bgr, Mat target, int w, int h) {
+        try (Size s = new Size(w, h)) {
+            if (bgr.cols() <= AREA_FACTOR * w) { // a small frame: the plain area resize is cheap enough
+                opencv_imgproc.resize(bgr, target, s, 0, 0, opencv_imgproc.INTER_AREA);
+                return;
+            }
+            try (Mat mid = new Mat(); Size m = new Size(AREA_FACTOR * w, AREA_FACTOR * h)) {
+                opencv_imgproc.resize(bgr, mid, m, 0, 0, opencv_imgproc.INTER_LINEAR);
+                opencv_imgproc.resize(mid, target, s, 0, 0, opencv_imgproc.INTER_AREA);
+            }
         }
     }
 
