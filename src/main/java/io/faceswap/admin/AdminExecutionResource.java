@@ -93,7 +93,7 @@ public class AdminExecutionResource {
         } catch (NoSuchJobExecutionException e) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + id);
         }
-        List<StepView> stepViews = StepViews.of(steps, row.startTime(), queries::partitions);
+        List<StepView> stepViews = StepViews.of(steps, row.startTime(), row.endTime(), queries::partitions);
         return ApiResponse.ok(new ExecutionDetail(view(row), stepViews));
     }
 

@@ -11,37 +11,28 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
-/** An execution's steps as the admin API shows them, with the swap step's frame rate. */
+/** An execution's steps as the admin API shows them (times as {@link StepSpan} settles them), with the swap's rate. */
 final class StepViews {
     private StepViews() {
     }
 
-    /**
-     * JBeret records a partitioned step's start time when the step ends, so the swap step's own start would give a
-     * step of no length and a frame rate a thousand times too high. Steps run one after another, so such a step is
-     * taken to start when the one before it in this execution ended (or, first in a restart, when it started).
-     */
-    static List<StepView> of(List<StepExecution> steps, Instant executionStart,
+    /** {@code steps} in the order they ran; {@code executionEnd} is null while the execution runs. */
+    static List<StepView> of(List<StepExecution> steps, Instant executionStart, Instant executionEnd,
                              LongFunction<List<JobRepositoryQueries.PartitionRow>> partitions) {
         List<StepView> views = new ArrayList<>();
         Instant previousEnd = executionStart;
-        for (StepExecution s : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            StepExecution s = steps.get(i);
+            Instant nextStart = i + 1 < steps.size() && steps.get(i + 1).getStartTime() != null
+                    ? steps.get(i + 1).getStartTime().toInstant() : executionEnd;
+            StepSpan span = StepSpan.of(s, executionStart, previousEnd, nextStart);
             Map<String, Long> metrics = Arrays.stream(s.getMetrics())
                     .collect(Collectors.toMap(m -> m.getType().name(), Metric::getValue));
-            Instant start = s.getStartTime() == null ? null : s.getStartTime().toInstant();
-            Instant end = s.getEndTime() == null ? null : s.getEndTime().toInstant();
-            if (end != null && (start == null || !start.isBefore(end))
-                    && previousEnd != null && previousEnd.isBefore(end)) {
-                start = previousEnd;
-            }
-            // a step quicker than the repository's timestamp resolution counts as 1 ms, never as "no figure"
-            Double fps = start != null && end != null && s.getStepName().equals("swap")
-                    ? metrics.getOrDefault("WRITE_COUNT", 0L) * 1000.0
-                            / Math.max(1, end.toEpochMilli() - start.toEpochMilli())
+            Double fps = s.getStepName().equals("swap") ? span.perSecond(metrics.getOrDefault("WRITE_COUNT", 0L))
                     : null;
-            views.add(new StepView(s.getStepExecutionId(), s.getStepName(), s.getBatchStatus().name(), start, end,
-                    metrics, fps, partitions.apply(s.getStepExecutionId())));
-            previousEnd = end;
+            views.add(new StepView(s.getStepExecutionId(), s.getStepName(), s.getBatchStatus().name(), span.start(),
+                    span.end(), metrics, fps, partitions.apply(s.getStepExecutionId())));
+            previousEnd = span.end();
         }
         return views;
     }

@@ -85,6 +85,12 @@ class AdminIT {
         return api.adminGet("/v1/admin/executions/" + id).data();
     }
 
+    private JsonObject awaitExecutionEnded(long id) {
+        return Await.until("execution " + id + " to end", Duration.ofSeconds(60),
+                () -> execution(id).getJsonObject("execution"),
+                e -> List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(e.getString("batchStatus")));
+    }
+
     @Test
     void everyAdminCallNeedsTheToken() {
         for (String get : List.of("/v1/admin/executions", "/v1/admin/executions/1", "/v1/admin/queue",
@@ -111,7 +117,9 @@ class AdminIT {
             mine.add(create(sk, media.url("clip.mp4")));
         }
         for (String id : mine) {
-            awaitTask(id, "succeeded");
+            // the last step commits the task's success before JBeret ends the step and the execution
+            long execution = awaitTask(id, "succeeded").getJsonNumber("jobExecutionId").longValue();
+            assertEquals("COMPLETED", awaitExecutionEnded(execution).getString("batchStatus"));
         }
         List<Long> ids = new ArrayList<>();
         Set<String> seenTasks = new HashSet<>();
@@ -148,10 +156,21 @@ class AdminIT {
         assertEquals(List.of("fetch", "swap", "assemble", "finish"), steps);
         JsonObject swap = detail.getJsonArray("steps").getJsonObject(1);
         assertEquals(40, swap.getJsonObject("metrics").getJsonNumber("WRITE_COUNT").longValue());
-        assertTrue(swap.getJsonNumber("framesPerSecond").doubleValue() > 0);
-        // JBeret stamps a partitioned step's start at its end: the view must not show a swap of no length
-        assertTrue(Instant.parse(swap.getString("startTime")).isBefore(Instant.parse(swap.getString("endTime"))),
+        assertTrue(swap.containsKey("framesPerSecond") && swap.getJsonNumber("framesPerSecond").doubleValue() > 0,
                 swap::toString);
+        // JBeret stamps a partitioned step's start at its end: the view must not show a swap of no length
+        Instant start = Instant.parse(swap.getString("startTime"));
+        Instant end = Instant.parse(swap.getString("endTime"));
+        assertTrue(start.isBefore(end), swap::toString);
+        double shown = 40 / (Duration.between(start, end).toNanos() / 1e9);
+        assertEquals(shown, swap.getJsonNumber("framesPerSecond").doubleValue(), shown / 100,
+                () -> "the rate is the frames over the interval shown: " + swap);
+        // the steps run one after another, and the swap is nearly all of the time between its neighbours (whose
+        // times are JBeret's own): a swap restamped to last a millisecond or so fails here
+        Duration gap = Duration.between(Instant.parse(detail.getJsonArray("steps").getJsonObject(0)
+                .getString("endTime")), Instant.parse(detail.getJsonArray("steps").getJsonObject(2)
+                .getString("startTime")));
+        assertTrue(Duration.between(start, end).multipliedBy(2).compareTo(gap) > 0, () -> gap + " " + detail);
         assertTrue(swap.getJsonArray("partitions").size() >= 1);
     }
 
