@@ -36,8 +36,10 @@ final class FaceBlender {
     private static final int MULTI_BAND_WORK_SIZE = 256;
     /**
      * The warp is sampled on a grid with this many times the source face's own pixel density (and at least the
-     * working grid's, at most the frame's): finer only interpolates between source pixels, and a quarter more keeps
-     * the second interpolation (scaling the warped face into the frame) from softening it.
+     * working grid's, at most the frame's): finer only interpolates between source pixels. The warped face is then
+     * scaled into the frame bicubically, which kept it sharper than the full-size bilinear warp did
+     * (SourceFaceSizeTest: 0.73 against 0.71 of full sharpness from a 60 px source face, 0.98 against 0.93 from
+     * 200 px); the multi-band blend scales bilinearly (bicubic raised its seam score).
      */
     private static final double WARP_DETAIL = 1.25;
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
@@ -81,7 +83,7 @@ final class FaceBlender {
             resize(mx, ww, hw);
             resize(my, ww, hw);
             warp(colour.correctedSource(source.image()), mx, my, warped);
-            resize(warped, w, h);
+            resize(warped, w, h, multiBand ? opencv_imgproc.INTER_LINEAR : opencv_imgproc.INTER_CUBIC);
             if (multiBand) {
                 try (Mat alphaF = new Mat()) { // its pyramid of the mask is in float: scaled up in float too
                     alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
@@ -157,11 +159,15 @@ final class FaceBlender {
      * up almost exactly; the warped face and the alpha are smooth at the grid's scale.
      */
     private static void resize(Mat m, int w, int h) {
+        resize(m, w, h, opencv_imgproc.INTER_LINEAR);
+    }
+
+    private static void resize(Mat m, int w, int h, int interpolation) {
         if (m.cols() == w && m.rows() == h) {
             return;
         }
         try (Size size = new Size(w, h)) {
-            opencv_imgproc.resize(m, m, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+            opencv_imgproc.resize(m, m, size, 0, 0, interpolation);
         }
     }
 

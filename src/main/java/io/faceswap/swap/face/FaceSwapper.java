@@ -14,12 +14,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FaceSwapper implements FrameProcessor {
     private static final double MATCH_IOU = 0.3;
     /**
-     * Frames between searches for new faces with the short-range detector; known faces are followed on every frame.
-     * Small, distant faces need the full-range detector too, which costs three times as much: it runs on every
-     * {@link #FULL_RANGE_EVERY}th search, and on every search while no face is followed.
+     * Frames between searches for new faces with the short-range detector while faces are followed (they are
+     * followed on every frame; with none, every other frame is searched): a face walking in is swapped within a third
+     * of a second. A short-range search costs about as much as a landmark run. Small, distant faces need the full-range
+     * detector too, which costs three times as much: it runs on every {@link #FULL_RANGE_EVERY}th search (once a
+     * second at 30 fps), and on every search while no face is followed.
      */
-    private static final int DETECT_EVERY = 5;
-    private static final int FULL_RANGE_EVERY = 6;
+    private static final int DETECT_EVERY = 10;
+    private static final int FULL_RANGE_EVERY = 3;
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
     private static final double SHAPE_TRANSFER = 0.9;
 

@@ -4,7 +4,7 @@ package io.faceswap.swap.face;
  * One-Euro filter over every landmark coordinate: strong smoothing while the face is still (removing the model's
  * frame-to-frame jitter), little when it moves fast (no lag). Cut-offs are in cycles per frame; the speed term is
  * normalised by the face's size so the behaviour does not depend on resolution. Measurements may be more than one
- * frame apart (a frame in between {@link #predict() predicted}): the filter takes the time step into account.
+ * frame apart (a frame in between {@link #predict predicted}): the filter takes the time step into account.
  */
 final class LandmarkSmoother {
     private static final double MIN_CUTOFF = 0.04;
@@ -19,7 +19,7 @@ final class LandmarkSmoother {
         return smooth(raw, faceSize, 1);
     }
 
-    /** @param frames frames since the last measurement (1, or 2 after a predicted frame) */
+    /** @param frames frames since the last measurement (1, or more after predicted frames) */
     float[] smooth(float[] raw, double faceSize, int frames) {
         if (value == null) {
             value = raw.clone();
@@ -52,11 +52,11 @@ final class LandmarkSmoother {
         return sum / (derivative.length / 3.0) / Math.max(1, faceSize);
     }
 
-    /** The points one frame ahead of the last smoothed ones, at their smoothed speed; the state is not changed. */
-    float[] predict() {
+    /** The points {@code frames} frames ahead of the last smoothed ones, at their smoothed speed; the state is not changed. */
+    float[] predict(int frames) {
         float[] ahead = value.clone();
         for (int i = 0; i < ahead.length; i++) {
-            ahead[i] += derivative[i];
+            ahead[i] += frames * derivative[i];
         }
         return ahead;
     }

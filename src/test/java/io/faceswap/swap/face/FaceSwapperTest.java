@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.Measures;
 import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
+import io.faceswap.swap.video.FrameReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,7 +109,7 @@ class FaceSwapperTest {
      * fast one runs the model on every frame; a new face is measured for its first frames.
      */
     @Test
-    void slowFacesSkipTheLandmarkModelOnEveryOtherFrameAndFastOnesDoNot() {
+    void slowFacesSkipTheLandmarkModelOnTwoFramesInThreeAndFastOnesDoNot() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
              Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
             long[] still = follow(source, photo, 0);
@@ -115,7 +117,7 @@ class FaceSwapperTest {
             System.out.printf("landmark model runs / predictions over 40 frames: still %d/%d, fast %d/%d%n",
                     still[0], still[1], fast[0], fast[1]);
             assertEquals(40, still[0] + still[1] + 1, "one face on every frame, the first found by detection");
-            assertTrue(still[1] >= 14 && still[1] <= 15, "every other frame after the first ten: " + still[1]);
+            assertTrue(still[1] >= 19 && still[1] <= 20, "two frames in three after the first ten: " + still[1]);
             assertEquals(0, fast[1], "a face moving 6 px a frame is measured on every frame");
         }
     }
@@ -136,6 +138,59 @@ class FaceSwapperTest {
                 assertTrue(Measures.psnr(cut, copy) > 60, "the frame after the cut is untouched");
             }
         }
+    }
+
+    /**
+     * On the benchmark's clips (a close-up that zooms and sways, a face moving across the frame), the landmarks used
+     * on predicted frames are no further from what the model finds on that frame than the smoothed landmarks of
+     * measured frames are by more than half (measured: 0.33% against 0.40% of the eye distance on the close-up, where
+     * two frames in three are predicted, and 1.03% against 0.82% on the moving face, fast enough that only one in
+     * four is).
+     */
+    @Test
+    void predictedLandmarksAreNearlyAsCloseToTheModelAsSmoothedOnes() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
+            for (Path clip : List.of(
+                    TestVideos.closeUp("drift-close", TestImages.ASTRONAUT, 640, 360, 30, 150,
+                            0.65),
+                    TestVideos.movingFace("drift-moving", TestImages.ASTRONAUT, 640, 360, 30,
+                            150, false, TestVideos.Format.MP4))) {
+                double[] off = drift(source, clip); // {measured, predicted, predicted frames}
+                System.out.printf("QUALITY prediction %s: smoothed %.2f%%, predicted %.2f%% (%d frames) of the eye "
+                        + "distance from the model%n", clip.getFileName(), 100 * off[0], 100 * off[1], (long) off[2]);
+                assertTrue(off[2] >= 20, "frames were predicted: " + off[2]);
+                assertTrue(off[1] < 1.5 * off[0] && off[1] < 0.015, "predicted frames drift: " + off[1] + " vs " + off[0]);
+            }
+        }
+    }
+
+    /** Mean distance of the used landmarks from the model's on the same (unswapped) frame, per eye distance. */
+    private static double[] drift(SourceFace source, Path clip) {
+        double[] sum = new double[2];
+        int[] n = new int[2];
+        try (FrameReader reader = new FrameReader(clip, 0, 1);
+             FaceSwapper swapper = new FaceSwapper(source, true)) {
+            long predictions = 0;
+            for (int i = 0; i < 150; i++) {
+                try (Mat frame = reader.next(); Mat original = frame.clone()) {
+                    swapper.process(frame, i);
+                    int kind = swapper.followCounts()[1] > predictions ? 1 : 0;
+                    predictions = swapper.followCounts()[1];
+                    FaceLandmarks used = swapper.lastLandmarks().isEmpty() ? null : swapper.lastLandmarks().get(0);
+                    FaceLandmarks model = used == null ? null : finder.track(original, used);
+                    if (model != null && i >= 12) {
+                        double d = 0;
+                        for (int k = 0; k < MeshTopology.POINTS; k++) {
+                            d += Math.hypot(used.points()[3 * k] - model.points()[3 * k],
+                                    used.points()[3 * k + 1] - model.points()[3 * k + 1]);
+                        }
+                        sum[kind] += d / (MeshTopology.POINTS * model.interocular());
+                        n[kind]++;
+                    }
+                }
+            }
+        }
+        return new double[] {sum[0] / Math.max(1, n[0]), sum[1] / Math.max(1, n[1]), n[1]};
     }
 
     /** The photo placed in a 640x360 frame, moving {@code step} px a frame to the right, for 40 frames. */
