@@ -8,7 +8,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 /**
  * A face followed from frame to frame: its smoothed landmarks and colour statistics, and whether a frame's landmarks
  * may be predicted from its smoothed motion instead of run through the landmark model, the largest per-frame cost
- * left (4-5 ms a run on one core here). That happens on at most one frame after each measured one, or two for a face
+ * left (4-7 ms a run on one core here). That happens on at most one frame after each measured one, or two for a face
  * moving under half {@link #COAST_SPEED} (two frames then drift as far as one), and only for a face that has been
  * measured for a while, moves slowly and whose box looks as it did on the last frame (not across a cut). Measured
  * drift from the model: FaceSwapperTest. Not thread-safe.
