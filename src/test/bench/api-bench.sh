@@ -12,6 +12,9 @@
 # Settings (environment): BENCH_PORT_OFFSET (3000), BENCH_DURATION (15s), BENCH_WARMUP (10s: Hibernate's code paths are still being JIT-compiled after 5 s on a busy machine), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_JAVA_OPTS (extra server JVM options, e.g. a JFR recording for profiling),
 # BENCH_TARGET (a target/ directory holding server/ and faceswap.war, e.g. an older build to compare; implies --no-build).
+# The listbyids goal is the issue's "50% of that ceiling (5,000 req/s or more)": half the refused request's goal of
+# 10,000. Its ratio to the refused rate measured in the same run is printed beside it: a cheaper refusal (fewer I/O
+# threads made it 35 µs) raises that ceiling without making a database read any slower.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -207,7 +210,7 @@ main() {
     echo "|---|---|---|---|---|---|---|"
     echo "| listbyids without a key (refused by the sk filter: the ceiling) | $r | $rp | $(cpu_us_per_req refused) | 100% | >= 10,000 req/s | $(verdict "$r >= 10000") |"
     echo "| \`GET /health\` | $h | $hp | $(cpu_us_per_req health) | $(awk "BEGIN {printf \"%.0f%%\", 100*$h/$r}") | >= 5,000 req/s | $(verdict "$h >= 5000") |"
-    echo "| listbyids with sk, 10 ids | $l | $lp | $(cpu_us_per_req list) | $(awk "BEGIN {printf \"%.0f%%\", 100*$l/$r}") | >= 50% of refused, p99 < 20 ms | $(verdict "$l >= 0.5*$r && $lp < 20") |"
+    echo "| listbyids with sk, 10 ids | $l | $lp | $(cpu_us_per_req list) | $(awk "BEGIN {printf \"%.0f%%\", 100*$l/$r}") | >= 5,000 req/s (50% of the refused goal), p99 < 20 ms | $(verdict "$l >= 5000 && $lp < 20") |"
     echo
     echo "non-2xx answers: refused $(non_2xx refused) (all expected: 401), health $(non_2xx health), listbyids $(non_2xx list); socket errors: refused $(errors refused), health $(errors health), listbyids $(errors list)"
   } | tee "$OUT/api-bench.md"
