@@ -46,7 +46,7 @@ class SourceFaceSizeTest {
             FaceShape fullShape = FaceShape.of(finder.find(hopper).get(0));
             double reference = 0;
             java.util.List<double[]> accepted = new java.util.ArrayList<>();
-            System.out.println("QUALITY source face width | sharpness vs full size | to source | to target");
+            System.out.println("QUALITY source face width | sharpness vs full size (mean gradient) | to source | to target");
             for (int width : new int[] {0, 200, 140, 100, 80, 60, 45, 30}) {
                 double scale = width == 0 ? 1 : width / fullWidth;
                 Mat small = new Mat();
@@ -70,8 +70,8 @@ class SourceFaceSizeTest {
                         continue;
                     }
                     FaceShape shape = FaceShape.of(after.get(0));
-                    System.out.printf("QUALITY %4.0f px | %.2f | %.4f | %.4f%n",
-                            SourceChecks.faceWidth(source.points()), sharp / reference, shape.distance(fullShape),
+                    System.out.printf("QUALITY %4.0f px | %.2f (%.2f) | %.4f | %.4f%n",
+                            SourceChecks.faceWidth(source.points()), sharp / reference, sharp, shape.distance(fullShape),
                             shape.distance(FaceShape.of(targetFace)));
                     double[] b = targetFace.bounds();
                     try (Rect face = new Rect((int) b[0] - 20, (int) b[1] - 40, (int) (b[2] - b[0]) + 40,
