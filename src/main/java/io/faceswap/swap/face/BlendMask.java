@@ -66,12 +66,20 @@ final class BlendMask {
                 skin[i] = 0;
                 continue;
             }
-            double a = smooth(edge[i] / feather) * smooth(extension[i]);
+            float e = edge[i], x = extension[i];
+            if (e >= feather && x >= 1 && (mouth == null || mouth[i] >= mouthFeather)) {
+                alpha[i] = (byte) 255; // well inside (most of the face): every factor is 1
+                if (e < inset) {
+                    skin[i] = 0;
+                }
+                continue;
+            }
+            double a = smooth(e / feather) * smooth(x);
             if (mouth != null) {
                 a *= smooth(mouth[i] / mouthFeather);
             }
             alpha[i] = (byte) (int) (255 * a + 0.5); // a is in [0, 1]; Math.round cost more than the rest of the loop
-            if (edge[i] < inset || extension[i] < 0.999f) {
+            if (e < inset || x < 0.999f) {
                 skin[i] = 0;
             }
         }

@@ -70,7 +70,7 @@ final class FaceBlender {
         int w = roi.width(), h = roi.height();
         double scale = Math.min(1, (multiBand ? MULTI_BAND_WORK_SIZE : WORK_SIZE) / (double) Math.max(w, h));
         int ws = Math.max(4, (int) Math.round(w * scale)), hs = Math.max(4, (int) Math.round(h * scale));
-        double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * sourceDensity(source.points(), target)));
+        double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * sourceDensity(source.bounds(), target)));
         int ww = Math.max(ws, (int) Math.round(w * warpScale)), hw = Math.max(hs, (int) Math.round(h * warpScale));
         float[] work = toWorkingGrid(target, roi.x(), roi.y(), ws / (double) w, hs / (double) h);
         float[] mapX = new float[ws * hs];
@@ -90,7 +90,7 @@ final class FaceBlender {
             colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
             resize(mx, ww, hw);
             resize(my, ww, hw);
-            warp(colour.correctedSource(source.image()), mx, my, warped);
+            warp(colour.correctedSource(source), mx, my, warped);
             if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
                 sharpen(warped);
             }
@@ -113,9 +113,10 @@ final class FaceBlender {
     /**
      * Source pixels per target pixel across the face (the finer of the two axes): below 1 the target face is larger
      * than the source's, and a warp finer than the source's own pixels only interpolates between them.
+     * @param s the source face's bounds ({@link SourceFace#bounds}, taken once)
      */
-    static double sourceDensity(float[] source, float[] target) {
-        double[] s = new FaceLandmarks(source).bounds(), t = new FaceLandmarks(target).bounds();
+    static double sourceDensity(double[] s, float[] target) {
+        double[] t = new FaceLandmarks(target).bounds();
         return Math.max((s[2] - s[0]) / Math.max(1, t[2] - t[0]), (s[3] - s[1]) / Math.max(1, t[3] - t[1]));
     }
 

@@ -19,9 +19,13 @@ public final class SourceFace implements AutoCloseable {
     /** The longest side of the kept face image (see {@link #of}). */
     static final int MAX_SIDE = 512;
     private static final double CROP_MARGIN = 0.15;
+    /** Around the mesh in {@link #sampled}: the bilinear warp reads one pixel beyond where it samples. */
+    private static final int SAMPLED_MARGIN = 4;
     private final Mat image;
     private final float[] points;
     private final int[] triangles;
+    private final double[] bounds;
+    private final int[] sampled;
 
     private final float[] photoMesh;
 
@@ -30,6 +34,12 @@ public final class SourceFace implements AutoCloseable {
         this.photoMesh = photoMesh;
         this.points = points;
         this.triangles = triangles;
+        this.bounds = new FaceLandmarks(points).bounds();
+        int x0 = Math.max(0, (int) Math.floor(bounds[0]) - SAMPLED_MARGIN);
+        int y0 = Math.max(0, (int) Math.floor(bounds[1]) - SAMPLED_MARGIN);
+        int x1 = Math.min(image.cols(), (int) Math.ceil(bounds[2]) + 1 + SAMPLED_MARGIN);
+        int y1 = Math.min(image.rows(), (int) Math.ceil(bounds[3]) + 1 + SAMPLED_MARGIN);
+        this.sampled = new int[] {x0, y0, x1 - x0, y1 - y0};
     }
 
     /**
@@ -123,6 +133,19 @@ public final class SourceFace implements AutoCloseable {
 
     int[] triangles() {
         return triangles;
+    }
+
+    /** {minX, minY, maxX, maxY} of {@link #points}. */
+    double[] bounds() {
+        return bounds;
+    }
+
+    /**
+     * {x, y, width, height} of the part of {@link #image} a warp of the mesh can read: its bounds and a margin, a
+     * little over half the kept image (which has a margin for the landmark model).
+     */
+    int[] sampled() {
+        return sampled;
     }
 
     /** The face's landmarks in the photo as given (not in the kept face image). */

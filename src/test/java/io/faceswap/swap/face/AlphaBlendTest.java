@@ -20,9 +20,10 @@ class AlphaBlendTest {
         random.nextBytes(frameBytes);
         random.nextBytes(warpedBytes);
         random.nextBytes(alphaBytes);
-        for (int i = 0; i < w; i++) { // whole rows at 0, 255 and in between
+        for (int i = 0; i < w; i++) { // whole rows at 0, 255 and in between, and one of runs of each
             alphaBytes[i] = 0;
             alphaBytes[w + i] = (byte) 255;
+            alphaBytes[2 * w + i] = i < 4 || i > w - 3 ? 0 : i % 9 < 5 ? (byte) 255 : alphaBytes[2 * w + i];
         }
         try (Mat frame = new Mat(48, 64, opencv_core.CV_8UC3); Mat warped = new Mat(h, w, opencv_core.CV_8UC3);
              Mat alpha = new Mat(h, w, opencv_core.CV_8U); Rect r = new Rect(5, 9, w, h);
