@@ -43,6 +43,8 @@ final class TriangleRaster {
             double a1 = (by - cy) / det, b1 = (cx - bx) / det, c1 = -(a1 * cx + b1 * cy);
             double a2 = (cy - ay) / det, b2 = (ax - cx) / det, c2 = -(a2 * cx + b2 * cy);
             double a3 = -a1 - a2;
+            // per row, the span's ends are -r / a: the three divisors are the triangle's, so invert them once
+            double i1 = 1 / a1, i2 = 1 / a2, i3 = 1 / a3;
             for (int y = y0; y <= y1; y++) {
                 double py = y + 0.5;
                 double r1 = b1 * py + c1 + EDGE, r2 = b2 * py + c2 + EDGE, r3 = 1 - r1 - r2 + 3 * EDGE;
@@ -50,8 +52,8 @@ final class TriangleRaster {
                     continue;
                 }
                 // the span of px = x + 0.5 where all three are >= -EDGE
-                double lo = Math.max(x0, Math.max(from(a1, r1), Math.max(from(a2, r2), from(a3, r3))));
-                double hi = Math.min(x1 + 1, Math.min(to(a1, r1), Math.min(to(a2, r2), to(a3, r3))));
+                double lo = Math.max(x0, Math.max(from(a1, r1, i1), Math.max(from(a2, r2, i2), from(a3, r3, i3))));
+                double hi = Math.min(x1 + 1, Math.min(to(a1, r1, i1), Math.min(to(a2, r2, i2), to(a3, r3, i3))));
                 int end = Math.min(x1, (int) Math.floor(hi - 0.5));
                 for (int x = Math.max(x0, (int) Math.ceil(lo - 0.5)); x <= end; x++) {
                     double px = x + 0.5;
@@ -89,14 +91,14 @@ final class TriangleRaster {
         }
     }
 
-    /** Where {@code a * px + r >= 0} starts (for a rising line), else no bound. */
-    private static double from(double a, double r) {
-        return a > 1e-12 ? -r / a : Double.NEGATIVE_INFINITY;
+    /** Where {@code a * px + r >= 0} starts (for a rising line), else no bound. @param inverse 1 / a */
+    private static double from(double a, double r, double inverse) {
+        return a > 1e-12 ? -r * inverse : Double.NEGATIVE_INFINITY;
     }
 
-    /** Where {@code a * px + r >= 0} ends (for a falling line), else no bound. */
-    private static double to(double a, double r) {
-        return a < -1e-12 ? -r / a : Double.POSITIVE_INFINITY;
+    /** Where {@code a * px + r >= 0} ends (for a falling line), else no bound. @param inverse 1 / a */
+    private static double to(double a, double r, double inverse) {
+        return a < -1e-12 ? -r * inverse : Double.POSITIVE_INFINITY;
     }
 
     /** A flat line below zero: no pixel of the row qualifies. */
