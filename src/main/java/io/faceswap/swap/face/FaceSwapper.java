@@ -17,11 +17,13 @@ public final class FaceSwapper implements FrameProcessor {
      * Frames between searches for new faces with the short-range detector while faces are followed (they are
      * followed on every frame; with none, every other frame is searched): a face walking in is swapped within a third
      * of a second. A short-range search costs about as much as a landmark run. Small, distant faces need the full-range
-     * detector too, which costs three times as much: it runs on every {@link #FULL_RANGE_EVERY}th search (once a
-     * second at 30 fps), and on every search while no face is followed.
+     * detector too, which costs four times as much (11 ms a run on one core at 720p): it runs on every
+     * {@link #FULL_RANGE_EVERY}th search (every 2 s at 30 fps; once a second cost 0.2 ms a frame more on a close-up,
+     * issue 10), and on every search while no face is followed. So a distant face that appears while another is
+     * followed is swapped within 2 s, a near one within a third of a second.
      */
     private static final int DETECT_EVERY = 10;
-    private static final int FULL_RANGE_EVERY = 3;
+    private static final int FULL_RANGE_EVERY = 6;
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
     private static final double SHAPE_TRANSFER = 0.9;
 
