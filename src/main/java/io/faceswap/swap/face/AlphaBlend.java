@@ -46,10 +46,9 @@ final class AlphaBlend {
 
     /**
      * Mixes {@code w} pixels of {@code row} in place with those of {@code src} (both from index 0), by the alphas
-     * from {@code a[first]}; false when they are all 0 (nothing to write back).
+     * from {@code a[first]}.
      */
-    static boolean mix(byte[] row, byte[] src, byte[] a, int first, int w) {
-        boolean changed = false;
+    static void mix(byte[] row, byte[] src, byte[] a, int first, int w) {
         int x = 0;
         while (x < w) {
             int k = a[first + x] & 0xFF;
@@ -57,7 +56,6 @@ final class AlphaBlend {
                 x++;
                 continue;
             }
-            changed = true;
             if (k == 255) { // a run of them: copied at once
                 int end = x + 1;
                 while (end < w && a[first + end] == (byte) 255) {
@@ -74,6 +72,5 @@ final class AlphaBlend {
             }
             x++;
         }
-        return changed;
     }
 }

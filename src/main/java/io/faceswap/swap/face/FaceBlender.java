@@ -50,6 +50,8 @@ final class FaceBlender {
      * 3x3 filter on the smaller grid about 0.1 (issue 10). Plain bilinear lost sharpness (0.70 at 61 px).
      */
     private static final double SHARPEN = 0.11;
+    /** Read-only once made, so shared by every worker (filter2D does not write its kernel). */
+    private static final Mat SHARPEN_KERNEL = sharpenKernel();
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
@@ -145,11 +147,14 @@ final class FaceBlender {
 
     /** In place: m - {@link #SHARPEN} * Laplacian(m). */
     private static void sharpen(Mat m) {
-        try (Mat kernel = new Mat(3, 3, opencv_core.CV_32F)) {
-            float c = (float) (1 + 4 * SHARPEN), e = (float) -SHARPEN;
-            ((java.nio.FloatBuffer) kernel.createBuffer()).put(new float[] {0, e, 0, e, c, e, 0, e, 0});
-            opencv_imgproc.filter2D(m, m, -1, kernel);
-        }
+        opencv_imgproc.filter2D(m, m, -1, SHARPEN_KERNEL);
+    }
+
+    private static Mat sharpenKernel() {
+        Mat kernel = new Mat(3, 3, opencv_core.CV_32F);
+        float c = (float) (1 + 4 * SHARPEN), e = (float) -SHARPEN;
+        ((java.nio.FloatBuffer) kernel.createBuffer()).put(new float[] {0, e, 0, e, c, e, 0, e, 0});
+        return kernel;
     }
 
     private static void warp(Mat image, Mat mx, Mat my, Mat out) {

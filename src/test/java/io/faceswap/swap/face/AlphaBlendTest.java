@@ -2,7 +2,6 @@ package io.faceswap.swap.face;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Random;
 import org.bytedeco.opencv.global.opencv_core;
@@ -54,9 +53,12 @@ class AlphaBlendTest {
     }
 
     @Test
-    void aRowWithNoAlphaIsNotWrittenBack() {
-        byte[] row = {1, 2, 3, 4, 5, 6};
-        assertFalse(AlphaBlend.mix(row, new byte[6], new byte[2], 0, 2));
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6}, row);
+    void aRowIsCopiedWhereAlphaIsFullKeptWhereItIsZeroAndMixedBetween() {
+        byte[] row = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        byte[] src = {(byte) 200, (byte) 201, (byte) 202, (byte) 203, (byte) 204, (byte) 205, 0, 0, 0,
+                (byte) 255, (byte) 255, (byte) 255};
+        AlphaBlend.mix(row, src, new byte[] {9, (byte) 255, (byte) 255, 0, (byte) 128}, 1, 4);
+        assertArrayEquals(new byte[] {(byte) 200, (byte) 201, (byte) 202, (byte) 203, (byte) 204, (byte) 205, 7, 8, 9,
+                (byte) 133, (byte) 133, (byte) 134}, row);
     }
 }
