@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.StoppableSchedule;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,10 +33,11 @@ public class ResultRetention {
     @ConfigProperty(name = "clipzap.results.retention-days", defaultValue = "7")
     double retentionDays;
 
-    private ScheduledFuture<?> job;
+    private StoppableSchedule schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        job = scheduler.scheduleWithFixedDelay(() -> {
+        schedule = new StoppableSchedule(scheduler);
+        schedule.every(() -> {
             try {
                 purge();
             } catch (RuntimeException e) {
@@ -47,8 +48,8 @@ public class ResultRetention {
 
     @PreDestroy
     void stop() {
-        if (job != null) {
-            job.cancel(false);
+        if (schedule != null) {
+            schedule.stop(); // waits for a purge in flight: see StoppableSchedule
         }
     }
 

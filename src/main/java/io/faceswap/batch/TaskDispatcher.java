@@ -2,6 +2,7 @@ package io.faceswap.batch;
 
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.config.StoppableSchedule;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskClaims;
 import io.faceswap.task.TaskEvents;
@@ -20,7 +21,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,14 +73,13 @@ public class TaskDispatcher {
 
     private boolean reclaimedOwn;
     private boolean modelsReady;
-    private ScheduledFuture<?> poll;
-    private ScheduledFuture<?> heartbeat;
+    private StoppableSchedule schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        poll = scheduler.scheduleWithFixedDelay(this::dispatch, 100, pollMillis, TimeUnit.MILLISECONDS);
+        schedule = new StoppableSchedule(scheduler);
+        schedule.every(this::dispatch, 100, pollMillis, TimeUnit.MILLISECONDS);
         long renew = settings.leaseRenewal().toMillis();
-        heartbeat = scheduler.scheduleWithFixedDelay(() -> guarded("lease heartbeat", leases::renew), renew, renew,
-                TimeUnit.MILLISECONDS);
+        schedule.every(() -> guarded("lease heartbeat", leases::renew), renew, renew, TimeUnit.MILLISECONDS);
     }
 
     private void warmUpModels() {
@@ -91,11 +90,10 @@ public class TaskDispatcher {
 
     @PreDestroy
     void stop() {
-        FaceFinderPool.clear();
-        if (poll != null) {
-            poll.cancel(false);
-            heartbeat.cancel(false);
+        if (schedule != null) {
+            schedule.stop(); // waits for a tick in flight: see StoppableSchedule
         }
+        FaceFinderPool.clear();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Queued event) {
@@ -108,7 +106,7 @@ public class TaskDispatcher {
 
     /** Dispatch soon, off the caller's thread. */
     public void wakeUp() {
-        scheduler.execute(this::dispatch);
+        schedule.soon(this::dispatch);
     }
 
     /** Serialised within this server; across servers the claim's row lock and conditional updates do the same. */
@@ -124,7 +122,7 @@ public class TaskDispatcher {
             reclaimedOwn = true;
             guarded("time budgets", watchdog::check);
             Optional<String> next;
-            while ((next = claims.claimNext(node.id())).isPresent()) {
+            while (!schedule.stopping() && (next = claims.claimNext(node.id())).isPresent()) {
                 String taskId = next.get();
                 guarded("start of task " + taskId, () -> startJob(taskId));
             }

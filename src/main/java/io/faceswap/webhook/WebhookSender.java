@@ -1,6 +1,7 @@
 package io.faceswap.webhook;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.config.StoppableSchedule;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.PostResult;
 import io.faceswap.media.SafeMediaFetcher;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -62,23 +62,23 @@ public class WebhookSender {
     private final SafeMediaFetcher http = new SafeMediaFetcher();
     private final AtomicInteger inFlight = new AtomicInteger();
     private int ticks;
-    private ScheduledFuture<?> poll;
+    private StoppableSchedule schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.pollMillis();
-        poll = scheduler.scheduleWithFixedDelay(this::tick, 500, every, TimeUnit.MILLISECONDS);
+        schedule = new StoppableSchedule(scheduler);
+        schedule.every(this::tick, 500, settings.pollMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (poll != null) {
-            poll.cancel(false);
+        if (schedule != null) {
+            schedule.stop(); // waits for a tick in flight: see StoppableSchedule
         }
     }
 
     /** Soon, off the caller's thread. */
     public void wakeUp() {
-        scheduler.execute(this::tick);
+        schedule.soon(this::tick);
     }
 
     synchronized void tick() {
@@ -94,6 +94,9 @@ public class WebhookSender {
             int room = settings.parallelism() - inFlight.get();
             List<String> due = room > 0 ? claims.due(room) : List.of();
             for (String id : due) {
+                if (schedule.stopping()) {
+                    break;
+                }
                 claims.claim(id, node.id()).ifPresent(delivery -> {
                     inFlight.incrementAndGet();
                     workers.execute(() -> {
