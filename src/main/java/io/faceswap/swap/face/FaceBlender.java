@@ -65,6 +65,15 @@ final class FaceBlender {
 
     /** @param multiBand a {@link MultiBandBlend} instead of the feathered one */
     static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand) {
+        blend(source, target, frame, colour, multiBand, null);
+    }
+
+    /**
+     * @param keep where the feathered blend's maps and alpha on the working grid are kept for {@link
+     *             ComposedFace#redraw} if the source is scaled up onto the face; null to keep nothing
+     */
+    static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand,
+                      ComposedFace keep) {
         Rect roi = region(target, frame.cols(), frame.rows(), multiBand ? MultiBandBlend.REACH : 0);
         if (roi == null) {
             return;
@@ -73,7 +82,6 @@ final class FaceBlender {
         double scale = Math.min(1, (multiBand ? MULTI_BAND_WORK_SIZE : WORK_SIZE) / (double) Math.max(w, h));
         int ws = Math.max(4, (int) Math.round(w * scale)), hs = Math.max(4, (int) Math.round(h * scale));
         double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * sourceDensity(source.bounds(), target)));
-        int ww = Math.max(ws, (int) Math.round(w * warpScale)), hw = Math.max(hs, (int) Math.round(h * warpScale));
         float[] work = toWorkingGrid(target, roi.x(), roi.y(), ws / (double) w, hs / (double) h);
         float[] mapX = new float[ws * hs];
         float[] mapY = new float[ws * hs];
@@ -86,29 +94,55 @@ final class FaceBlender {
         }
         boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
         BlendMask mask = BlendMask.of(inside, extension, work, 0, 0, ws, hs, faceWidth(work), mouthOpen);
-        try (Mat frameRoi = new Mat(frame, roi); Mat mx = floats(mapX, ws, hs); Mat my = floats(mapY, ws, hs);
-             Mat alpha = new Mat(hs, ws, opencv_core.CV_8U); Mat warped = new Mat()) {
+        Mat alpha = new Mat(hs, ws, opencv_core.CV_8U);
+        Mat mx = floats(mapX, ws, hs);
+        Mat my = floats(mapY, ws, hs);
+        boolean kept = false;
+        try (Mat frameRoi = new Mat(frame, roi)) {
             alpha.data().put(mask.alpha);
             colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
-            resize(mx, ww, hw);
-            resize(my, ww, hw);
-            warp(colour.correctedSource(source), mx, my, warped);
+            draw(source, colour, frameRoi, mx, my, alpha, warpScale, multiBand);
+            if (keep != null && !multiBand && warpScale < 1) {
+                keep.keep(mx, my, alpha, roi, target, warpScale);
+                kept = true;
+            } else if (keep != null) {
+                keep.forget();
+            }
+        } finally {
+            roi.close();
+            if (!kept) {
+                mx.close();
+                my.close();
+                alpha.close();
+            }
+        }
+    }
+
+    /**
+     * Warps the colour-corrected source by the working grid's maps onto a grid of {@code warpScale} times the
+     * region's size, and blends it into the region with the working grid's alpha, both scaled up to the region.
+     */
+    static void draw(SourceFace source, ColorTransfer colour, Mat frameRoi, Mat mx, Mat my, Mat alpha,
+                     double warpScale, boolean multiBand) {
+        int w = frameRoi.cols(), h = frameRoi.rows();
+        int ww = Math.max(mx.cols(), (int) Math.round(w * warpScale));
+        int hw = Math.max(mx.rows(), (int) Math.round(h * warpScale));
+        try (Mat wx = new Mat(); Mat wy = new Mat(); Mat warped = new Mat(); Mat face = new Mat();
+             Mat faceAlpha = new Mat()) {
+            warp(colour.correctedSource(source), scaled(mx, wx, ww, hw), scaled(my, wy, ww, hw), warped);
             if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
                 sharpen(warped);
             }
-            resize(warped, w, h);
+            Mat scaledFace = scaled(warped, face, w, h);
             if (multiBand) {
                 try (Mat alphaF = new Mat()) { // its pyramid of the mask is in float: scaled up in float too
                     alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
                     resize(alphaF, w, h);
-                    MultiBandBlend.blend(warped, frameRoi, alphaF);
+                    MultiBandBlend.blend(scaledFace, frameRoi, alphaF);
                 }
             } else {
-                resize(alpha, w, h);
-                AlphaBlend.blend(warped, frameRoi, alpha);
+                AlphaBlend.blend(scaledFace, frameRoi, scaled(alpha, faceAlpha, w, h));
             }
-        } finally {
-            roi.close();
         }
     }
 
@@ -180,6 +214,17 @@ final class FaceBlender {
         return m;
     }
 
+    /** {@code m} scaled bilinearly into {@code out}, and that; or {@code m} itself if it has that size already. */
+    private static Mat scaled(Mat m, Mat out, int w, int h) {
+        if (m.cols() == w && m.rows() == h) {
+            return m;
+        }
+        try (Size size = new Size(w, h)) {
+            opencv_imgproc.resize(m, out, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+        }
+        return out;
+    }
+
     /**
      * Bilinear, in place, unless it has that size already. The maps are affine within each triangle, so they scale
      * up almost exactly; the warped face and the alpha are smooth at the grid's scale.
@@ -214,7 +259,7 @@ final class FaceBlender {
     }
 
     /** The face's bounds plus a margin, clipped to the frame; null when nothing of it is inside. */
-    private static Rect region(float[] p, int width, int height, int extra) {
+    static Rect region(float[] p, int width, int height, int extra) {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < p.length / 3; i++) {
             minX = Math.min(minX, p[3 * i]);

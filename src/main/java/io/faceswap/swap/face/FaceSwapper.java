@@ -32,12 +32,14 @@ public final class FaceSwapper implements FrameProcessor {
     private final boolean largestOnly;
     private final boolean smoothing;
     private final boolean multiBand;
+    private final boolean redrawPredicted;
     private List<FollowedFace> faces = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
     private long lastDetection = Long.MIN_VALUE / 2;
     private long searches;
     private long landmarkRuns;
     private long predictions;
+    private long redrawn;
 
     public FaceSwapper(SourceFace source, boolean largestOnly) {
         this(source, largestOnly, true);
@@ -50,6 +52,16 @@ public final class FaceSwapper implements FrameProcessor {
 
     /** @param multiBand the {@link MultiBandBlend} instead of the feathered blend (slower; an option) */
     public FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand) {
+        this(source, largestOnly, smoothing, multiBand, true);
+    }
+
+    /**
+     * @param redrawPredicted false only to measure what redrawing a predicted frame's face from the last one
+     *                        ({@link ComposedFace}) changes: every face is then made anew on every frame
+     */
+    FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand,
+                boolean redrawPredicted) {
+        this.redrawPredicted = redrawPredicted && !multiBand;
         this.source = source;
         this.finder = FaceFinderPool.borrow();
         this.largestOnly = largestOnly;
@@ -69,14 +81,21 @@ public final class FaceSwapper implements FrameProcessor {
         for (FollowedFace face : faces) {
             float[] shaped = ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
-            FaceBlender.blend(source, points, frame, face.colour, multiBand);
+            if (redrawPredicted && face.predictedNow() && face.composed.redraw(points, frame, source, face.colour)) {
+                redrawn++;
+                continue;
+            }
+            FaceBlender.blend(source, points, frame, face.colour, multiBand, redrawPredicted ? face.composed : null);
         }
         return faces.size();
     }
 
-    /** Faces followed by the landmark model, and faces whose landmarks were predicted instead, so far. */
+    /**
+     * Faces followed by the landmark model, faces whose landmarks were predicted instead, and predicted faces drawn
+     * from the last one made ({@link ComposedFace}), so far.
+     */
     public long[] followCounts() {
-        return new long[] {landmarkRuns, predictions};
+        return new long[] {landmarkRuns, predictions, redrawn};
     }
 
     /** The landmarks last used for each face, smoothed (for measuring jitter). */

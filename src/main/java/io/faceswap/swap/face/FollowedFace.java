@@ -29,6 +29,8 @@ final class FollowedFace implements AutoCloseable {
     private static final double LOOK_CHANGE = 8;
 
     final ColorTransfer colour = new ColorTransfer();
+    /** The face last made for it, which a predicted frame may draw again ({@link ComposedFace}). */
+    final ComposedFace composed = new ComposedFace();
     private final LandmarkSmoother smoother = new LandmarkSmoother();
     private final boolean smoothing;
     private FaceLandmarks landmarks;
@@ -62,6 +64,11 @@ final class FollowedFace implements AutoCloseable {
         }
         step = still ? 1 : predicted + 1; // a still face's next measurement is smoothed as if it came one frame later
         return true;
+    }
+
+    /** Whether this frame's landmarks were predicted, not measured. */
+    boolean predictedNow() {
+        return predicted > 0;
     }
 
     void measure(FaceLandmarks raw, Mat frame) {
@@ -104,5 +111,6 @@ final class FollowedFace implements AutoCloseable {
     @Override
     public void close() {
         colour.close(); // its corrected copy of the source is native memory
+        composed.close();
     }
 }

@@ -54,8 +54,8 @@ public final class FaceWorkBenchmark {
                     follow = swapper.followCounts();
                 }
                 double ms = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0) / 1e6 / n;
-                System.out.printf("%s %dp round %d: %.2f CPU ms/frame (face work and one frame copy, this thread), %d faces, %d landmark runs, %d predicted%n",
-                        kind, h, round, ms, faces, follow[0], follow[1]);
+                System.out.printf("%s %dp round %d: %.2f CPU ms/frame (face work and one frame copy, this thread), %d faces, %d landmark runs, %d predicted, %d of them redrawn%n",
+                        kind, h, round, ms, faces, follow[0], follow[1], follow[2]);
             }
         }
         frames.forEach(Mat::close);
