@@ -48,9 +48,7 @@ final class BlendMask {
         try (Mat features = new Mat(h, w, opencv_core.CV_8UC1, new Scalar(255))) {
             if (mouthOpen) {
                 fill(features, target, MeshTopology.INNER_LIPS, roiX, roiY, 0);
-                byte[] open = new byte[n];
-                features.data().get(open);
-                mouth = distance(open, w, h);
+                mouth = mouthDistance(features, target, roiX, roiY, faceWidth * MOUTH_FEATHER);
             }
             int thick = Math.max(1, (int) Math.round(faceWidth * 0.03));
             for (int[] part : new int[][] {RIGHT_EYE, LEFT_EYE, RIGHT_BROW, LEFT_BROW, MeshTopology.OUTER_LIPS}) {
@@ -93,7 +91,7 @@ final class BlendMask {
     }
 
     /** Euclidean distance of each pixel to the nearest zero pixel. */
-    private static float[] distance(byte[] mask, int w, int h) {
+    static float[] distance(byte[] mask, int w, int h) {
         float[] d = new float[w * h];
         try (Mat m = new Mat(h, w, opencv_core.CV_8UC1); Mat dist = new Mat()) {
             m.data().put(mask);
@@ -103,8 +101,45 @@ final class BlendMask {
         return d;
     }
 
+    /**
+     * Distance of each pixel to the open mouth (the zeros of {@code features}, inner lips filled), computed only
+     * around the mouth: the ramp reaches {@code feather} px from it, and farther pixels get {@link Float#MAX_VALUE}.
+     * Exact: the shortest chamfer path between two pixels stays within their bounding box, so within a rectangle
+     * holding every zero the distances are those of the whole grid (0.17 ms a frame saved on the grid's
+     * distance transform; issue 10).
+     */
+    static float[] mouthDistance(Mat features, float[] p, int roiX, int roiY, double feather) {
+        int w = features.cols(), h = features.rows();
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i : MeshTopology.INNER_LIPS) {
+            minX = Math.min(minX, p[3 * i] - roiX);
+            maxX = Math.max(maxX, p[3 * i] - roiX);
+            minY = Math.min(minY, p[3 * i + 1] - roiY);
+            maxY = Math.max(maxY, p[3 * i + 1] - roiY);
+        }
+        int margin = (int) Math.ceil(Math.max(1, feather)) + 2; // fillPoly rounds points: a pixel more either side
+        int x0 = Math.max(0, (int) Math.floor(minX) - margin), y0 = Math.max(0, (int) Math.floor(minY) - margin);
+        int x1 = Math.min(w, (int) Math.ceil(maxX) + margin + 1), y1 = Math.min(h, (int) Math.ceil(maxY) + margin + 1);
+        float[] d = new float[w * h];
+        java.util.Arrays.fill(d, Float.MAX_VALUE);
+        if (x1 <= x0 || y1 <= y0) {
+            return d;
+        }
+        int rw = x1 - x0, rh = y1 - y0;
+        float[] near = new float[rw * rh];
+        try (org.bytedeco.opencv.opencv_core.Rect r = new org.bytedeco.opencv.opencv_core.Rect(x0, y0, rw, rh);
+             Mat region = new Mat(features, r); Mat dist = new Mat()) {
+            opencv_imgproc.distanceTransform(region, dist, opencv_imgproc.DIST_L2, opencv_imgproc.DIST_MASK_3);
+            ((java.nio.FloatBuffer) dist.createBuffer()).get(near);
+        }
+        for (int y = 0; y < rh; y++) {
+            System.arraycopy(near, y * rw, d, (y0 + y) * w + x0, rw);
+        }
+        return d;
+    }
+
     /** Fills the polygon through {@code points} with {@code value}, grown by {@code grow} px (0: not grown). */
-    private static void fill(Mat m, float[] p, int[] points, int roiX, int roiY, int grow) {
+    static void fill(Mat m, float[] p, int[] points, int roiX, int roiY, int grow) {
         try (Mat polygon = new Mat(points.length, 1, opencv_core.CV_32SC2); MatVector polygons = new MatVector(1);
              Scalar zero = new Scalar(0)) {
             int[] xy = new int[points.length * 2];

@@ -18,10 +18,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  * interpolation). The colour correction is the last measured frame's, as the landmarks are. Any other change (the
  * mouth moving, the head turning) leaves points off the map, and the face is made anew.
  * <p>
- * Only a face the source is scaled up onto is kept ({@link FaceBlender} warps it on a grid coarser than the frame):
- * that is where the blend costs most, and where half a pixel is less than a source pixel. Where the source is
- * scaled down, half a frame pixel is more than one source pixel, and the sampled texture came out visibly other
- * than a face made anew (31 dB against 42 in the face). Not thread-safe: one per followed face.
+ * Only a face larger than the working grid that the source is not scaled down onto is kept: that is where the blend
+ * costs most (a close-up), and where half a frame pixel is at most half a source pixel. Where the source is scaled
+ * down, half a frame pixel is more than a source pixel, and the sampled texture came out visibly other than a face
+ * made anew (31 dB against 42 in the face). Not thread-safe: one per followed face.
  */
 final class ComposedFace implements AutoCloseable {
     /**

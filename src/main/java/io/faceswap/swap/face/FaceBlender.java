@@ -70,7 +70,8 @@ final class FaceBlender {
 
     /**
      * @param keep where the feathered blend's maps and alpha on the working grid are kept for {@link
-     *             ComposedFace#redraw} if the source is scaled up onto the face; null to keep nothing
+     *             ComposedFace#redraw} if the face is larger than the working grid and the source is not scaled
+     *             down onto it; null to keep nothing
      */
     static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand,
                       ComposedFace keep) {
@@ -81,7 +82,8 @@ final class FaceBlender {
         int w = roi.width(), h = roi.height();
         double scale = Math.min(1, (multiBand ? MULTI_BAND_WORK_SIZE : WORK_SIZE) / (double) Math.max(w, h));
         int ws = Math.max(4, (int) Math.round(w * scale)), hs = Math.max(4, (int) Math.round(h * scale));
-        double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * sourceDensity(source.bounds(), target)));
+        double density = sourceDensity(source.bounds(), target);
+        double warpScale = Math.min(1, Math.max(scale, WARP_DETAIL * density));
         float[] work = toWorkingGrid(target, roi.x(), roi.y(), ws / (double) w, hs / (double) h);
         float[] mapX = new float[ws * hs];
         float[] mapY = new float[ws * hs];
@@ -102,7 +104,7 @@ final class FaceBlender {
             alpha.data().put(mask.alpha);
             colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
             draw(source, colour, frameRoi, mx, my, alpha, warpScale, multiBand);
-            if (keep != null && !multiBand && warpScale < 1) {
+            if (keep != null && !multiBand && scale < 1 && density <= 1) {
                 keep.keep(mx, my, alpha, roi, target, warpScale);
                 kept = true;
             } else if (keep != null) {
