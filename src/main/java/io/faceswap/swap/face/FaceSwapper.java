@@ -18,8 +18,9 @@ public final class FaceSwapper implements FrameProcessor {
      * followed on every frame; with none, every other frame is searched): a face walking in is swapped within a third
      * of a second. A short-range search costs about as much as a landmark run. Small, distant faces need the full-range
      * detector too, which costs four times as much (11 ms a run on one core at 720p): it runs on every
-     * {@link #FULL_RANGE_EVERY}th search (every 2 s at 30 fps; once a second cost 0.2 ms a frame more on a close-up,
-     * issue 10), and on every search while no face is followed. So a distant face that appears while another is
+     * {@link #FULL_RANGE_EVERY}th search since it last ran (every 2 s at 30 fps; once a second cost 0.2 ms a frame
+     * more on a close-up, issue 10), and on every search while no face is followed: so not again on the first
+     * search after the one that found the face. So a distant face that appears while another is
      * followed is swapped within 2 s, a near one within a third of a second.
      */
     private static final int DETECT_EVERY = 10;
@@ -36,7 +37,8 @@ public final class FaceSwapper implements FrameProcessor {
     private List<FollowedFace> faces = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
     private long lastDetection = Long.MIN_VALUE / 2;
-    private long searches;
+    /** Searches since the full-range detector last ran (it also runs on every search while no face is followed). */
+    private int searchesSinceFullRange;
     private long landmarkRuns;
     private long predictions;
     private long redrawn;
@@ -125,7 +127,10 @@ public final class FaceSwapper implements FrameProcessor {
         }
         if (frameIndex - lastDetection >= DETECT_EVERY || next.isEmpty() && frameIndex - lastDetection >= 2) {
             lastDetection = frameIndex;
-            boolean fullRange = next.isEmpty() || searches++ % FULL_RANGE_EVERY == 0;
+            boolean fullRange = next.isEmpty() || ++searchesSinceFullRange >= FULL_RANGE_EVERY;
+            if (fullRange) {
+                searchesSinceFullRange = 0;
+            }
             for (Detection d : finder.detect(frame, fullRange)) {
                 FaceLandmarks raw = overlapsAny(d, next) ? null : finder.fromDetection(frame, d);
                 if (raw != null && !overlapsAny(raw, next)) {
