@@ -30,18 +30,16 @@ final class ComposedFace implements AutoCloseable {
      */
     static final double TOLERANCE = 0.5;
 
-    private Mat mapX;
-    private Mat mapY;
+    private Mat map;
     private Mat alpha;
     private int roiX, roiY, roiW, roiH;
     private float[] points;
     private double warpScale;
 
     /** Keeps (and takes ownership of) the working grid of a swap just made; see {@link #forget} otherwise. */
-    void keep(Mat mx, Mat my, Mat alphaGrid, Rect roi, float[] target, double scale) {
+    void keep(Mat sourceMap, Mat alphaGrid, Rect roi, float[] target, double scale) {
         close();
-        mapX = mx;
-        mapY = my;
+        map = sourceMap;
         alpha = alphaGrid;
         roiX = roi.x();
         roiY = roi.y();
@@ -56,7 +54,7 @@ final class ComposedFace implements AutoCloseable {
      * anew there, and says whether it did.
      */
     boolean redraw(float[] target, Mat frame, SourceFace source, ColorTransfer colour) {
-        if (mapX == null) {
+        if (map == null) {
             return false;
         }
         AffineFit fit = AffineFit.of(points, target);
@@ -67,12 +65,11 @@ final class ComposedFace implements AutoCloseable {
         if (roi == null) {
             return true; // out of the frame: nothing to draw, as FaceBlender would have drawn nothing
         }
-        try (roi; Mat frameRoi = new Mat(frame, roi); Mat mx = new Mat(); Mat my = new Mat(); Mat a = new Mat()) {
+        try (roi; Mat frameRoi = new Mat(frame, roi); Mat m = new Mat(); Mat a = new Mat()) {
             double[] move = gridToGrid(fit.m, roi);
-            place(mapX, mx, move, opencv_core.BORDER_REPLICATE);
-            place(mapY, my, move, opencv_core.BORDER_REPLICATE);
+            place(map, m, move, opencv_core.BORDER_REPLICATE);
             place(alpha, a, move, opencv_core.BORDER_CONSTANT);
-            FaceBlender.draw(source, colour, frameRoi, mx, my, a, warpScale, false);
+            FaceBlender.draw(source, colour, frameRoi, m, a, warpScale, false);
         }
         return true;
     }
@@ -83,7 +80,7 @@ final class ComposedFace implements AutoCloseable {
      * position, which is on the new grid as the same relation gives.
      */
     private double[] gridToGrid(double[] m, Rect roi) {
-        int gw = mapX.cols(), gh = mapX.rows();
+        int gw = map.cols(), gh = map.rows();
         double sx = roiW / (double) gw, sy = roiH / (double) gh;
         double nx = roi.width() / (double) gw, ny = roi.height() / (double) gh;
         double gx = roiX + 0.5 * sx - 0.5, gy = roiY + 0.5 * sy - 0.5;
@@ -107,12 +104,10 @@ final class ComposedFace implements AutoCloseable {
 
     @Override
     public void close() {
-        if (mapX != null) {
-            mapX.close();
-            mapY.close();
+        if (map != null) {
+            map.close();
             alpha.close();
-            mapX = null;
-            mapY = null;
+            map = null;
             alpha = null;
             points = null;
         }

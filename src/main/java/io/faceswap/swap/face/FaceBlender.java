@@ -97,15 +97,14 @@ final class FaceBlender {
         boolean mouthOpen = MeshTopology.mouthOpening(target) > ShapeTransfer.OPEN_MOUTH / 2;
         BlendMask mask = BlendMask.of(inside, extension, work, 0, 0, ws, hs, faceWidth(work), mouthOpen);
         Mat alpha = new Mat(hs, ws, opencv_core.CV_8U);
-        Mat mx = floats(mapX, ws, hs);
-        Mat my = floats(mapY, ws, hs);
+        Mat map = interleaved(mapX, mapY, ws, hs);
         boolean kept = false;
         try (Mat frameRoi = new Mat(frame, roi)) {
             alpha.data().put(mask.alpha);
-            colourStatistics(source, frameRoi, mx, my, mask.skin, colour);
-            draw(source, colour, frameRoi, mx, my, alpha, warpScale, multiBand);
+            colourStatistics(source, frameRoi, map, mask.skin, colour);
+            draw(source, colour, frameRoi, map, alpha, warpScale, multiBand);
             if (keep != null && !multiBand && scale < 1 && density <= 1) {
-                keep.keep(mx, my, alpha, roi, target, warpScale);
+                keep.keep(map, alpha, roi, target, warpScale);
                 kept = true;
             } else if (keep != null) {
                 keep.forget();
@@ -113,8 +112,7 @@ final class FaceBlender {
         } finally {
             roi.close();
             if (!kept) {
-                mx.close();
-                my.close();
+                map.close();
                 alpha.close();
             }
         }
@@ -124,14 +122,13 @@ final class FaceBlender {
      * Warps the colour-corrected source by the working grid's maps onto a grid of {@code warpScale} times the
      * region's size, and blends it into the region with the working grid's alpha, both scaled up to the region.
      */
-    static void draw(SourceFace source, ColorTransfer colour, Mat frameRoi, Mat mx, Mat my, Mat alpha,
+    static void draw(SourceFace source, ColorTransfer colour, Mat frameRoi, Mat map, Mat alpha,
                      double warpScale, boolean multiBand) {
         int w = frameRoi.cols(), h = frameRoi.rows();
-        int ww = Math.max(mx.cols(), (int) Math.round(w * warpScale));
-        int hw = Math.max(mx.rows(), (int) Math.round(h * warpScale));
-        try (Mat wx = new Mat(); Mat wy = new Mat(); Mat warped = new Mat(); Mat face = new Mat();
-             Mat faceAlpha = new Mat()) {
-            warp(colour.correctedSource(source), scaled(mx, wx, ww, hw), scaled(my, wy, ww, hw), warped);
+        int ww = Math.max(map.cols(), (int) Math.round(w * warpScale));
+        int hw = Math.max(map.rows(), (int) Math.round(h * warpScale));
+        try (Mat scaledMap = new Mat(); Mat warped = new Mat(); Mat face = new Mat(); Mat faceAlpha = new Mat()) {
+            warp(colour.correctedSource(source), scaled(map, scaledMap, ww, hw), warped);
             if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
                 sharpen(warped);
             }
@@ -162,19 +159,18 @@ final class FaceBlender {
      * Updates the colour correction from the uncorrected warp and the target, on a grid of at most
      * {@link #STATS_SIZE} px (nearest samples of the working grid's maps and skin).
      */
-    private static void colourStatistics(SourceFace source, Mat frameRoi, Mat mx, Mat my, byte[] skin,
+    private static void colourStatistics(SourceFace source, Mat frameRoi, Mat map, byte[] skin,
                                          ColorTransfer colour) {
-        int ws = mx.cols(), hs = mx.rows();
+        int ws = map.cols(), hs = map.rows();
         int step = Math.max(1, (int) Math.ceil(Math.max(ws, hs) / (double) STATS_SIZE));
         int sw = Math.max(1, ws / step), sh = Math.max(1, hs / step);
-        try (Mat skinMat = new Mat(hs, ws, opencv_core.CV_8U); Mat smx = new Mat(); Mat smy = new Mat();
+        try (Mat skinMat = new Mat(hs, ws, opencv_core.CV_8U); Mat smap = new Mat();
              Mat sskin = new Mat(); Mat warped = new Mat(); Mat target = new Mat(); Size size = new Size(sw, sh)) {
             skinMat.data().put(skin);
-            opencv_imgproc.resize(mx, smx, size, 0, 0, opencv_imgproc.INTER_NEAREST);
-            opencv_imgproc.resize(my, smy, size, 0, 0, opencv_imgproc.INTER_NEAREST);
+            opencv_imgproc.resize(map, smap, size, 0, 0, opencv_imgproc.INTER_NEAREST);
             opencv_imgproc.resize(skinMat, sskin, size, 0, 0, opencv_imgproc.INTER_NEAREST);
             opencv_imgproc.resize(frameRoi, target, size, 0, 0, opencv_imgproc.INTER_NEAREST);
-            warp(source.image(), smx, smy, warped);
+            warp(source.image(), smap, warped);
             byte[] statsSkin = new byte[sw * sh];
             sskin.data().get(statsSkin);
             colour.update(warped, target, statsSkin);
@@ -193,9 +189,10 @@ final class FaceBlender {
         return kernel;
     }
 
-    private static void warp(Mat image, Mat mx, Mat my, Mat out) {
-        try (Scalar black = new Scalar(0, 0, 0, 0)) {
-            opencv_imgproc.remap(image, out, mx, my, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE,
+    /** @param map source (x, y) per output pixel, 2-channel float */
+    private static void warp(Mat image, Mat map, Mat out) {
+        try (Scalar black = new Scalar(0, 0, 0, 0); Mat none = new Mat()) {
+            opencv_imgproc.remap(image, out, map, none, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE,
                     black);
         }
     }
@@ -210,9 +207,18 @@ final class FaceBlender {
         return q;
     }
 
-    private static Mat floats(float[] values, int w, int h) {
-        Mat m = new Mat(h, w, opencv_core.CV_32F);
-        ((java.nio.FloatBuffer) m.createBuffer()).put(values);
+    /**
+     * The two maps as one 2-channel map: each resize, warp and move then runs once over both (OpenCV's warpAffine
+     * costs about the same per pixel for one channel as for two).
+     */
+    private static Mat interleaved(float[] mapX, float[] mapY, int w, int h) {
+        float[] xy = new float[2 * mapX.length];
+        for (int i = 0; i < mapX.length; i++) {
+            xy[2 * i] = mapX[i];
+            xy[2 * i + 1] = mapY[i];
+        }
+        Mat m = new Mat(h, w, opencv_core.CV_32FC2);
+        ((java.nio.FloatBuffer) m.createBuffer()).put(xy);
         return m;
     }
 
