@@ -27,6 +27,7 @@ final class FollowedFace implements AutoCloseable {
     private static final int SETTLE = 10;
     /** Largest change of the box's mean colour (levels, any channel) from the last frame that still allows one. */
     private static final double LOOK_CHANGE = 8;
+    private static final int LOOK_ROWS = 4;
 
     final ColorTransfer colour = new ColorTransfer();
     /** The face last made for it, which a predicted frame may draw again ({@link ComposedFace}). */
@@ -92,7 +93,11 @@ final class FollowedFace implements AutoCloseable {
         return true;
     }
 
-    /** Mean BGR in the middle half of the landmarks' box, clipped to the frame; null if none of it is in the frame. */
+    /**
+     * Mean BGR in the middle half of the landmarks' box, clipped to the frame, over every {@link #LOOK_ROWS}th row
+     * (a cut changes far more than a level; all rows cost 0.1 ms a frame on a 720p close-up); null if none of it
+     * is in the frame.
+     */
     private double[] meanInBox(Mat frame) {
         double[] b = landmarks.bounds();
         double qx = (b[2] - b[0]) / 4, qy = (b[3] - b[1]) / 4;
@@ -102,8 +107,10 @@ final class FollowedFace implements AutoCloseable {
         if (x1 <= x0 || y1 <= y0) {
             return null;
         }
+        int rows = (y1 - y0 + LOOK_ROWS - 1) / LOOK_ROWS;
         try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat box = new Mat(frame, r);
-             Scalar mean = opencv_core.mean(box)) {
+             Mat sparse = new Mat(rows, x1 - x0, frame.type(), box.data(), box.step() * LOOK_ROWS);
+             Scalar mean = opencv_core.mean(sparse)) {
             return new double[] {mean.get(0), mean.get(1), mean.get(2)};
         }
     }
