@@ -21,6 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class TaskClaims {
+    /** Claims that lost a race with a cancel before the tick gives up (the next tick or wake-up goes on). */
+    private static final int RETRIES = 5;
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;
@@ -31,8 +33,46 @@ public class TaskClaims {
     @Inject
     TaskSettings settings;
 
+    /**
+     * Claims the next task, or none when the limits are reached or nothing is queued. Cancels and deletions do not
+     * take the dispatch lock, so the task picked can leave the queue between the queries: then the choice is made
+     * again (each retry means a task left the queue), up to {@link #RETRIES} times.
+     */
     public Optional<String> claimNext(String node) {
         em.find(DispatchLock.class, DispatchLock.ID, LockModeType.PESSIMISTIC_WRITE);
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
+            Optional<String> picked = pick();
+            if (picked.isEmpty()) {
+                return Optional.empty();
+            }
+            if (lifecycle.claim(picked.get(), node)) {
+                return picked;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The task to claim next, without claiming it. */
+    private Optional<String> pick() {
+        for (int race = 0; race < 100; race++) {
+            Optional<String> user = nextUser();
+            if (user.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> oldest = em.createQuery("select t.id from FaceSwapTask t where t.status = :q "
+                            + "and t.userId = :u order by t.createdAt, t.id", String.class)
+                    .setParameter("q", TaskStatus.QUEUED).setParameter("u", user.get()).setMaxResults(1)
+                    .getResultList();
+            if (!oldest.isEmpty()) {
+                return Optional.of(oldest.get(0));
+            }
+            // the user's last queued task was canceled or deleted since nextUser() counted it: choose again
+        }
+        return Optional.empty(); // the queue kept changing under us: the next tick goes on
+    }
+
+    /** The eligible user whose turn it is, or none. */
+    private Optional<String> nextUser() {
         Map<String, Long> running = perUser("select t.userId, count(t) from FaceSwapTask t "
                 + "where t.status = :p and t.paused = false group by t.userId");
         if (running.values().stream().mapToLong(Long::longValue).sum() >= settings.maxRunning()) {
@@ -49,11 +89,7 @@ public class TaskClaims {
         Map<String, Instant> lastClaim = lastClaims(eligible.stream().map(r -> (String) r[0]).toList());
         Comparator<Object[]> order = Comparator.comparing((Object[] r) -> lastClaim.get((String) r[0]),
                 Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (Instant) r[1]);
-        String user = (String) eligible.stream().min(order).orElseThrow()[0];
-        String taskId = em.createQuery("select t.id from FaceSwapTask t where t.status = :q and t.userId = :u "
-                        + "order by t.createdAt, t.id", String.class)
-                .setParameter("q", TaskStatus.QUEUED).setParameter("u", user).setMaxResults(1).getSingleResult();
-        return lifecycle.claim(taskId, node) ? Optional.of(taskId) : Optional.empty();
+        return Optional.of((String) eligible.stream().min(order).orElseThrow()[0]);
     }
 
     private Map<String, Long> perUser(String jpql) {
