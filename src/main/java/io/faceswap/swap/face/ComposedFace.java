@@ -65,6 +65,10 @@ final class ComposedFace implements AutoCloseable {
         if (roi == null) {
             return true; // out of the frame: nothing to draw, as FaceBlender would have drawn nothing
         }
+        if (atEdge(roi, frame)) {
+            roi.close();
+            return false;
+        }
         try (roi; Mat frameRoi = new Mat(frame, roi); Mat m = new Mat(); Mat a = new Mat()) {
             double[] move = gridToGrid(fit.m, roi);
             place(map, m, move, opencv_core.BORDER_REPLICATE);
@@ -72,6 +76,16 @@ final class ComposedFace implements AutoCloseable {
             FaceBlender.draw(source, colour, frameRoi, m, a, warpScale, false);
         }
         return true;
+    }
+
+    /**
+     * Whether a face's region reaches the frame's edge, where it is cut off: the kept grid holds only the part that
+     * was inside, so a face moving in would be drawn without the part that came in. Such faces are not kept, nor
+     * redrawn there.
+     */
+    static boolean atEdge(Rect roi, Mat frame) {
+        return roi.x() == 0 || roi.y() == 0 || roi.x() + roi.width() == frame.cols()
+                || roi.y() + roi.height() == frame.rows();
     }
 
     /**

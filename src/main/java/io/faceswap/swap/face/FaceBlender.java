@@ -103,7 +103,7 @@ final class FaceBlender {
             alpha.data().put(mask.alpha);
             colourStatistics(source, frameRoi, map, mask.skin, colour);
             draw(source, colour, frameRoi, map, alpha, warpScale, multiBand);
-            if (keep != null && !multiBand && scale < 1 && density <= 1) {
+            if (keep != null && !multiBand && scale < 1 && density <= 1 && !ComposedFace.atEdge(roi, frame)) {
                 keep.keep(map, alpha, roi, target, warpScale);
                 kept = true;
             } else if (keep != null) {

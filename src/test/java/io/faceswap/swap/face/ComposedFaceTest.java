@@ -1,6 +1,7 @@
 package io.faceswap.swap.face;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,12 @@ import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.FrameReader;
 import java.nio.file.Path;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,57 @@ class ComposedFaceTest {
                     TestVideos.Format.MP4);
             assertEquals(0, compare(source, small)[0], "a face the source is scaled down onto is redrawn");
         }
+    }
+
+    /**
+     * A close-up face sliding slowly out over the frame's left edge: it is redrawn while it is inside, and never on
+     * a frame where its region reaches the edge (the kept grid lacks what was outside it).
+     */
+    @Test
+    void aFaceAtTheFramesEdgeIsAlwaysMadeAnew() {
+        try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
+             Mat photo = TestImages.load(TestImages.ASTRONAUT);
+             FaceSwapper swapper = new FaceSwapper(source, false, true, false, true)) {
+            double[] b = finder.find(photo).get(0).bounds();
+            double scale = 0.6 * 720 / (b[3] - b[1]); // a close-up: the face 60% of the frame's height
+            int inside = 0, atEdge = 0;
+            for (int i = 0; i < 90; i++) {
+                // the face's box starts 60 px from the left edge and moves 1.5 px a frame over it
+                double dx = 60 - 1.5 * i - b[0] * scale, dy = 360 - (b[1] + b[3]) / 2 * scale;
+                try (Mat frame = placed(photo, scale, dx, dy)) {
+                    long before = swapper.followCounts()[2];
+                    swapper.process(frame, i);
+                    if (swapper.lastLandmarks().isEmpty()) {
+                        continue;
+                    }
+                    boolean redrawn = swapper.followCounts()[2] > before;
+                    float[] p = ForeheadExtension.extend(ShapeTransfer.destination(source.points(),
+                            swapper.lastLandmarks().get(0).points(), 0.9));
+                    try (Rect roi = FaceBlender.region(p, frame.cols(), frame.rows(), 0)) {
+                        if (roi != null && ComposedFace.atEdge(roi, frame)) {
+                            atEdge++;
+                            assertFalse(redrawn, "frame " + i + " was redrawn at the edge");
+                        } else if (redrawn) {
+                            inside++;
+                        }
+                    }
+                }
+            }
+            System.out.printf("QUALITY redrawn at the frame's edge: 0 of %d frames there; %d redrawn inside%n", atEdge,
+                    inside);
+            assertTrue(atEdge >= 10 && inside >= 5, "at the edge " + atEdge + ", redrawn inside " + inside);
+        }
+    }
+
+    private static Mat placed(Mat photo, double scale, double dx, double dy) {
+        Mat frame = new Mat();
+        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(1280, 720);
+             Scalar grey = new Scalar(60, 60, 60, 0)) {
+            ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, dx, 0, scale, dy});
+            opencv_imgproc.warpAffine(photo, frame, m, size, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT,
+                    grey);
+        }
+        return frame;
     }
 
     /**
