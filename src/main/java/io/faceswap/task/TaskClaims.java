@@ -21,7 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class TaskClaims {
-    /** Claims that lost a race with a cancel before the tick gives up (the next tick or wake-up goes on). */
+    /** Choices that lost a race with a cancel before the tick gives up (the next tick or wake-up goes on). */
     private static final int RETRIES = 5;
 
     @PersistenceContext(unitName = "faceswap")
@@ -35,26 +35,12 @@ public class TaskClaims {
 
     /**
      * Claims the next task, or none when the limits are reached or nothing is queued. Cancels and deletions do not
-     * take the dispatch lock, so the task picked can leave the queue between the queries: then the choice is made
-     * again (each retry means a task left the queue), up to {@link #RETRIES} times.
+     * take the dispatch lock, so the task chosen can leave the queue between the queries (or before its claim):
+     * then the choice is made again, up to {@link #RETRIES} times (each retry means a task left the queue).
      */
     public Optional<String> claimNext(String node) {
         em.find(DispatchLock.class, DispatchLock.ID, LockModeType.PESSIMISTIC_WRITE);
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            Optional<String> picked = pick();
-            if (picked.isEmpty()) {
-                return Optional.empty();
-            }
-            if (lifecycle.claim(picked.get(), node)) {
-                return picked;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The task to claim next, without claiming it. */
-    private Optional<String> pick() {
-        for (int race = 0; race < 100; race++) {
             Optional<String> user = nextUser();
             if (user.isEmpty()) {
                 return Optional.empty();
@@ -63,12 +49,11 @@ public class TaskClaims {
                             + "and t.userId = :u order by t.createdAt, t.id", String.class)
                     .setParameter("q", TaskStatus.QUEUED).setParameter("u", user.get()).setMaxResults(1)
                     .getResultList();
-            if (!oldest.isEmpty()) {
+            if (!oldest.isEmpty() && lifecycle.claim(oldest.get(0), node)) {
                 return Optional.of(oldest.get(0));
             }
-            // the user's last queued task was canceled or deleted since nextUser() counted it: choose again
         }
-        return Optional.empty(); // the queue kept changing under us: the next tick goes on
+        return Optional.empty(); // the queue kept changing under us: the next tick or wake-up goes on
     }
 
     /** The eligible user whose turn it is, or none. */

@@ -10,6 +10,7 @@ import io.faceswap.swap.face.FaceShape;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.CorruptVideoException;
@@ -37,19 +38,17 @@ import org.junit.jupiter.api.Test;
 
 /** The engine on whole clips: faces swapped where they are, nothing else touched, bad inputs refused. */
 class EngineVideoTest {
-    static FaceFinder finder;
+    static final FaceFinder finder = TestFinder.shared();
     static SourceFace hopper;
 
     @BeforeAll
     static void load() {
-        finder = new FaceFinder();
         hopper = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
     }
 
     @AfterAll
     static void close() {
         hopper.close();
-        finder.close();
     }
 
     private static Path swap(Path clip, String name) {

@@ -4,6 +4,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
@@ -127,8 +128,7 @@ final class BlendMask {
         }
         int rw = x1 - x0, rh = y1 - y0;
         float[] near = new float[rw * rh];
-        try (org.bytedeco.opencv.opencv_core.Rect r = new org.bytedeco.opencv.opencv_core.Rect(x0, y0, rw, rh);
-             Mat region = new Mat(features, r); Mat dist = new Mat()) {
+        try (Rect r = new Rect(x0, y0, rw, rh); Mat region = new Mat(features, r); Mat dist = new Mat()) {
             opencv_imgproc.distanceTransform(region, dist, opencv_imgproc.DIST_L2, opencv_imgproc.DIST_MASK_3);
             ((java.nio.FloatBuffer) dist.createBuffer()).get(near);
         }

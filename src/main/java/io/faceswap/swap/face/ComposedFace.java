@@ -36,7 +36,10 @@ final class ComposedFace implements AutoCloseable {
     private float[] points;
     private double warpScale;
 
-    /** Keeps (and takes ownership of) the working grid of a swap just made; see {@link #forget} otherwise. */
+    /**
+     * Keeps (and takes ownership of) the working grid of a swap just made. {@link #close} forgets it: the face just
+     * made is not one to redraw, and the kept one would be stale.
+     */
     void keep(Mat sourceMap, Mat alphaGrid, Rect roi, float[] target, double scale) {
         close();
         map = sourceMap;
@@ -109,11 +112,6 @@ final class ComposedFace implements AutoCloseable {
             ((java.nio.DoubleBuffer) map.createBuffer()).put(affine);
             opencv_imgproc.warpAffine(grid, out, map, size, opencv_imgproc.INTER_LINEAR, border, zero);
         }
-    }
-
-    /** Nothing kept: the face just made is not one to redraw. */
-    void forget() {
-        close();
     }
 
     @Override

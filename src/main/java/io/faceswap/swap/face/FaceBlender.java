@@ -107,7 +107,7 @@ final class FaceBlender {
                 keep.keep(map, alpha, roi, target, warpScale);
                 kept = true;
             } else if (keep != null) {
-                keep.forget();
+                keep.close(); // what it kept is older than this face
             }
         } finally {
             roi.close();

@@ -3,6 +3,7 @@ package io.faceswap.swap.face;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -17,8 +18,8 @@ class BlendMaskTest {
     @Test
     void theMouthsDistanceAroundTheMouthIsTheWholeGridsDistance() {
         float[] p;
-        try (FaceFinder finder = new FaceFinder(); Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
-            p = finder.find(photo).get(0).points().clone();
+        try (Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
+            p = TestFinder.shared().find(photo).get(0).points().clone();
         }
         // stretch the mouth open around its centre, as a wide-open mouth would be
         double cy = (p[3 * 13 + 1] + p[3 * 14 + 1]) / 2;

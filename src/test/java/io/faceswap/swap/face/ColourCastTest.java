@@ -2,29 +2,18 @@ package io.faceswap.swap.face;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The swapped face's colour against the target's skin (issue 11, item 5), printed as {@code QUALITY} lines. */
 class ColourCastTest {
-    static FaceFinder finder;
-
-    @BeforeAll
-    static void load() {
-        finder = new FaceFinder();
-    }
-
-    @AfterAll
-    static void close() {
-        finder.close();
-    }
+    static final FaceFinder finder = TestFinder.shared();
 
     /**
      * Colour cast: the chroma (a, b in Lab) of the cheeks in the output against the target's, on the photos and on

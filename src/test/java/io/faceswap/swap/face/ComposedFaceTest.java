@@ -7,34 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.FrameReader;
 import java.nio.file.Path;
 import java.util.List;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Redrawing a predicted frame's face from the last one made ({@link ComposedFace}) against making it anew. */
 class ComposedFaceTest {
-    static FaceFinder finder;
-
-    @BeforeAll
-    static void load() {
-        finder = new FaceFinder();
-    }
-
-    @AfterAll
-    static void close() {
-        finder.close();
-    }
+    static final FaceFinder finder = TestFinder.shared();
 
     @Test
     void anAffineMoveIsFoundExactlyAndAChangeOfShapeIsNot() {
@@ -105,7 +90,7 @@ class ComposedFaceTest {
             for (int i = 0; i < 90; i++) {
                 // the face's box starts 60 px from the left edge and moves 1.5 px a frame over it
                 double dx = 60 - 1.5 * i - b[0] * scale, dy = 360 - (b[1] + b[3]) / 2 * scale;
-                try (Mat frame = placed(photo, scale, dx, dy)) {
+                try (Mat frame = TestVideos.place(photo, 1280, 720, scale, dx, dy)) {
                     long before = swapper.followCounts()[2];
                     swapper.process(frame, i);
                     if (swapper.lastLandmarks().isEmpty()) {
@@ -128,17 +113,6 @@ class ComposedFaceTest {
                     inside);
             assertTrue(atEdge >= 10 && inside >= 5, "at the edge " + atEdge + ", redrawn inside " + inside);
         }
-    }
-
-    private static Mat placed(Mat photo, double scale, double dx, double dy) {
-        Mat frame = new Mat();
-        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(1280, 720);
-             Scalar grey = new Scalar(60, 60, 60, 0)) {
-            ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, dx, 0, scale, dy});
-            opencv_imgproc.warpAffine(photo, frame, m, size, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT,
-                    grey);
-        }
-        return frame;
     }
 
     /**

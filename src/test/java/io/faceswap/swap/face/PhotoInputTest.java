@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -15,23 +16,11 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Photos as they come: sizes read from headers, a pixel cap before decoding, EXIF orientation honoured. */
 class PhotoInputTest {
-    static FaceFinder finder;
-
-    @BeforeAll
-    static void load() {
-        finder = new FaceFinder();
-    }
-
-    @AfterAll
-    static void close() {
-        finder.close();
-    }
+    static final FaceFinder finder = TestFinder.shared();
 
     @Test
     void headersGiveTheSizeOfEveryFormat() {

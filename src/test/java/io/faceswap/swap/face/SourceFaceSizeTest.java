@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +21,7 @@ import org.junit.jupiter.api.Test;
  * target's).
  */
 class SourceFaceSizeTest {
-    static FaceFinder finder;
-
-    @BeforeAll
-    static void load() {
-        finder = new FaceFinder();
-    }
-
-    @AfterAll
-    static void close() {
-        finder.close();
-    }
+    static final FaceFinder finder = TestFinder.shared();
 
     @Test
     void measureSwapQualityAgainstSourceFaceWidth() {

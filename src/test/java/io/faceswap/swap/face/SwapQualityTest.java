@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.Test;
  * measure the face engine alone.
  */
 class SwapQualityTest {
-    static FaceFinder finder;
-
-    @BeforeAll
-    static void load() {
-        finder = new FaceFinder();
-    }
-
-    @AfterAll
-    static void close() {
-        finder.close();
-    }
+    static final FaceFinder finder = TestFinder.shared();
 
     /** Seam: the colour step the blend adds across the mask's outline; see {@link SeamScore}. */
     @Test

@@ -169,7 +169,8 @@ public final class TestVideos {
         return frame;
     }
 
-    private static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
+    /** {@code image} scaled by {@code scale} and shifted by (dx, dy) into a w x h grey frame. */
+    public static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
         Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(60, 60, 60, 0));
         try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h)) {
             ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, dx, 0, scale, dy});
