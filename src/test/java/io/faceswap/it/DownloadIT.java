@@ -60,18 +60,14 @@ class DownloadIT {
                     stalled.add(startDownload(server.base(), id, sk));
                 }
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                HttpResponse<String> poll = client.send(HttpRequest.newBuilder(
-                                server.base().resolve("v1/faceswap_openapi/listbyids?objectID=" + id))
-                        .header("X-ClipZap-Apikey", sk).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> poll = get(client, server.base().resolve(
+                        "v1/faceswap_openapi/listbyids?objectID=" + id), sk);
                 assertEquals(200, poll.statusCode(), poll::body);
                 assertTrue(poll.body().contains("\"status\":\"succeeded\""), poll::body);
 
                 // every download thread is held: one more download is told so at once, in the envelope
-                HttpResponse<String> busy = client.send(HttpRequest.newBuilder(
-                                server.base().resolve("v1/faceswap_openapi/result/" + id))
-                        .header("X-ClipZap-Apikey", sk).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> busy = get(client, server.base().resolve("v1/faceswap_openapi/result/" + id),
+                        sk);
                 assertEquals(503, busy.statusCode(), busy::body);
                 assertTrue(busy.body().contains("\"code\":50301"), busy::body);
                 assertTrue(busy.body().contains("Too many downloads"), busy::body);
@@ -82,6 +78,11 @@ class DownloadIT {
                 }
             }
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, URI uri, String sk) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).header("X-ClipZap-Apikey", sk)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET of the result whose client reads its status line and then nothing: the server's writes soon block. */
