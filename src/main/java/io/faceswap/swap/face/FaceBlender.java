@@ -127,18 +127,17 @@ final class FaceBlender {
         int w = frameRoi.cols(), h = frameRoi.rows();
         int ww = Math.max(map.cols(), (int) Math.round(w * warpScale));
         int hw = Math.max(map.rows(), (int) Math.round(h * warpScale));
-        try (Mat scaledMap = new Mat(); Mat warped = new Mat(); Mat face = new Mat(); Mat faceAlpha = new Mat()) {
+        try (Mat scaledMap = new Mat(); Mat warped = new Mat(); Mat face = new Mat(); Mat faceAlpha = new Mat();
+             Mat alphaF = new Mat(); Mat alphaFUp = new Mat()) {
             warp(colour.correctedSource(source), scaled(map, scaledMap, ww, hw), warped);
             if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
                 sharpen(warped);
             }
             Mat scaledFace = scaled(warped, face, w, h);
             if (multiBand) {
-                try (Mat alphaF = new Mat()) { // its pyramid of the mask is in float: scaled up in float too
-                    alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
-                    resize(alphaF, w, h);
-                    MultiBandBlend.blend(scaledFace, frameRoi, alphaF);
-                }
+                // its pyramid of the mask is in float: scaled up in float too
+                alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
+                MultiBandBlend.blend(scaledFace, frameRoi, scaled(alphaF, alphaFUp, w, h));
             } else {
                 AlphaBlend.blend(scaledFace, frameRoi, scaled(alpha, faceAlpha, w, h));
             }
@@ -222,7 +221,11 @@ final class FaceBlender {
         return m;
     }
 
-    /** {@code m} scaled bilinearly into {@code out}, and that; or {@code m} itself if it has that size already. */
+    /**
+     * {@code m} scaled bilinearly into {@code out}, and that; or {@code m} itself if it has that size already. The
+     * maps are affine within each triangle, so they scale up almost exactly; the warped face and the alpha are smooth
+     * at the grid's scale.
+     */
     private static Mat scaled(Mat m, Mat out, int w, int h) {
         if (m.cols() == w && m.rows() == h) {
             return m;
@@ -231,19 +234,6 @@ final class FaceBlender {
             opencv_imgproc.resize(m, out, size, 0, 0, opencv_imgproc.INTER_LINEAR);
         }
         return out;
-    }
-
-    /**
-     * Bilinear, in place, unless it has that size already. The maps are affine within each triangle, so they scale
-     * up almost exactly; the warped face and the alpha are smooth at the grid's scale.
-     */
-    private static void resize(Mat m, int w, int h) {
-        if (m.cols() == w && m.rows() == h) {
-            return;
-        }
-        try (Size size = new Size(w, h)) {
-            opencv_imgproc.resize(m, m, size, 0, 0, opencv_imgproc.INTER_LINEAR);
-        }
     }
 
     /**

@@ -5,10 +5,10 @@
  * landmark smoothing, landmarks predicted between measurements for a slow face ({@link
  * io.faceswap.swap.face.FollowedFace}), an optional multi-band blend). The mesh, mask and colour statistics are
  * worked on a grid of at most 128 px; the warp runs no finer than the source face's own pixels and is scaled into
- * the frame, then blended in 8-bit ({@link io.faceswap.swap.face.AlphaBlend}); on a predicted frame, a close-up (a face
- * larger than that grid, clear of the frame's edge, the source not scaled down onto it) is drawn from the last
- * one's maps and alpha, moved by an affine fit ({@link io.faceswap.swap.face.ComposedFace}). The models are built once per process
- * and lent to one worker at a time ({@link io.faceswap.swap.face.FaceFinderPool}).
+ * the frame, then blended in 8-bit ({@link io.faceswap.swap.face.AlphaBlend}); on a predicted frame, a close-up (a
+ * face larger than that grid, clear of the frame's edge, the source not scaled down onto it) is drawn from the last
+ * one's maps and alpha, moved by an affine fit ({@link io.faceswap.swap.face.ComposedFace}). The models are built
+ * once per process and lent to one worker at a time ({@link io.faceswap.swap.face.FaceFinderPool}).
  * <p>
  * Plain Java over JavaCV; must not depend on Jakarta EE or any application package but {@code io.faceswap.swap}.
  */

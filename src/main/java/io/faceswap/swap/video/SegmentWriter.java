@@ -22,8 +22,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * time. No B-frames, so packet order is frame order. Odd sizes: H.264 4:2:0 (the only kind the bundled libopenh264
  * writes) can neither store nor crop to an odd width or height, so such a frame is padded by one row or column
  * repeating its edge (641x361 is written as 642x362, all input pixels kept, nothing scaled); an even frame is
- * encoded as it is, without a copy. Non-square pixels keep
- * their sample aspect ratio.
+ * encoded as it is, without a copy. Non-square pixels keep their sample aspect ratio.
  */
 public final class SegmentWriter {
     private SegmentWriter() {
@@ -52,7 +51,7 @@ public final class SegmentWriter {
             }
             recorder.start();
             for (Mat frame : frames) {
-                if (isEven(frame)) { // most videos: encoded as they are, without a copy (0.27 ms a 720p frame)
+                if (encodableAsIs(frame)) { // most videos: encoded as they are, without a copy (0.27 ms a 720p frame)
                     recorder.record(converter.convert(frame));
                     continue;
                 }
@@ -75,7 +74,8 @@ public final class SegmentWriter {
         return size + (size & 1);
     }
 
-    private static boolean isEven(Mat frame) {
+    /** Even in both sizes, and one block of memory as decoded frames are (anything else is copied, as before). */
+    private static boolean encodableAsIs(Mat frame) {
         return (frame.cols() & 1) == 0 && (frame.rows() & 1) == 0 && frame.isContinuous();
     }
 

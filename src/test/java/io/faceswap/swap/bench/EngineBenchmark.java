@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * Frames per second of the whole pipeline (decode, process, encode segments, assemble with audio) on 10 s clips,
  * for bare decode+encode (the ceiling) and the full face swap, at 640x360 and 1280x720, with 1 and 2 workers; and
- * the process's peak resident memory. Two clips: a face moving across the frame, and a close-up. Each figure is the
- * best of two runs, ceiling and swap taken in turns. Run: {@code mvn -Pbench verify} (or exec:java with the test class path).
+ * the process's peak resident memory. Two clips: a face moving across the frame, and a close-up. Each row of the
+ * default swap is the best of two runs, ceiling and swap taken in turns (the multi-band option's row: one run).
+ * Run: {@code mvn -Pbench test-compile exec:exec} (as {@code src/test/bench/bench.sh} does).
  */
 public final class EngineBenchmark {
     private static final double GOAL_720 = 0.80;
