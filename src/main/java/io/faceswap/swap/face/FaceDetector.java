@@ -3,21 +3,17 @@ package io.faceswap.swap.face;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
+import java.nio.FloatBuffer;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_core.StringVector;
-import org.bytedeco.opencv.opencv_dnn.Net;
 
 /**
- * MediaPipe face detection through OpenCV dnn: letterbox to the model's square input, decode the SSD anchors,
- * weighted non-maximum suppression. Not thread-safe: one per worker.
+ * MediaPipe face detection through TensorFlow Lite ({@link TfLiteNet}): letterbox to the model's square input,
+ * decode the SSD anchors, weighted non-maximum suppression. Not thread-safe: one per worker.
  */
 public final class FaceDetector implements AutoCloseable {
     private static final double MIN_SCORE = 0.5;
@@ -43,15 +39,14 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     private final Range range;
-    private final Net net;
-    private final StringVector outputs;
+    private final TfLiteNet net;
     private final float[] anchors;
     private final Mat canvas;
+    private final Mat rgb = new Mat();
 
     public FaceDetector(Range range) {
         this.range = range;
-        this.net = Models.load(range.model);
-        this.outputs = net.getUnconnectedOutLayersNames();
+        this.net = new TfLiteNet(range.model);
         this.anchors = SsdAnchors.generate(range.size, range.strides, range.anchorsPerLayer);
         this.canvas = new Mat(range.size, range.size, opencv_core.CV_8UC3);
     }
@@ -68,16 +63,12 @@ public final class FaceDetector implements AutoCloseable {
         try (Rect r = new Rect(padX, padY, w, h); Mat target = new Mat(canvas, r)) {
             shrink(bgr, target, w, h);
         }
-        try (Size s = new Size(size, size); Scalar mean = new Scalar(127.5, 127.5, 127.5, 0);
-             Mat blob = opencv_dnn.blobFromImage(canvas, 1 / 127.5, s, mean, true, false, opencv_core.CV_32F);
-             MatVector out = new MatVector()) {
-            net.setInput(blob);
-            net.forward(out, outputs);
-            Mat scores = pick(out, 1);
-            Mat boxes = pick(out, 16);
-            List<Detection> raw = decode(boxes, scores, scale, padX, padY);
-            return weightedNms(raw);
-        }
+        opencv_imgproc.cvtColor(canvas, rgb, opencv_imgproc.COLOR_BGR2RGB);
+        rgb.convertTo(net.input(), opencv_core.CV_32F, 1 / 127.5, -1); // the model takes RGB in [-1, 1]
+        net.run();
+        int anchorCount = anchors.length / 2;
+        List<Detection> raw = decode(net.output(16 * anchorCount), net.output(anchorCount), scale, padX, padY);
+        return weightedNms(raw);
     }
 
     /**
@@ -100,40 +91,30 @@ public final class FaceDetector implements AutoCloseable {
         }
     }
 
-    private static Mat pick(MatVector out, int lastDim) {
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).size(2) == lastDim) {
-                return out.get(i);
-            }
-        }
-        throw new IllegalStateException("Unexpected detector outputs");
-    }
-
-    private List<Detection> decode(Mat boxes, Mat scores, double scale, int padX, int padY) {
+    /** @param boxes 16 values an anchor; @param scores one logit an anchor */
+    private List<Detection> decode(FloatBuffer boxes, FloatBuffer scores, double scale, int padX, int padY) {
         List<Detection> found = new ArrayList<>();
         int size = range.size;
-        try (FloatIndexer s = scores.createIndexer(); FloatIndexer b = boxes.createIndexer()) {
-            int n = anchors.length / 2;
-            for (int i = 0; i < n; i++) {
-                double logit = Math.max(-100, Math.min(100, s.get(0, i, 0)));
-                double score = 1 / (1 + Math.exp(-logit));
-                if (score < MIN_SCORE) {
-                    continue;
-                }
-                double ax = anchors[2 * i] * size;
-                double ay = anchors[2 * i + 1] * size;
-                double cx = b.get(0, i, 0) + ax;
-                double cy = b.get(0, i, 1) + ay;
-                double bw = b.get(0, i, 2);
-                double bh = b.get(0, i, 3);
-                double[] kp = new double[12];
-                for (int k = 0; k < 6; k++) {
-                    kp[2 * k] = (b.get(0, i, 4 + 2 * k) + ax - padX) / scale;
-                    kp[2 * k + 1] = (b.get(0, i, 5 + 2 * k) + ay - padY) / scale;
-                }
-                found.add(new Detection((cx - bw / 2 - padX) / scale, (cy - bh / 2 - padY) / scale, bw / scale,
-                        bh / scale, score, kp));
+        int n = anchors.length / 2;
+        for (int i = 0; i < n; i++) {
+            double logit = Math.max(-100, Math.min(100, scores.get(i)));
+            double score = 1 / (1 + Math.exp(-logit));
+            if (score < MIN_SCORE) {
+                continue;
             }
+            double ax = anchors[2 * i] * size;
+            double ay = anchors[2 * i + 1] * size;
+            double cx = boxes.get(16 * i) + ax;
+            double cy = boxes.get(16 * i + 1) + ay;
+            double bw = boxes.get(16 * i + 2);
+            double bh = boxes.get(16 * i + 3);
+            double[] kp = new double[12];
+            for (int k = 0; k < 6; k++) {
+                kp[2 * k] = (boxes.get(16 * i + 4 + 2 * k) + ax - padX) / scale;
+                kp[2 * k + 1] = (boxes.get(16 * i + 5 + 2 * k) + ay - padY) / scale;
+            }
+            found.add(new Detection((cx - bw / 2 - padX) / scale, (cy - bh / 2 - padY) / scale, bw / scale,
+                    bh / scale, score, kp));
         }
         return found;
     }
@@ -176,6 +157,7 @@ public final class FaceDetector implements AutoCloseable {
     @Override
     public void close() {
         canvas.close();
+        rgb.close();
         net.close();
     }
 }

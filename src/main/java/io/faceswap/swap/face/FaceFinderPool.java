@@ -4,10 +4,10 @@ import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Finders for the workers of this process, built once and reused: a finder holds three OpenCV nets, which are not
- * thread-safe, so each is lent to one worker at a time. The first net a process builds costs a second or more
- * (OpenCV's dnn starting up); {@link #warmUp()} pays that before the first task, and later workers borrow a finder
- * instead of building one.
+ * Finders for the workers of this process, built once and reused: a finder holds three TensorFlow Lite interpreters,
+ * which are not thread-safe, so each is lent to one worker at a time. Building them loads the runtime and packs
+ * each model's weights for XNNPACK; {@link #warmUp()} pays that before the first task, and later workers borrow a
+ * finder instead of building one.
  */
 public final class FaceFinderPool {
     /** More idle finders than this (more workers than ever run at once) are closed on return. */
@@ -36,7 +36,7 @@ public final class FaceFinderPool {
         giveBack(borrow());
     }
 
-    /** Closes the idle finders (on undeploy: their nets are native memory). */
+    /** Closes the idle finders (on undeploy: their interpreters are native memory). */
     public static void clear() {
         FaceFinder finder;
         while ((finder = IDLE.pollFirst()) != null) {

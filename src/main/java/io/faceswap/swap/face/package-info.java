@@ -1,6 +1,6 @@
 /**
- * Faces in pictures: MediaPipe face detection and face mesh through OpenCV dnn, the source photo (pixel cap read from
- * the header, EXIF orientation, face size and turn checks), and the swap itself (shape transfer, piecewise-affine
+ * Faces in pictures: MediaPipe face detection and face mesh through TensorFlow Lite (XNNPACK), the source photo
+ * (pixel cap read from the header, EXIF orientation, face size and turn checks), and the swap itself (shape transfer, piecewise-affine
  * warp, mask without the open mouth, skin-only Lab colour transfer, size-scaled blend ramp with a fading forehead,
  * landmark smoothing, landmarks predicted between measurements for a slow face ({@link
  * io.faceswap.swap.face.FollowedFace}), an optional multi-band blend). The mesh, mask and colour statistics are
