@@ -1,6 +1,5 @@
 package io.faceswap.swap.face;
 
-import java.nio.FloatBuffer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;

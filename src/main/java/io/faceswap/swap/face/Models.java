@@ -26,7 +26,8 @@ import org.tensorflow.lite.Interpreter;
 final class Models {
     private static final Object BUILDER = new Object();
     private static final String JNI_LIBRARY = "native/lib/libtensorflowlite_jni.so";
-    private static final java.util.Map<String, ByteBuffer> FILES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The model files read so far, and whether the JNI library is loaded: both guarded by {@link #BUILDER}. */
+    private static final java.util.Map<String, ByteBuffer> FILES = new java.util.HashMap<>();
     private static boolean loaded;
     static final String DETECTION_SHORT = "models/face_detection_short_range.tflite";
     static final String DETECTION_FULL = "models/face_detection_full_range.tflite";

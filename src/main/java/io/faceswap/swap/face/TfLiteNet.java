@@ -20,6 +20,8 @@ final class TfLiteNet implements AutoCloseable {
     private final BytePointer inputPointer;
     private final Mat input;
     private final ByteBuffer[] outputs;
+    /** Elements of each output, taken once: looking a tensor up goes through JNI. */
+    private final int[] outputElements;
 
     TfLiteNet(String resource) {
         interpreter = Models.load(resource);
@@ -29,9 +31,11 @@ final class TfLiteNet implements AutoCloseable {
         inputPointer = new BytePointer(inputBuffer);
         input = new Mat(shape[1], shape[2], opencv_core.CV_32FC3, inputPointer);
         outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
+        outputElements = new int[outputs.length];
         for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = ByteBuffer.allocateDirect(interpreter.getOutputTensor(i).numBytes())
-                    .order(ByteOrder.nativeOrder());
+            Tensor t = interpreter.getOutputTensor(i);
+            outputs[i] = ByteBuffer.allocateDirect(t.numBytes()).order(ByteOrder.nativeOrder());
+            outputElements[i] = t.numElements();
         }
     }
 
@@ -52,8 +56,7 @@ final class TfLiteNet implements AutoCloseable {
     /** The last run's output with this many elements. */
     FloatBuffer output(int elements) {
         for (int i = 0; i < outputs.length; i++) {
-            Tensor t = interpreter.getOutputTensor(i);
-            if (t.numElements() == elements) {
+            if (outputElements[i] == elements) {
                 return outputs[i].rewind().asFloatBuffer();
             }
         }
