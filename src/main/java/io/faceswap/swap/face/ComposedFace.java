@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * with the region and the points they were made for. On a frame whose landmarks were predicted ({@link
  * FollowedFace}), the face has only moved, turned or scaled a little since: if an affine map takes the old points to
  * the new ones to within {@link #TOLERANCE} px at every point, the kept maps and alpha are moved by it onto the new
- * region's grid and the face is drawn from them ({@link FaceBlender#draw}). That skips the mesh raster, the mask and
+ * region's grid and the face is drawn from them ({@link FaceDrawing#draw}). That skips the mesh raster, the mask and
  * the colour statistics (about 1 of 2.4 CPU ms of a 720p close-up's blend; issue 10), and the source is still
  * sampled once, so the face is as sharp as one made anew (moving the made face instead blurred it by a second
  * interpolation). The colour correction is the last measured frame's, as the landmarks are. Any other change (the
@@ -76,7 +76,7 @@ final class ComposedFace implements AutoCloseable {
             double[] move = gridToGrid(fit.m, roi);
             place(map, m, move, opencv_core.BORDER_REPLICATE);
             place(alpha, a, move, opencv_core.BORDER_CONSTANT);
-            FaceBlender.draw(source, colour, frameRoi, m, a, warpScale, false);
+            FaceDrawing.draw(source, colour, frameRoi, m, a, warpScale, false);
         }
         return true;
     }

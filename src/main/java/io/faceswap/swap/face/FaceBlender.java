@@ -4,14 +4,14 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Puts the source face over one target face: piecewise-affine warp over the mesh triangles, colour matched to the
  * target's skin, alpha blend with a ramp that scales with the face and fades the forehead extension out
  * ({@link BlendMask}). An open mouth's opening keeps the target's own teeth and tongue; a closed mouth is not cut, or
- * the target's lip line would show through the source's lips.
+ * the target's lip line would show through the source's lips. This makes the face's working grid (maps, alpha,
+ * colour statistics); {@link FaceDrawing} draws it into the frame.
  */
 final class FaceBlender {
     /**
@@ -37,21 +37,11 @@ final class FaceBlender {
     /**
      * The warp is sampled on a grid with this many times the source face's own pixel density (and at least the
      * working grid's, at most the frame's): finer only interpolates between source pixels. The warped face is then
-     * sharpened ({@link #SHARPEN}) and scaled into the frame bilinearly, which kept it sharper than the full-size
+     * sharpened ({@link FaceDrawing}) and scaled into the frame bilinearly, which kept it sharper than the full-size
      * bilinear warp did (SourceFaceSizeTest: 0.73 against 0.71 of full sharpness from a 60 px source face, 0.98
      * against 0.93 from 200 px); the multi-band blend scales bilinearly without sharpening (more raised its seam).
      */
     private static final double WARP_DETAIL = 1.25;
-    /**
-     * Weight of the 4-neighbour Laplacian subtracted from the warped face before it is scaled up: bilinear upscaling
-     * with this mild sharpening scored exactly the bicubic upscale's sharpness at every source size in
-     * SourceFaceSizeTest (0.73 at 61 px, 0.87 at 100, 0.94 at 140) and its seam (10.18 against 10.19), in a quarter
-     * of the time: a bicubic resize of a 720p close-up's face (8-bit, 3 channels) cost 1.1 ms, bilinear 0.28 and the
-     * 3x3 filter on the smaller grid about 0.1 (issue 10). Plain bilinear lost sharpness (0.70 at 61 px).
-     */
-    private static final double SHARPEN = 0.11;
-    /** Read-only once made, so shared by every worker (filter2D does not write its kernel). */
-    private static final Mat SHARPEN_KERNEL = sharpenKernel();
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
@@ -102,7 +92,7 @@ final class FaceBlender {
         try (Mat frameRoi = new Mat(frame, roi)) {
             alpha.data().put(mask.alpha);
             colourStatistics(source, frameRoi, map, mask.skin, colour);
-            draw(source, colour, frameRoi, map, alpha, warpScale, multiBand);
+            FaceDrawing.draw(source, colour, frameRoi, map, alpha, warpScale, multiBand);
             if (keep != null && !multiBand && scale < 1 && density <= 1 && !ComposedFace.atEdge(roi, frame)) {
                 keep.keep(map, alpha, roi, target, warpScale);
                 kept = true;
@@ -114,32 +104,6 @@ final class FaceBlender {
             if (!kept) {
                 map.close();
                 alpha.close();
-            }
-        }
-    }
-
-    /**
-     * Warps the colour-corrected source by the working grid's maps onto a grid of {@code warpScale} times the
-     * region's size, and blends it into the region with the working grid's alpha, both scaled up to the region.
-     */
-    static void draw(SourceFace source, ColorTransfer colour, Mat frameRoi, Mat map, Mat alpha,
-                     double warpScale, boolean multiBand) {
-        int w = frameRoi.cols(), h = frameRoi.rows();
-        int ww = Math.max(map.cols(), (int) Math.round(w * warpScale));
-        int hw = Math.max(map.rows(), (int) Math.round(h * warpScale));
-        try (Mat scaledMap = new Mat(); Mat warped = new Mat(); Mat face = new Mat(); Mat faceAlpha = new Mat();
-             Mat alphaF = new Mat(); Mat alphaFUp = new Mat()) {
-            warp(colour.correctedSource(source), scaled(map, scaledMap, ww, hw), warped);
-            if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
-                sharpen(warped);
-            }
-            Mat scaledFace = scaled(warped, face, w, h);
-            if (multiBand) {
-                // its pyramid of the mask is in float: scaled up in float too
-                alpha.convertTo(alphaF, opencv_core.CV_32F, 1 / 255.0, 0);
-                MultiBandBlend.blend(scaledFace, frameRoi, scaled(alphaF, alphaFUp, w, h));
-            } else {
-                AlphaBlend.blend(scaledFace, frameRoi, scaled(alpha, faceAlpha, w, h));
             }
         }
     }
@@ -169,30 +133,10 @@ final class FaceBlender {
             opencv_imgproc.resize(map, smap, size, 0, 0, opencv_imgproc.INTER_NEAREST);
             opencv_imgproc.resize(skinMat, sskin, size, 0, 0, opencv_imgproc.INTER_NEAREST);
             opencv_imgproc.resize(frameRoi, target, size, 0, 0, opencv_imgproc.INTER_NEAREST);
-            warp(source.image(), smap, warped);
+            FaceDrawing.warp(source.image(), smap, warped);
             byte[] statsSkin = new byte[sw * sh];
             sskin.data().get(statsSkin);
             colour.update(warped, target, statsSkin);
-        }
-    }
-
-    /** In place: m - {@link #SHARPEN} * Laplacian(m). */
-    private static void sharpen(Mat m) {
-        opencv_imgproc.filter2D(m, m, -1, SHARPEN_KERNEL);
-    }
-
-    private static Mat sharpenKernel() {
-        Mat kernel = new Mat(3, 3, opencv_core.CV_32F);
-        float c = (float) (1 + 4 * SHARPEN), e = (float) -SHARPEN;
-        ((java.nio.FloatBuffer) kernel.createBuffer()).put(new float[] {0, e, 0, e, c, e, 0, e, 0});
-        return kernel;
-    }
-
-    /** @param map source (x, y) per output pixel, 2-channel float */
-    private static void warp(Mat image, Mat map, Mat out) {
-        try (Scalar black = new Scalar(0, 0, 0, 0); Mat none = new Mat()) {
-            opencv_imgproc.remap(image, out, map, none, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE,
-                    black);
         }
     }
 
@@ -219,21 +163,6 @@ final class FaceBlender {
         Mat m = new Mat(h, w, opencv_core.CV_32FC2);
         ((java.nio.FloatBuffer) m.createBuffer()).put(xy);
         return m;
-    }
-
-    /**
-     * {@code m} scaled bilinearly into {@code out}, and that; or {@code m} itself if it has that size already. The
-     * maps are affine within each triangle, so they scale up almost exactly; the warped face and the alpha are smooth
-     * at the grid's scale.
-     */
-    private static Mat scaled(Mat m, Mat out, int w, int h) {
-        if (m.cols() == w && m.rows() == h) {
-            return m;
-        }
-        try (Size size = new Size(w, h)) {
-            opencv_imgproc.resize(m, out, size, 0, 0, opencv_imgproc.INTER_LINEAR);
-        }
-        return out;
     }
 
     /**
