@@ -17,8 +17,11 @@ public class StartupBanner {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String host = System.getProperty("jboss.bind.address", "127.0.0.1");
-        int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        LOG.info(() -> String.format("Face-swap API listening on http://%s:%d/ (API docs /docs/, contract /openapi);"
-                + " admin token from %s", host, port, adminToken.source()));
+        int port =
+                Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        LOG.info(() -> String.format(
+                "Face-swap API listening on http://%s:%d/ (API docs /docs/, contract /openapi);"
+                        + " admin token from %s",
+                host, port, adminToken.source()));
     }
 }

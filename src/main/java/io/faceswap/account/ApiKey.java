@@ -38,11 +38,16 @@ public class ApiKey {
     @Column(length = 24)
     private String replacedBy;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
-    public ApiKey(String id, String userId, String name, String keyHash, String maskedKey, Instant createdAt,
-                  Instant expiresAt) {
+    public ApiKey(
+            String id,
+            String userId,
+            String name,
+            String keyHash,
+            String maskedKey,
+            Instant createdAt,
+            Instant expiresAt) {
         this.id = id;
         this.userId = userId;
         this.name = name;

@@ -39,8 +39,12 @@ public final class ApiKeyCache {
      * @param loader reads a key by its hash from the database
      * @param onUse  called with the key id and time of each accepted request (lastUsedAt bookkeeping)
      */
-    public ApiKeyCache(Duration ttl, Ticker ticker, Clock clock, Function<String, Optional<KeySnapshot>> loader,
-                       BiConsumer<String, Instant> onUse) {
+    public ApiKeyCache(
+            Duration ttl,
+            Ticker ticker,
+            Clock clock,
+            Function<String, Optional<KeySnapshot>> loader,
+            BiConsumer<String, Instant> onUse) {
         this.byHash = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumSize(MAX_ENTRIES)
@@ -68,6 +72,8 @@ public final class ApiKeyCache {
 
     /** This node revoked the key: no need to wait for the entry to age out. */
     public void forgetKey(String keyId) {
-        byHash.asMap().values().removeIf(cached -> cached.map(k -> k.keyId().equals(keyId)).orElse(false));
+        byHash.asMap()
+                .values()
+                .removeIf(cached -> cached.map(k -> k.keyId().equals(keyId)).orElse(false));
     }
 }

@@ -36,7 +36,8 @@ public class ApiKeyResource {
     @POST
     @Path("/new")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an OpenAPI key (sk) for a user who has paid",
+    @Operation(
+            summary = "Create an OpenAPI key (sk) for a user who has paid",
             description = "The full key is in data.sk of this response only; store it now. 402 (40201) when the "
                     + "user has never paid, 409 (40903) at the active-key limit.")
     public ApiResponse<ApiKeyViews.Created> create(@NotNull @Valid ApiKeyRequests.NewKey request) {
@@ -47,18 +48,21 @@ public class ApiKeyResource {
     @GET
     @Path("/list")
     @Operation(summary = "List a user's keys, masked, newest first")
-    public ApiResponse<ApiKeyViews.KeyList> list(@QueryParam("userId") @NotNull
-                                                 @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE)
-                                                 String userId) {
+    public ApiResponse<ApiKeyViews.KeyList> list(
+            @QueryParam("userId") @NotNull @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE)
+                    String userId) {
         Instant now = clock.instant();
-        var list = keys.list(userId).stream().map(k -> ApiKeyViews.Listed.of(k, now)).toList();
+        var list = keys.list(userId).stream()
+                .map(k -> ApiKeyViews.Listed.of(k, now))
+                .toList();
         return ApiResponse.ok(new ApiKeyViews.KeyList(list, list.size()));
     }
 
     @POST
     @Path("/roll")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Roll a key: a new key now, the old one until graceSeconds have passed",
+    @Operation(
+            summary = "Roll a key: a new key now, the old one until graceSeconds have passed",
             description = "The new key is in data.sk of this response only. The old key then lists as rolling, "
                     + "and after the grace as rolled, refused with 40116. 409 when the key is not active.")
     public ApiResponse<ApiKeyViews.Created> roll(@NotNull @Valid ApiKeyRequests.RollKey request) {

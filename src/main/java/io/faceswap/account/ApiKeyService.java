@@ -50,24 +50,33 @@ public class ApiKeyService {
     int maxActivePerUser;
 
     /** The key and its one-time secret. */
-    public record Created(ApiKey key, String secret) {
-    }
+    public record Created(ApiKey key, String secret) {}
 
     public Created create(String userId, String name, Integer expiresInDays) {
         if (!billing.hasPaid(userId)) {
-            throw new ApiException(ErrorCode.PAYMENT_REQUIRED,
+            throw new ApiException(
+                    ErrorCode.PAYMENT_REQUIRED,
                     "User " + userId + " has no payment yet; keys are issued after the first payment");
         }
         Instant now = clock.instant();
-        long active = list(userId).stream().filter(k -> k.statusAt(now) == KeyStatus.ACTIVE).count();
+        long active = list(userId).stream()
+                .filter(k -> k.statusAt(now) == KeyStatus.ACTIVE)
+                .count();
         if (active >= maxActivePerUser) {
-            throw new ApiException(ErrorCode.KEY_LIMIT_REACHED, "User " + userId + " already has " + active
-                    + " active keys (the limit); revoke one first");
+            throw new ApiException(
+                    ErrorCode.KEY_LIMIT_REACHED,
+                    "User " + userId + " already has " + active + " active keys (the limit); revoke one first");
         }
         String secret = ApiKeyFormat.generate();
         Instant expiresAt = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
-        ApiKey key = new ApiKey(SecureTokens.objectId(), userId, name, ApiKeyFormat.hash(secret),
-                ApiKeyFormat.mask(secret), now, expiresAt);
+        ApiKey key = new ApiKey(
+                SecureTokens.objectId(),
+                userId,
+                name,
+                ApiKeyFormat.hash(secret),
+                ApiKeyFormat.mask(secret),
+                now,
+                expiresAt);
         em.persist(key);
         audit.record(AuditLog.KEY_NEW, userId, key.getId(), "name=" + name + ", expiresAt=" + expiresAt);
         return new Created(key, secret);
@@ -75,7 +84,8 @@ public class ApiKeyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiKey> list(String userId) {
-        return em.createQuery("select k from ApiKey k where k.userId = :u order by k.createdAt desc, k.id", ApiKey.class)
+        return em.createQuery(
+                        "select k from ApiKey k where k.userId = :u order by k.createdAt desc, k.id", ApiKey.class)
                 .setParameter("u", userId)
                 .getResultList();
     }
@@ -89,17 +99,24 @@ public class ApiKeyService {
         ApiKey old = owned(userId, keyId);
         Instant now = clock.instant();
         if (old.statusAt(now) != KeyStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.CONFLICT, "Key " + keyId + " is " + old.statusAt(now).wire()
-                    + "; only an active key can be rolled");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Key " + keyId + " is " + old.statusAt(now).wire() + "; only an active key can be rolled");
         }
         String secret = ApiKeyFormat.generate();
-        ApiKey successor = new ApiKey(SecureTokens.objectId(), userId, old.getName(), ApiKeyFormat.hash(secret),
-                ApiKeyFormat.mask(secret), now, old.getExpiresAt());
+        ApiKey successor = new ApiKey(
+                SecureTokens.objectId(),
+                userId,
+                old.getName(),
+                ApiKeyFormat.hash(secret),
+                ApiKeyFormat.mask(secret),
+                now,
+                old.getExpiresAt());
         em.persist(successor);
         old.rolledTo(successor.getId(), now.plusSeconds(graceSeconds));
         revoked.fire(new KeyRevoked(keyId)); // this node's key cache forgets the old key's row: its new end applies now
-        audit.record(AuditLog.KEY_ROLL, userId, keyId, "successor=" + successor.getId() + ", graceSeconds="
-                + graceSeconds);
+        audit.record(
+                AuditLog.KEY_ROLL, userId, keyId, "successor=" + successor.getId() + ", graceSeconds=" + graceSeconds);
         return new Created(successor, secret);
     }
 
@@ -125,9 +142,13 @@ public class ApiKeyService {
     /** The key with this hash, as the sk filter needs it; read-only, no transaction of its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KeySnapshot> findByHash(String keyHash) {
-        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+        return em
+                .createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
                 .setParameter("h", keyHash)
                 .setHint("org.hibernate.readOnly", true)
-                .getResultList().stream().findFirst().map(KeySnapshot::of);
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(KeySnapshot::of);
     }
 }

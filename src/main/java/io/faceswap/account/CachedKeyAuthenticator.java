@@ -43,8 +43,8 @@ public class CachedKeyAuthenticator implements ApiKeyAuthenticator {
                     + "; using " + MAX_CACHE_MILLIS + " so that revocations still apply within a second");
             millis = MAX_CACHE_MILLIS;
         }
-        cache = new ApiKeyCache(Duration.ofMillis(millis), Ticker.systemTicker(), clock, keys::findByHash,
-                lastUsed::used);
+        cache = new ApiKeyCache(
+                Duration.ofMillis(millis), Ticker.systemTicker(), clock, keys::findByHash, lastUsed::used);
     }
 
     @Override

@@ -1,5 +1,4 @@
 package io.faceswap.account;
 
 /** A key was revoked on this node; observed after the commit to drop it from the sk filter's cache. */
-public record KeyRevoked(String keyId) {
-}
+public record KeyRevoked(String keyId) {}

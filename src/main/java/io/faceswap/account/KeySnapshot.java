@@ -6,7 +6,11 @@ import java.time.Instant;
 public record KeySnapshot(String keyId, String userId, Instant expiresAt, boolean revoked, boolean replaced) {
 
     static KeySnapshot of(ApiKey key) {
-        return new KeySnapshot(key.getId(), key.getUserId(), key.getExpiresAt(), key.getRevokedAt() != null,
+        return new KeySnapshot(
+                key.getId(),
+                key.getUserId(),
+                key.getExpiresAt(),
+                key.getRevokedAt() != null,
                 key.getReplacedBy() != null);
     }
 

@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /** ROLLING: replaced by a roll but still inside its grace period; ROLLED: past it. */
 public enum KeyStatus {
-    ACTIVE, ROLLING, ROLLED, REVOKED, EXPIRED;
+    ACTIVE,
+    ROLLING,
+    ROLLED,
+    REVOKED,
+    EXPIRED;
 
     /**
      * The one rule, shared by the entity and the filter's cached copy: revoked beats everything; a key replaced by a

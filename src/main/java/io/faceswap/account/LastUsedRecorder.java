@@ -32,7 +32,8 @@ public class LastUsedRecorder {
             return;
         }
         // only the thread that wins the swap writes; concurrent requests of the same key skip
-        boolean won = previous == null ? lastWritten.putIfAbsent(keyId, now) == null
+        boolean won = previous == null
+                ? lastWritten.putIfAbsent(keyId, now) == null
                 : lastWritten.replace(keyId, previous, now);
         if (won) {
             writer.write(keyId, now);
@@ -48,7 +49,9 @@ public class LastUsedRecorder {
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void write(String keyId, Instant now) {
             em.createQuery("update ApiKey k set k.lastUsedAt = :t where k.id = :id")
-                    .setParameter("t", now).setParameter("id", keyId).executeUpdate();
+                    .setParameter("t", now)
+                    .setParameter("id", keyId)
+                    .executeUpdate();
         }
     }
 }

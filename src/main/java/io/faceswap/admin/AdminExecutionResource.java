@@ -48,35 +48,47 @@ public class AdminExecutionResource {
     ExecutionControl control;
 
     @JsonbNillable
-    public record ExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
-                                Instant createTime, Instant startTime, Instant endTime, String taskId, String userId,
-                                String taskStatus) {
-    }
+    public record ExecutionView(
+            long executionId,
+            String jobName,
+            String batchStatus,
+            String exitStatus,
+            Instant createTime,
+            Instant startTime,
+            Instant endTime,
+            String taskId,
+            String userId,
+            String taskStatus) {}
 
     @JsonbNillable
-    public record ExecutionPage(List<ExecutionView> list, Long nextCursor) {
-    }
+    public record ExecutionPage(List<ExecutionView> list, Long nextCursor) {}
 
-    public record StepView(long stepExecutionId, String stepName, String batchStatus, Instant startTime,
-                           Instant endTime, Map<String, Long> metrics, Double framesPerSecond,
-                           List<JobRepositoryQueries.PartitionRow> partitions) {
-    }
+    public record StepView(
+            long stepExecutionId,
+            String stepName,
+            String batchStatus,
+            Instant startTime,
+            Instant endTime,
+            Map<String, Long> metrics,
+            Double framesPerSecond,
+            List<JobRepositoryQueries.PartitionRow> partitions) {}
 
-    public record ExecutionDetail(ExecutionView execution, List<StepView> steps) {
-    }
+    public record ExecutionDetail(ExecutionView execution, List<StepView> steps) {}
 
     @GET
-    @Operation(summary = "Job executions, newest first, with their tasks and users",
+    @Operation(
+            summary = "Job executions, newest first, with their tasks and users",
             description = "Filter by status, job name and creation time (ISO-8601); page with the returned "
                     + "nextCursor. Reads the job repository with one query per page.")
-    public ApiResponse<ExecutionPage> list(@QueryParam("status") @Pattern(regexp = STATUS) String status,
-                                           @QueryParam("jobName") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}")
-                                           String jobName,
-                                           @QueryParam("from") String from, @QueryParam("to") String to,
-                                           @QueryParam("cursor") @Min(0) Long cursor,
-                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        List<JobRepositoryQueries.ExecutionRow> rows = queries.executions(new JobRepositoryQueries.Filter(status,
-                jobName, instant("from", from), instant("to", to), cursor, limit));
+    public ApiResponse<ExecutionPage> list(
+            @QueryParam("status") @Pattern(regexp = STATUS) String status,
+            @QueryParam("jobName") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String jobName,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") @Min(0) Long cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        List<JobRepositoryQueries.ExecutionRow> rows = queries.executions(new JobRepositoryQueries.Filter(
+                status, jobName, instant("from", from), instant("to", to), cursor, limit));
         List<ExecutionView> views = rows.stream().map(this::view).toList();
         Long next = rows.size() == limit ? rows.get(rows.size() - 1).executionId() : null;
         return ApiResponse.ok(new ExecutionPage(views, next));
@@ -122,8 +134,8 @@ public class AdminExecutionResource {
     }
 
     private JobRepositoryQueries.ExecutionRow row(long id) {
-        List<JobRepositoryQueries.ExecutionRow> rows = queries.executions(
-                new JobRepositoryQueries.Filter(null, null, null, null, id + 1, 1));
+        List<JobRepositoryQueries.ExecutionRow> rows =
+                queries.executions(new JobRepositoryQueries.Filter(null, null, null, null, id + 1, 1));
         if (rows.isEmpty() || rows.get(0).executionId() != id) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + id);
         }
@@ -132,8 +144,16 @@ public class AdminExecutionResource {
 
     private ExecutionView view(JobRepositoryQueries.ExecutionRow r) {
         FaceSwapTask task = r.taskId() == null ? null : tasks.find(r.taskId());
-        return new ExecutionView(r.executionId(), r.jobName(), r.batchStatus(), r.exitStatus(), r.createTime(),
-                r.startTime(), r.endTime(), r.taskId(), task == null ? null : task.getUserId(),
+        return new ExecutionView(
+                r.executionId(),
+                r.jobName(),
+                r.batchStatus(),
+                r.exitStatus(),
+                r.createTime(),
+                r.startTime(),
+                r.endTime(),
+                r.taskId(),
+                task == null ? null : task.getUserId(),
                 task == null ? null : task.getStatus().wire());
     }
 
@@ -141,8 +161,8 @@ public class AdminExecutionResource {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ErrorCode.BAD_PARAMETER, name + ": must be an ISO-8601 instant, e.g. "
-                    + "2026-11-25T08:00:00Z");
+            throw new ApiException(
+                    ErrorCode.BAD_PARAMETER, name + ": must be an ISO-8601 instant, e.g. " + "2026-11-25T08:00:00Z");
         }
     }
 }

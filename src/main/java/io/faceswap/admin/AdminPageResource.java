@@ -22,8 +22,10 @@ public class AdminPageResource {
             throw new NotFoundException();
         }
         return Response.ok(in, "text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                        + "script-src 'self' 'unsafe-inline'")
-                .header("Cache-Control", "no-store").build();
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'self'; style-src 'self' 'unsafe-inline'; " + "script-src 'self' 'unsafe-inline'")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -2,8 +2,8 @@ package io.faceswap.admin;
 
 import io.faceswap.api.ApiResponse;
 import io.faceswap.auth.AdminOnly;
-import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskLifecycle;
+import io.faceswap.task.TaskQueries;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,11 +41,9 @@ public class AdminQueueResource {
     @Inject
     Clock clock;
 
-    public record PurgeRequest(@NotNull @Min(0) @Max(87_600) Integer olderThanHours) {
-    }
+    public record PurgeRequest(@NotNull @Min(0) @Max(87_600) Integer olderThanHours) {}
 
-    public record PurgeResult(int executions, int taskFiles, Instant cutoff) {
-    }
+    public record PurgeResult(int executions, int taskFiles, Instant cutoff) {}
 
     @GET
     @Path("/queue")
@@ -57,7 +55,8 @@ public class AdminQueueResource {
     @POST
     @Path("/purge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete finished executions and ended tasks' files older than the given age",
+    @Operation(
+            summary = "Delete finished executions and ended tasks' files older than the given age",
             description = "Tasks keep their rows; their results are marked expired.")
     public ApiResponse<PurgeResult> purge(@NotNull @Valid PurgeRequest request) {
         Instant cutoff = clock.instant().minus(Duration.ofHours(request.olderThanHours()));

@@ -6,24 +6,24 @@ import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.AdminOnly;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskQueries;
-import io.faceswap.task.TaskView;
-import jakarta.inject.Inject;
 import io.faceswap.task.TaskStatus;
+import io.faceswap.task.TaskView;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,13 +43,20 @@ public class AdminTaskResource {
     UriInfo uri;
 
     /** The client's view plus what only operators need. */
-    public record AdminTaskView(TaskView task, Long jobExecutionId, String executionStatus, String node,
-                                long framesDone, long framesProcessed, long heldSeconds, boolean cancelRequested,
-                                int attempts, boolean paused, java.time.Instant leaseUntil) {
-    }
+    public record AdminTaskView(
+            TaskView task,
+            Long jobExecutionId,
+            String executionStatus,
+            String node,
+            long framesDone,
+            long framesProcessed,
+            long heldSeconds,
+            boolean cancelRequested,
+            int attempts,
+            boolean paused,
+            java.time.Instant leaseUntil) {}
 
-    public record AdminTaskList(List<AdminTaskView> list) {
-    }
+    public record AdminTaskList(List<AdminTaskView> list) {}
 
     @GET
     @Operation(summary = "Tasks of any user, newest first, by status and by task id or user id")
@@ -58,17 +65,18 @@ public class AdminTaskResource {
             @QueryParam("q") @Pattern(regexp = "[A-Za-z0-9_.@:-]{1,64}") String idOrUser,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         TaskStatus s = status == null ? null : TaskStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        return ApiResponse.ok(new AdminTaskList(queries.search(s, idOrUser, limit).stream().map(this::view)
-                .toList()));
+        return ApiResponse.ok(new AdminTaskList(
+                queries.search(s, idOrUser, limit).stream().map(this::view).toList()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A task with its job execution, node and frame counters",
+    @Operation(
+            summary = "A task with its job execution, node and frame counters",
             description = "framesProcessed counts every frame written by any run: a chunk written again after a "
                     + "crash or takeover counts twice.")
-    public ApiResponse<AdminTaskView> task(@PathParam("id") @Pattern(regexp = "[0-9a-f]{24}",
-            message = "must be a task id (24 hex)") String id) {
+    public ApiResponse<AdminTaskView> task(
+            @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id (24 hex)") String id) {
         FaceSwapTask t = queries.find(id);
         if (t == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No task " + id);
@@ -77,9 +85,18 @@ public class AdminTaskResource {
     }
 
     private AdminTaskView view(FaceSwapTask t) {
-        return new AdminTaskView(TaskView.of(t, uri.getBaseUri()), t.getJobExecutionId(),
-                executionStatus(t.getJobExecutionId()), t.getNode(), t.getFramesDone(), t.getFramesProcessed(),
-                t.getHeldSeconds(), t.isCancelRequested(), t.getAttempts(), t.isPaused(), t.getLeaseUntil());
+        return new AdminTaskView(
+                TaskView.of(t, uri.getBaseUri()),
+                t.getJobExecutionId(),
+                executionStatus(t.getJobExecutionId()),
+                t.getNode(),
+                t.getFramesDone(),
+                t.getFramesProcessed(),
+                t.getHeldSeconds(),
+                t.isCancelRequested(),
+                t.getAttempts(),
+                t.isPaused(),
+                t.getLeaseUntil());
     }
 
     private static String executionStatus(Long execution) {
@@ -87,7 +104,10 @@ public class AdminTaskResource {
             return null;
         }
         try {
-            return BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus().name();
+            return BatchRuntime.getJobOperator()
+                    .getJobExecution(execution)
+                    .getBatchStatus()
+                    .name();
         } catch (NoSuchJobExecutionException e) {
             return null; // purged
         }

@@ -53,8 +53,10 @@ public class ExecutionControl {
     public long restart(long executionId, String taskId) {
         FaceSwapTask task = taskOf(taskId);
         if (task.getStatus() != TaskStatus.PROCESSING || !lifecycle.resume(taskId, node.id())) {
-            throw new ApiException(ErrorCode.CONFLICT, "Task " + taskId + " has ended (" + task.getStatus().wire()
-                    + "); only a paused task's execution can be restarted");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Task " + taskId + " has ended (" + task.getStatus().wire()
+                            + "); only a paused task's execution can be restarted");
         }
         try {
             Properties parameters = operator().getParameters(executionId);
@@ -64,8 +66,8 @@ public class ExecutionControl {
             throw new ApiException(ErrorCode.NOT_FOUND, "No execution " + executionId);
         } catch (JobExecutionNotMostRecentException | JobRestartException e) {
             lifecycle.pause(taskId);
-            throw new ApiException(ErrorCode.CONFLICT, "Execution " + executionId + " cannot be restarted: "
-                    + e.getMessage());
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "Execution " + executionId + " cannot be restarted: " + e.getMessage());
         }
     }
 

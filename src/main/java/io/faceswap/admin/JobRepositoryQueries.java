@@ -28,13 +28,18 @@ public class JobRepositoryQueries {
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
 
-    public record ExecutionRow(long executionId, long instanceId, String jobName, String batchStatus,
-                               String exitStatus, Instant createTime, Instant startTime, Instant endTime,
-                               String taskId) {
-    }
+    public record ExecutionRow(
+            long executionId,
+            long instanceId,
+            String jobName,
+            String batchStatus,
+            String exitStatus,
+            Instant createTime,
+            Instant startTime,
+            Instant endTime,
+            String taskId) {}
 
-    public record Filter(String status, String jobName, Instant from, Instant to, Long cursor, int limit) {
-    }
+    public record Filter(String status, String jobName, Instant from, Instant to, Long cursor, int limit) {}
 
     /** Newest first; {@code cursor} is the last execution id of the previous page. */
     public List<ExecutionRow> executions(Filter f) {
@@ -62,16 +67,26 @@ public class JobRepositoryQueries {
             sql.append(" AND e.JOBEXECUTIONID < ?");
             args.add(f.cursor());
         }
-        sql.append(" ORDER BY e.JOBEXECUTIONID DESC FETCH FIRST ").append(f.limit()).append(" ROWS ONLY");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        sql.append(" ORDER BY e.JOBEXECUTIONID DESC FETCH FIRST ")
+                .append(f.limit())
+                .append(" ROWS ONLY");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
             List<ExecutionRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ExecutionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8),
+                    rows.add(new ExecutionRow(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs, 6),
+                            instant(rs, 7),
+                            instant(rs, 8),
                             parameters(rs.getString(9)).getProperty("taskId")));
                 }
             }
@@ -81,14 +96,14 @@ public class JobRepositoryQueries {
         }
     }
 
-    public record PartitionRow(int partition, String batchStatus, String exitStatus) {
-    }
+    public record PartitionRow(int partition, String batchStatus, String exitStatus) {}
 
     /** Partitions of a step, in partition order. */
     public List<PartitionRow> partitions(long stepExecutionId) {
         String sql = "SELECT PARTITIONEXECUTIONID, BATCHSTATUS, EXITSTATUS FROM PARTITION_EXECUTION "
                 + "WHERE STEPEXECUTIONID = ? ORDER BY PARTITIONEXECUTIONID";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, stepExecutionId);
             List<PartitionRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -111,13 +126,14 @@ public class JobRepositoryQueries {
                 + "('COMPLETED', 'FAILED', 'ABANDONED')"; // a STOPPED one belongs to a paused task
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM PARTITION_EXECUTION WHERE STEPEXECUTIONID IN "
-                    + "(SELECT STEPEXECUTIONID FROM STEP_EXECUTION WHERE JOBEXECUTIONID IN (" + finished + "))");
-                 PreparedStatement s = c.prepareStatement("DELETE FROM STEP_EXECUTION WHERE JOBEXECUTIONID IN ("
-                         + finished + ")");
-                 PreparedStatement e = c.prepareStatement("DELETE FROM JOB_EXECUTION WHERE JOBEXECUTIONID IN ("
-                         + finished + ")");
-                 PreparedStatement i = c.prepareStatement("DELETE FROM JOB_INSTANCE WHERE JOBINSTANCEID NOT IN "
-                         + "(SELECT JOBINSTANCEID FROM JOB_EXECUTION)")) {
+                            + "(SELECT STEPEXECUTIONID FROM STEP_EXECUTION WHERE JOBEXECUTIONID IN (" + finished
+                            + "))");
+                    PreparedStatement s = c.prepareStatement(
+                            "DELETE FROM STEP_EXECUTION WHERE JOBEXECUTIONID IN (" + finished + ")");
+                    PreparedStatement e =
+                            c.prepareStatement("DELETE FROM JOB_EXECUTION WHERE JOBEXECUTIONID IN (" + finished + ")");
+                    PreparedStatement i = c.prepareStatement("DELETE FROM JOB_INSTANCE WHERE JOBINSTANCEID NOT IN "
+                            + "(SELECT JOBINSTANCEID FROM JOB_EXECUTION)")) {
                 for (PreparedStatement ps : List.of(p, s, e)) {
                     ps.setTimestamp(1, Timestamp.from(cutoff));
                 }

@@ -33,7 +33,8 @@ record StepSpan(Instant start, Instant end) {
             end = after;
         }
         if ((start == null || end != null && !start.isBefore(end))
-                && before != null && (end == null || before.isBefore(end))) {
+                && before != null
+                && (end == null || before.isBefore(end))) {
             start = before;
         }
         return new StepSpan(start, end);
@@ -62,7 +63,9 @@ record StepSpan(Instant start, Instant end) {
     }
 
     private static boolean ended(BatchStatus status) {
-        return status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+        return status == BatchStatus.COMPLETED
+                || status == BatchStatus.FAILED
+                || status == BatchStatus.STOPPED
                 || status == BatchStatus.ABANDONED;
     }
 

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ApiResponse<T>(
         @Schema(example = "0") int code,
         @Schema(example = "success") String message,
-        @Schema(description = "The payload; null on most errors") T data) {
+
+        @Schema(description = "The payload; null on most errors")
+        T data) {
 
     public static <T> ApiResponse<T> ok(T data) {
         return new ApiResponse<>(0, "success", data);

@@ -6,8 +6,7 @@ import jakarta.ws.rs.core.Response;
 /** Builds the HTTP response for an error envelope; the one place that pairs a code with its status. */
 public final class Envelopes {
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     public static Response error(ErrorCode error, String message, Object data) {
         return Response.status(error.httpStatus())

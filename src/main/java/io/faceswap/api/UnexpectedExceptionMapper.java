@@ -15,14 +15,13 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
-    public record Incident(String incidentId) {
-    }
+    public record Incident(String incidentId) {}
 
     @Override
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, e);
-        return Envelopes.error(ErrorCode.INTERNAL_ERROR, "Internal error; quote incident " + incident,
-                new Incident(incident));
+        return Envelopes.error(
+                ErrorCode.INTERNAL_ERROR, "Internal error; quote incident " + incident, new Incident(incident));
     }
 }

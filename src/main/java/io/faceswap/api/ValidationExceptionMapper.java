@@ -15,8 +15,7 @@ import java.util.Map;
 @Provider
 public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
@@ -24,7 +23,8 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        String summary = errors.isEmpty() ? ErrorCode.VALIDATION_FAILED.defaultMessage()
+        String summary = errors.isEmpty()
+                ? ErrorCode.VALIDATION_FAILED.defaultMessage()
                 : errors.get(0).field() + ": " + errors.get(0).message();
         return Envelopes.error(ErrorCode.VALIDATION_FAILED, summary, Map.of("errors", errors));
     }

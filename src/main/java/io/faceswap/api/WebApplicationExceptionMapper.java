@@ -14,7 +14,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ErrorCode error = ErrorCode.forStatus(status);
         // a status outside our table keeps its own number (e.g. 416 for a bad Range)
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiResponse.error(error, error.defaultMessage(), null)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiResponse.error(error, error.defaultMessage(), null))
+                .build();
     }
 }

@@ -13,24 +13,28 @@ public class AuditEvent {
     @Id
     @Column(length = 24)
     private String id;
+
     @Column(nullable = false)
     private Instant occurredAt;
+
     @Column(nullable = false, length = 100)
     private String actor;
+
     @Column(nullable = false, length = 40)
     private String kind;
+
     @Column(length = 64)
     private String userId;
+
     @Column(length = 100)
     private String subject;
+
     @Column(length = 500)
     private String detail;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    AuditEvent(String id, Instant occurredAt, String actor, String kind, String userId, String subject,
-               String detail) {
+    AuditEvent(String id, Instant occurredAt, String actor, String kind, String userId, String subject, String detail) {
         this.id = id;
         this.occurredAt = occurredAt;
         this.actor = actor;
@@ -40,11 +44,31 @@ public class AuditEvent {
         this.detail = detail;
     }
 
-    public String getId() { return id; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public String getActor() { return actor; }
-    public String getKind() { return kind; }
-    public String getUserId() { return userId; }
-    public String getSubject() { return subject; }
-    public String getDetail() { return detail; }
+    public String getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
 }

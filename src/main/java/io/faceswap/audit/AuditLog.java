@@ -33,7 +33,13 @@ public class AuditLog {
     Clock clock;
 
     public void record(String kind, String userId, String subject, String detail) {
-        em.persist(new AuditEvent(SecureTokens.objectId(), clock.instant(), actor.name(), kind, userId, subject,
+        em.persist(new AuditEvent(
+                SecureTokens.objectId(),
+                clock.instant(),
+                actor.name(),
+                kind,
+                userId,
+                subject,
                 detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "..."));
     }
 
@@ -56,8 +62,10 @@ public class AuditLog {
         if (after != null) {
             where.append(" and (e.occurredAt < :at or (e.occurredAt = :at and e.id < :id))");
         }
-        TypedQuery<AuditEvent> q = em.createQuery("select e from AuditEvent e" + where
-                + " order by e.occurredAt desc, e.id desc", AuditEvent.class).setMaxResults(limit);
+        TypedQuery<AuditEvent> q = em.createQuery(
+                        "select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id desc",
+                        AuditEvent.class)
+                .setMaxResults(limit);
         if (userId != null) {
             q.setParameter("u", userId);
         }

@@ -35,20 +35,26 @@ public class AuditResource {
     AuditLog audit;
 
     @JsonbNillable
-    public record Entry(String id, Instant occurredAt, String actor, String kind, String userId, String subject,
-                        String detail) {
+    public record Entry(
+            String id, Instant occurredAt, String actor, String kind, String userId, String subject, String detail) {
         static Entry of(AuditEvent e) {
-            return new Entry(e.getId(), e.getOccurredAt(), e.getActor(), e.getKind(), e.getUserId(), e.getSubject(),
+            return new Entry(
+                    e.getId(),
+                    e.getOccurredAt(),
+                    e.getActor(),
+                    e.getKind(),
+                    e.getUserId(),
+                    e.getSubject(),
                     e.getDetail());
         }
     }
 
     @JsonbNillable
-    public record Page(List<Entry> list, String nextCursor) {
-    }
+    public record Page(List<Entry> list, String nextCursor) {}
 
     @GET
-    @Operation(summary = "The audit log, newest first",
+    @Operation(
+            summary = "The audit log, newest first",
             description = "Key operations (key.new, key.roll, key.delete), payments, webhook secret rolls and "
                     + "rate-limit overrides, with the credential that made them (admin:<fingerprint> or "
                     + "key:<id>). Pass nextCursor back as cursor for the next page; null when there is none.")
@@ -59,12 +65,18 @@ public class AuditResource {
             @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive") String to,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        List<AuditEvent> rows = audit.page(userId, kind, instant("from", from), instant("to", to),
-                cursor == null ? null : AuditCursor.decode(cursor), limit + 1);
+        List<AuditEvent> rows = audit.page(
+                userId,
+                kind,
+                instant("from", from),
+                instant("to", to),
+                cursor == null ? null : AuditCursor.decode(cursor),
+                limit + 1);
         boolean more = rows.size() > limit;
         List<AuditEvent> shown = more ? rows.subList(0, limit) : rows;
         AuditEvent last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        return ApiResponse.ok(new Page(shown.stream().map(Entry::of).toList(),
+        return ApiResponse.ok(new Page(
+                shown.stream().map(Entry::of).toList(),
                 more ? new AuditCursor(last.getOccurredAt(), last.getId()).encode() : null));
     }
 
@@ -72,8 +84,8 @@ public class AuditResource {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ErrorCode.BAD_PARAMETER, name + ": must be an ISO-8601 instant such as "
-                    + "2026-12-01T00:00:00Z");
+            throw new ApiException(
+                    ErrorCode.BAD_PARAMETER, name + ": must be an ISO-8601 instant such as " + "2026-12-01T00:00:00Z");
         }
     }
 }

@@ -70,8 +70,7 @@ public class AdminToken {
 
     /** Constant-time comparison, so response timing does not reveal how much of a guess was right. */
     public boolean matches(String candidate) {
-        return candidate != null
-                && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A token file others can read is a leaked token: refuse it rather than serve with it. */
@@ -80,7 +79,8 @@ public class AdminToken {
             return;
         }
         var permissions = Files.getPosixFilePermissions(file);
-        if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+        if (permissions.stream()
+                .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
             String why = "The admin token file " + file + " is readable by others ("
                     + PosixFilePermissions.toString(permissions) + "); chmod 600 it, or delete it to have a new one";
             LOG.severe(why);
@@ -95,10 +95,13 @@ public class AdminToken {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             String fresh = SecureTokens.base62(40);
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+            Path tmp = Files.createTempFile(
+                    file.getParent(),
+                    FILE_NAME,
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
+            try (java.nio.channels.FileChannel out =
+                    java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 out.write(java.nio.ByteBuffer.wrap((fresh + "\n").getBytes(StandardCharsets.UTF_8)));
                 out.force(true); // on disk before the rename makes it the token
             }

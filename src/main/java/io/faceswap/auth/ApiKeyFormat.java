@@ -18,8 +18,7 @@ public final class ApiKeyFormat {
     private static final int SHOWN_HEAD = 4;
     private static final int SHOWN_TAIL = 4;
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     public static String generate() {
         return PREFIX + SecureTokens.base62(RANDOM_LENGTH);
@@ -42,7 +41,9 @@ public final class ApiKeyFormat {
     /** {@code sk-AbCd************************************wXyZ}: enough to recognise a key, never enough to use it. */
     public static String mask(String key) {
         String body = key.substring(PREFIX.length());
-        return PREFIX + body.substring(0, SHOWN_HEAD) + "*".repeat(body.length() - SHOWN_HEAD - SHOWN_TAIL)
+        return PREFIX
+                + body.substring(0, SHOWN_HEAD)
+                + "*".repeat(body.length() - SHOWN_HEAD - SHOWN_TAIL)
                 + body.substring(body.length() - SHOWN_TAIL);
     }
 }

@@ -4,12 +4,10 @@ import java.security.SecureRandom;
 
 /** Random tokens from {@link SecureRandom}, in base62 so they survive URLs, headers and copy-paste. */
 public final class SecureTokens {
-    private static final char[] BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecureTokens() {
-    }
+    private SecureTokens() {}
 
     public static String base62(int length) {
         char[] out = new char[length];

@@ -28,8 +28,8 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         long frames = queries.find(taskId).getFramesTotal();
-        SegmentAssembler.assemble(Segments.chain(files.segments(taskId), frames), files.video(taskId),
-                files.result(taskId));
+        SegmentAssembler.assemble(
+                Segments.chain(files.segments(taskId), frames), files.video(taskId), files.result(taskId));
         return "ASSEMBLED";
     }
 }

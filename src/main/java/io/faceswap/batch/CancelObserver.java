@@ -1,10 +1,10 @@
 package io.faceswap.batch;
 
 import io.faceswap.task.TaskEvents;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

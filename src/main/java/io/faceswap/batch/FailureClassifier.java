@@ -1,7 +1,7 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskErrorCode;
 import io.faceswap.swap.SwapException;
+import io.faceswap.task.TaskErrorCode;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,11 +13,9 @@ import java.util.logging.Logger;
 final class FailureClassifier {
     private static final Logger LOG = Logger.getLogger(FailureClassifier.class.getName());
 
-    record Failure(TaskErrorCode code, String message) {
-    }
+    record Failure(TaskErrorCode code, String message) {}
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     static Failure classify(String taskId, Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

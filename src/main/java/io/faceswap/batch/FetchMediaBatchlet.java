@@ -1,15 +1,15 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskErrorCode;
+import io.faceswap.config.NodeIdentity;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.task.Billing;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
-import io.faceswap.config.NodeIdentity;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -65,9 +65,12 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         VideoInfo info = media.video(taskId);
         double billable = Billing.billableSeconds(info.durationSeconds(), info.frameCount());
         if (billable > task.getDuration() + DURATION_TOLERANCE_SECONDS) {
-            throw new TaskFailure(TaskErrorCode.VIDEO_TOO_LONG, String.format("The video is %.1f s long (%d frames, "
-                    + "billed as max(duration, frames / 30) = %.1f s) but %.1f s was declared",
-                    info.durationSeconds(), info.frameCount(), billable, task.getDuration()));
+            throw new TaskFailure(
+                    TaskErrorCode.VIDEO_TOO_LONG,
+                    String.format(
+                            "The video is %.1f s long (%d frames, "
+                                    + "billed as max(duration, frames / 30) = %.1f s) but %.1f s was declared",
+                            info.durationSeconds(), info.frameCount(), billable, task.getDuration()));
         }
         lifecycle.probed(taskId, node.id(), info.frameCount(), info.durationSeconds());
         return "FETCHED";

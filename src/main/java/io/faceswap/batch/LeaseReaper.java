@@ -1,8 +1,8 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
@@ -58,8 +58,10 @@ public class LeaseReaper {
         if (orphan.isCancelRequested()) {
             lifecycle.canceled(taskId);
         } else if (orphan.getAttempts() + 1 > settings.maxAttempts()) {
-            lifecycle.fail(taskId, TaskErrorCode.NODE_LOST, "Processing was interrupted " + orphan.getAttempts()
-                    + " times by lost servers");
+            lifecycle.fail(
+                    taskId,
+                    TaskErrorCode.NODE_LOST,
+                    "Processing was interrupted " + orphan.getAttempts() + " times by lost servers");
         } else if (orphan.getJobExecutionId() == null) {
             lifecycle.requeue(taskId, node.id());
         } else {

@@ -37,13 +37,17 @@ public class ResultRetention {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         schedule = new StoppableSchedule(scheduler);
-        schedule.every(() -> {
-            try {
-                purge();
-            } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Result purge failed; retried in an hour", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        schedule.every(
+                () -> {
+                    try {
+                        purge();
+                    } catch (RuntimeException e) {
+                        LOG.log(java.util.logging.Level.WARNING, "Result purge failed; retried in an hour", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
     }
 
     @PreDestroy

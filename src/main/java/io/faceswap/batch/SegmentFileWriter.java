@@ -1,10 +1,10 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.NodeIdentity;
 import io.faceswap.swap.video.SegmentWriter;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
 import io.faceswap.task.TaskLifecycle;
-import io.faceswap.config.NodeIdentity;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;

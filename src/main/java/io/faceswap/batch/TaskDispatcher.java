@@ -1,15 +1,15 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.config.StoppableSchedule;
+import io.faceswap.swap.face.FaceFinderPool;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskClaims;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskEvents;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskSettings;
-import io.faceswap.swap.face.FaceFinderPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;

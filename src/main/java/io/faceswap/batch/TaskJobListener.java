@@ -1,8 +1,8 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskErrorCode;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.BatchProperty;
@@ -65,7 +65,10 @@ public class TaskJobListener extends AbstractJobListener {
             if (task.isCancelRequested()) {
                 lifecycle.canceled(taskId);
             } else if (status == BatchStatus.FAILED) {
-                lifecycle.fail(taskId, task.getErrorCode() != null ? TaskErrorCode.of(task.getErrorCode())
+                lifecycle.fail(
+                        taskId,
+                        task.getErrorCode() != null
+                                ? TaskErrorCode.of(task.getErrorCode())
                                 : TaskErrorCode.INTERNAL_ERROR,
                         task.getErrorCode() != null ? task.getErrorMessage() : "Processing failed");
             } else if (status == BatchStatus.COMPLETED) {

@@ -47,9 +47,13 @@ public class TimeBudgetWatchdog {
         Instant now = clock.instant();
         for (FaceSwapTask task : queries.running()) {
             Duration budget = budget(task.getDuration());
-            if (task.getStartedAt() != null && task.getStartedAt().plus(budget).isBefore(now)
-                    && lifecycle.fail(task.getId(), TaskErrorCode.TIME_BUDGET_EXCEEDED, "Processing took longer than "
-                    + budget.toSeconds() + " s, the budget for a " + task.getDuration() + " s video")) {
+            if (task.getStartedAt() != null
+                    && task.getStartedAt().plus(budget).isBefore(now)
+                    && lifecycle.fail(
+                            task.getId(),
+                            TaskErrorCode.TIME_BUDGET_EXCEEDED,
+                            "Processing took longer than " + budget.toSeconds() + " s, the budget for a "
+                                    + task.getDuration() + " s video")) {
                 LOG.warning(() -> "Task " + task.getId() + " exceeded its time budget of " + budget.toSeconds() + " s");
                 stop(task.getJobExecutionId());
             }

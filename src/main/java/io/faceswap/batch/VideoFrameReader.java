@@ -67,9 +67,12 @@ public class VideoFrameReader extends AbstractItemReader {
         openedNanos = System.nanoTime();
         VideoInfo info = media.video(taskId);
         SourceFace source = media.source(taskId);
-        work = new PartitionWork(info, new FrameReader(files.video(taskId), next, 1, info.timeline()), source,
-                new FaceSwapper(source, Boolean.parseBoolean(largestFaceOnly), true,
-                        Boolean.parseBoolean(multiBandBlend)));
+        work = new PartitionWork(
+                info,
+                new FrameReader(files.video(taskId), next, 1, info.timeline()),
+                source,
+                new FaceSwapper(
+                        source, Boolean.parseBoolean(largestFaceOnly), true, Boolean.parseBoolean(multiBandBlend)));
         partition.open(work);
     }
 
@@ -95,7 +98,8 @@ public class VideoFrameReader extends AbstractItemReader {
         partition.close();
         // JBeret keeps no times for partitions: this line is how an operator sees a slow or lopsided partition
         double seconds = (System.nanoTime() - openedNanos) / 1e9;
-        LOG.info(() -> String.format("Task %s: frames %d-%d of partition %s-%s read in %.2f s (%.1f frames/s)",
+        LOG.info(() -> String.format(
+                "Task %s: frames %d-%d of partition %s-%s read in %.2f s (%.1f frames/s)",
                 taskId, first, next, from, to, seconds, (next - first) / Math.max(seconds, 1e-3)));
     }
 }

@@ -31,23 +31,30 @@ public class BillingResource {
     @Inject
     BillingService billing;
 
-    public record PaymentView(String reference, String userId, long seconds, Instant createdAt, boolean duplicate,
-                              AccountView account) {
-    }
+    public record PaymentView(
+            String reference, String userId, long seconds, Instant createdAt, boolean duplicate, AccountView account) {}
 
     @POST
     @Path("/payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a payment",
+    @Operation(
+            summary = "Record a payment",
             description = "Credits the user with seconds of processed video. Idempotent on reference: a retry with "
                     + "the same values returns the first booking (duplicate=true, HTTP 200); other values give 409.")
     public Response recordPayment(@NotNull @Valid PaymentRequest request) {
         BillingService.PaymentOutcome outcome =
                 billing.recordPayment(request.userId(), request.seconds(), request.reference());
         Payment p = outcome.payment();
-        PaymentView view = new PaymentView(p.getReference(), p.getUserId(), p.getSeconds(), p.getCreatedAt(),
-                outcome.duplicate(), AccountView.of(outcome.account()));
-        return Response.status(outcome.duplicate() ? 200 : 201).entity(ApiResponse.ok(view)).build();
+        PaymentView view = new PaymentView(
+                p.getReference(),
+                p.getUserId(),
+                p.getSeconds(),
+                p.getCreatedAt(),
+                outcome.duplicate(),
+                AccountView.of(outcome.account()));
+        return Response.status(outcome.duplicate() ? 200 : 201)
+                .entity(ApiResponse.ok(view))
+                .build();
     }
 
     @GET
@@ -55,7 +62,9 @@ public class BillingResource {
     @Operation(summary = "A user's balance and payment count")
     public ApiResponse<AccountView> user(
             @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId) {
-        return billing.find(userId).map(AccountView::of).map(ApiResponse::ok)
+        return billing.find(userId)
+                .map(AccountView::of)
+                .map(ApiResponse::ok)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No user " + userId));
     }
 }

@@ -1,8 +1,8 @@
 package io.faceswap.billing;
 
 import io.faceswap.api.ApiException;
-import io.faceswap.audit.AuditLog;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,8 +26,7 @@ public class BillingService {
     @Inject
     AuditLog audit;
 
-    public record PaymentOutcome(Payment payment, UserAccount account, boolean duplicate) {
-    }
+    public record PaymentOutcome(Payment payment, UserAccount account, boolean duplicate) {}
 
     /** Books a payment once per reference; a retry with the same values returns the first booking. */
     public PaymentOutcome recordPayment(String userId, long seconds, String reference) {
@@ -35,7 +34,8 @@ public class BillingService {
         Payment existing = em.find(Payment.class, reference);
         if (existing != null) {
             if (!existing.sameAs(userId, seconds)) {
-                throw new ApiException(ErrorCode.PAYMENT_REFERENCE_CONFLICT,
+                throw new ApiException(
+                        ErrorCode.PAYMENT_REFERENCE_CONFLICT,
                         "Payment reference " + reference + " was already booked with other values");
             }
             return new PaymentOutcome(existing, account, true);
@@ -69,8 +69,9 @@ public class BillingService {
     /** Holds seconds for a task on an account {@link #lock locked} in this transaction; 402 when it is short. */
     public UserAccount hold(UserAccount account, long seconds) {
         if (!account.hold(seconds)) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "The task needs " + seconds
-                    + " s but the balance is " + account.balanceSeconds() + " s");
+            throw new ApiException(
+                    ErrorCode.INSUFFICIENT_BALANCE,
+                    "The task needs " + seconds + " s but the balance is " + account.balanceSeconds() + " s");
         }
         return account;
     }

@@ -23,8 +23,7 @@ public class Payment {
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
     public Payment(String reference, String userId, long seconds, Instant createdAt) {
         this.reference = reference;

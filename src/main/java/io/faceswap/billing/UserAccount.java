@@ -30,8 +30,7 @@ public class UserAccount {
     @Version
     private long version;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     public UserAccount(String userId, Instant createdAt) {
         this.userId = userId;
@@ -58,8 +57,8 @@ public class UserAccount {
      */
     void settle(long held, long spent) {
         if (held < 0 || spent < 0 || held > heldSeconds) {
-            throw new IllegalStateException("Account " + userId + " holds " + heldSeconds + " s; cannot release "
-                    + held + " s");
+            throw new IllegalStateException(
+                    "Account " + userId + " holds " + heldSeconds + " s; cannot release " + held + " s");
         }
         heldSeconds -= held;
         spentSeconds += Math.min(spent, held);

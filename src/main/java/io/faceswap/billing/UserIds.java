@@ -5,6 +5,5 @@ public final class UserIds {
     public static final String PATTERN = "[A-Za-z0-9_.@:-]{1,64}";
     public static final String MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 _ . @ : -";
 
-    private UserIds() {
-    }
+    private UserIds() {}
 }

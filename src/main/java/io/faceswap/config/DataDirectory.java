@@ -35,8 +35,8 @@ public class DataDirectory {
                 return dir;
             }
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                return Files.createDirectories(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             return Files.createDirectories(dir);
         } catch (IOException e) {

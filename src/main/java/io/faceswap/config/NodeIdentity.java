@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -60,9 +59,12 @@ public class NodeIdentity {
                 LOG.info("The node id file was made for another data directory (a copy): this server gets its own");
             }
             String fresh = "node-" + UUID.randomUUID().toString().substring(0, 13);
-            Path tmp = Files.writeString(file.resolveSibling("node-id.tmp"), fresh + "\n" + here + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Path tmp = Files.writeString(
+                    file.resolveSibling("node-id.tmp"), fresh + "\n" + here + "\n", StandardCharsets.UTF_8);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return fresh;
         } catch (IOException e) {

@@ -19,8 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/docs")
 public class DocsResource {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
-    private static final Map<String, String> TYPES = Map.of("js", "application/javascript", "css", "text/css",
-            "png", "image/png", "html", "text/html; charset=utf-8", "map", "application/json");
+    private static final Map<String, String> TYPES = Map.of(
+            "js",
+            "application/javascript",
+            "css",
+            "text/css",
+            "png",
+            "image/png",
+            "html",
+            "text/html; charset=utf-8",
+            "map",
+            "application/json");
     private static final String VERSION = webjarVersion();
 
     @GET
@@ -42,11 +51,14 @@ public class DocsResource {
         if (in == null || !TYPES.containsKey(extension)) {
             throw new NotFoundException();
         }
-        return Response.ok(in, TYPES.get(extension)).header("Cache-Control", "public, max-age=3600").build();
+        return Response.ok(in, TYPES.get(extension))
+                .header("Cache-Control", "public, max-age=3600")
+                .build();
     }
 
     private static String webjarVersion() {
-        try (InputStream in = DocsResource.class.getClassLoader()
+        try (InputStream in = DocsResource.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             Properties properties = new Properties();
             properties.load(in);

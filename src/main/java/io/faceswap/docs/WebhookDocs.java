@@ -13,8 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * this service makes, so it is built here). The body is the {@code FaceSwapTask} schema the API already documents.
  */
 final class WebhookDocs {
-    private WebhookDocs() {
-    }
+    private WebhookDocs() {}
 
     static void addTo(OpenAPI openAPI) {
         Operation post = OASFactory.createOperation()
@@ -30,10 +29,17 @@ final class WebhookDocs {
                         header("ClipZap-Event-Id", "evt_<task id>: the same on every retry and replay"),
                         header("ClipZap-Event-Type", "task.succeeded, task.failed or task.canceled"),
                         header("ClipZap-Delivery-Id", "This delivery (a replay has its own)"),
-                        header("ClipZap-Signature", "t=1733011200,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd")))
-                .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("#/components/schemas/FaceSwapTask")))))
+                        header(
+                                "ClipZap-Signature",
+                                "t=1733011200,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd")))
+                .requestBody(OASFactory.createRequestBody()
+                        .required(true)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref("#/components/schemas/FaceSwapTask")))))
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("2XX", OASFactory.createAPIResponse().description("Taken: no more attempts"))
                         .defaultValue(OASFactory.createAPIResponse().description("Not taken: retried later")));
@@ -41,7 +47,10 @@ final class WebhookDocs {
     }
 
     private static Parameter header(String name, String description) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(true)
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.HEADER)
+                .required(true)
                 .description(description)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }

@@ -29,8 +29,7 @@ public class DatabaseProbe {
     private final ReentrantLock checking = new ReentrantLock();
     private volatile Result last;
 
-    private record Result(boolean up, long atNanos) {
-    }
+    private record Result(boolean up, long atNanos) {}
 
     public boolean databaseUp() {
         Result current = last;

@@ -17,18 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Health")
 public class HealthResource {
     private static final ApiResponse<Health> UP = ApiResponse.ok(new Health("UP", "UP"));
-    private static final ApiResponse<Health> DOWN = ApiResponse.error(ErrorCode.SERVICE_UNAVAILABLE,
-            "The database is not reachable", new Health("DOWN", "DOWN"));
+    private static final ApiResponse<Health> DOWN = ApiResponse.error(
+            ErrorCode.SERVICE_UNAVAILABLE, "The database is not reachable", new Health("DOWN", "DOWN"));
 
     @Inject
     DatabaseProbe database;
 
-    public record Health(String status, String database) {
-    }
+    public record Health(String status, String database) {}
 
     @GET
     @Operation(summary = "Ready when the database is reachable (503 otherwise); the check is at most 1 s old")
     public Response health() {
-        return database.databaseUp() ? Response.ok(UP).build() : Response.status(503).entity(DOWN).build();
+        return database.databaseUp()
+                ? Response.ok(UP).build()
+                : Response.status(503).entity(DOWN).build();
     }
 }

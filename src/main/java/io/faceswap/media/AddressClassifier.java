@@ -12,16 +12,16 @@ import java.util.Arrays;
 public final class AddressClassifier {
 
     private static final byte[][] METADATA_V4 = {
-            {(byte) 169, (byte) 254, (byte) 169, (byte) 254}, // AWS, GCP, Azure, OpenStack, ...
-            {(byte) 169, (byte) 254, (byte) 170, 2},          // AWS ECS task metadata
-            {100, 100, 100, (byte) 200},                      // Alibaba Cloud
-            {(byte) 168, 63, (byte) 129, 16},                 // Azure wire server: a public address, hence listed
+        {(byte) 169, (byte) 254, (byte) 169, (byte) 254}, // AWS, GCP, Azure, OpenStack, ...
+        {(byte) 169, (byte) 254, (byte) 170, 2}, // AWS ECS task metadata
+        {100, 100, 100, (byte) 200}, // Alibaba Cloud
+        {(byte) 168, 63, (byte) 129, 16}, // Azure wire server: a public address, hence listed
     };
     private static final byte[] METADATA_V6_EC2 = {
-            (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54}; // fd00:ec2::254
+        (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54
+    }; // fd00:ec2::254
 
-    private AddressClassifier() {
-    }
+    private AddressClassifier() {}
 
     public static AddressKind classify(InetAddress address) {
         byte[] b = address.getAddress();
@@ -53,7 +53,8 @@ public final class AddressClassifier {
         if (a0 == 255 && a1 == 255 && a2 == 255 && (b[3] & 0xff) == 255) return AddressKind.BROADCAST;
         if (a0 >= 240) return AddressKind.RESERVED;
         // IETF protocol assignments and the three documentation networks
-        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && a1 == 51 && a2 == 100)
+        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && a1 == 51 && a2 == 100)
                 || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return AddressKind.RESERVED;
         }

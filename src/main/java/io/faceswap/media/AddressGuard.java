@@ -23,7 +23,8 @@ final class AddressGuard {
             AddressKind kind = AddressClassifier.classify(address);
             // refuse if ANY address is bad: a name mixing public and internal answers is an attack, not a fallback
             if (!kind.allowed(policy.allowPrivateNetworks())) {
-                throw new MediaFetchException(MediaFetchError.FORBIDDEN_ADDRESS,
+                throw new MediaFetchException(
+                        MediaFetchError.FORBIDDEN_ADDRESS,
                         "host of " + target.redacted() + " resolves to a refused " + kind + " address");
             }
         }

@@ -22,7 +22,11 @@ public enum AddressKind {
     /** 240.0.0.0/4, documentation ranges and other blocks no media server lives in. */
     RESERVED(Access.NEVER);
 
-    private enum Access { ALWAYS, WITH_PRIVATE_SWITCH, NEVER }
+    private enum Access {
+        ALWAYS,
+        WITH_PRIVATE_SWITCH,
+        NEVER
+    }
 
     private final Access access;
 

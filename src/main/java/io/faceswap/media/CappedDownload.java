@@ -14,8 +14,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class CappedDownload {
 
-    private CappedDownload() {
-    }
+    private CappedDownload() {}
 
     /** Copies at most {@code maxBytes} bytes (reading at most one more to detect excess) and returns the count. */
     static long copy(InputStream body, Path target, long maxBytes, String what, Deadline deadline) {
@@ -50,7 +49,8 @@ final class CappedDownload {
                 }
                 count += n;
                 if (count > maxBytes) {
-                    throw new MediaFetchException(MediaFetchError.TOO_LARGE,
+                    throw new MediaFetchException(
+                            MediaFetchError.TOO_LARGE,
                             "body of " + what + " exceeds the limit of " + maxBytes + " bytes");
                 }
                 out.write(buffer, 0, n);
@@ -65,7 +65,8 @@ final class CappedDownload {
         try {
             return body.read(buffer, 0, want);
         } catch (IOException e) {
-            throw IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "reading the body of " + what + " failed", deadline);
+            throw IoFailures.toFetchException(
+                    e, MediaFetchError.PROTOCOL_ERROR, "reading the body of " + what + " failed", deadline);
         }
     }
 
@@ -75,7 +76,8 @@ final class CappedDownload {
             Files.createDirectories(dir);
             return Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         } catch (IOException e) {
-            throw new MediaFetchException(MediaFetchError.STORAGE_ERROR, "could not create a temporary file for " + what, e);
+            throw new MediaFetchException(
+                    MediaFetchError.STORAGE_ERROR, "could not create a temporary file for " + what, e);
         }
     }
 
@@ -88,7 +90,8 @@ final class CappedDownload {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new MediaFetchException(MediaFetchError.STORAGE_ERROR, "could not move the download of " + what + " into place", e);
+            throw new MediaFetchException(
+                    MediaFetchError.STORAGE_ERROR, "could not move the download of " + what + " into place", e);
         }
     }
 

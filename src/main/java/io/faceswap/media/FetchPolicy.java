@@ -25,9 +25,16 @@ import java.util.stream.Collectors;
  * @param extraPorts           ports allowed besides 80 and 443 (each hop's port is checked before any lookup), so the
  *                             fetcher cannot be used to probe arbitrary services of public hosts
  */
-public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration connectTimeout, Duration readTimeout,
-                          Duration totalTimeout, int maxRedirects, Set<String> allowedSchemes, String userAgent,
-                          Set<Integer> extraPorts) {
+public record FetchPolicy(
+        boolean allowPrivateNetworks,
+        long maxBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration totalTimeout,
+        int maxRedirects,
+        Set<String> allowedSchemes,
+        String userAgent,
+        Set<Integer> extraPorts) {
 
     private static final Set<String> SUPPORTED_SCHEMES = Set.of("http", "https");
     private static final Set<Integer> STANDARD_PORTS = Set.of(80, 443);
@@ -42,12 +49,14 @@ public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration 
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("maxRedirects must not be negative");
         }
-        allowedSchemes = allowedSchemes.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        allowedSchemes =
+                allowedSchemes.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         if (allowedSchemes.isEmpty() || !SUPPORTED_SCHEMES.containsAll(allowedSchemes)) {
             throw new IllegalArgumentException("allowedSchemes must be a non-empty subset of " + SUPPORTED_SCHEMES);
         }
         // the value goes verbatim into the request head: a line break would let it inject headers
-        if (Objects.requireNonNull(userAgent, "userAgent").isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (Objects.requireNonNull(userAgent, "userAgent").isBlank()
+                || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("userAgent must be non-blank printable text");
         }
         extraPorts = Set.copyOf(Objects.requireNonNull(extraPorts, "extraPorts"));
@@ -58,8 +67,16 @@ public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration 
 
     /** Public addresses only, ports 80 and 443, 100 MiB, 5 s connect, 15 s per read, 2 min overall, 5 redirects. */
     public static FetchPolicy defaults() {
-        return new FetchPolicy(false, 100L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(15),
-                Duration.ofMinutes(2), 5, SUPPORTED_SCHEMES, "faceswap-media-fetcher/1.0", Set.of());
+        return new FetchPolicy(
+                false,
+                100L * 1024 * 1024,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(2),
+                5,
+                SUPPORTED_SCHEMES,
+                "faceswap-media-fetcher/1.0",
+                Set.of());
     }
 
     /** Whether a URL may name this port: 80, 443, an extra port, or any port under the private-network switch. */
@@ -68,32 +85,95 @@ public record FetchPolicy(boolean allowPrivateNetworks, long maxBytes, Duration 
     }
 
     public FetchPolicy withAllowPrivateNetworks(boolean allow) {
-        return new FetchPolicy(allow, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, userAgent, extraPorts);
+        return new FetchPolicy(
+                allow,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                maxRedirects,
+                allowedSchemes,
+                userAgent,
+                extraPorts);
     }
 
     public FetchPolicy withMaxBytes(long max) {
-        return new FetchPolicy(allowPrivateNetworks, max, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, userAgent, extraPorts);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                max,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                maxRedirects,
+                allowedSchemes,
+                userAgent,
+                extraPorts);
     }
 
     public FetchPolicy withTimeouts(Duration connect, Duration read, Duration total) {
-        return new FetchPolicy(allowPrivateNetworks, maxBytes, connect, read, total, maxRedirects, allowedSchemes, userAgent, extraPorts);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                maxBytes,
+                connect,
+                read,
+                total,
+                maxRedirects,
+                allowedSchemes,
+                userAgent,
+                extraPorts);
     }
 
     public FetchPolicy withMaxRedirects(int max) {
-        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, max, allowedSchemes, userAgent, extraPorts);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                max,
+                allowedSchemes,
+                userAgent,
+                extraPorts);
     }
 
     public FetchPolicy withAllowedSchemes(Set<String> schemes) {
-        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, schemes, userAgent, extraPorts);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                maxRedirects,
+                schemes,
+                userAgent,
+                extraPorts);
     }
 
     public FetchPolicy withUserAgent(String agent) {
-        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, agent, extraPorts);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                maxRedirects,
+                allowedSchemes,
+                agent,
+                extraPorts);
     }
 
     /** Ports allowed besides 80 and 443, e.g. 8443 for a media store; replaces any earlier list. */
     public FetchPolicy withExtraPorts(Set<Integer> ports) {
-        return new FetchPolicy(allowPrivateNetworks, maxBytes, connectTimeout, readTimeout, totalTimeout, maxRedirects, allowedSchemes, userAgent, ports);
+        return new FetchPolicy(
+                allowPrivateNetworks,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout,
+                maxRedirects,
+                allowedSchemes,
+                userAgent,
+                ports);
     }
 
     private static void requirePositive(Duration d, String name) {

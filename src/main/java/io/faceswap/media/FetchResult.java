@@ -14,5 +14,4 @@ import java.util.Optional;
  * @param contentType the Content-Type the server claimed, informational only: never trust it for decoding
  * @param elapsed     wall time of the whole fetch, redirects included
  */
-public record FetchResult(Path target, long bytes, URI finalUri, Optional<String> contentType, Duration elapsed) {
-}
+public record FetchResult(Path target, long bytes, URI finalUri, Optional<String> contentType, Duration elapsed) {}

@@ -23,16 +23,21 @@ final class Hop {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     /** Either a redirect to follow or a completed download. */
-    record Outcome(Optional<URI> redirect, long bytes, Optional<String> contentType) {
-    }
+    record Outcome(Optional<URI> redirect, long bytes, Optional<String> contentType) {}
 
-    private Hop() {
-    }
+    private Hop() {}
 
-    static Outcome run(OkHttpClient base, TargetUrl hop, List<InetAddress> vetted, FetchPolicy policy, Deadline deadline,
-                       Dialer dialer, Path target) {
+    static Outcome run(
+            OkHttpClient base,
+            TargetUrl hop,
+            List<InetAddress> vetted,
+            FetchPolicy policy,
+            Deadline deadline,
+            Dialer dialer,
+            Path target) {
         if (deadline.expired()) {
-            throw new MediaFetchException(MediaFetchError.TIMEOUT, "total time limit exceeded before " + hop.redacted());
+            throw new MediaFetchException(
+                    MediaFetchError.TIMEOUT, "total time limit exceeded before " + hop.redacted());
         }
         OkHttpClient client = base.newBuilder()
                 .dns(new PinnedDns(hop.httpUrl().host(), vetted))
@@ -43,7 +48,9 @@ final class Hop {
                 // the watchdog: closes the socket when the deadline passes, whatever phase the call is in
                 .callTimeout(deadline.remaining())
                 .build();
-        Request request = new Request.Builder().url(hop.httpUrl()).get()
+        Request request = new Request.Builder()
+                .url(hop.httpUrl())
+                .get()
                 .header("User-Agent", policy.userAgent())
                 .header("Accept", "*/*")
                 // we count and store raw bytes; an explicit identity also stops OkHttp's transparent gzip
@@ -64,25 +71,31 @@ final class Hop {
         try {
             return call.execute();
         } catch (IOException e) {
-            throw IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "request to " + hop.redacted() + " failed", deadline);
+            throw IoFailures.toFetchException(
+                    e, MediaFetchError.PROTOCOL_ERROR, "request to " + hop.redacted() + " failed", deadline);
         }
     }
 
-    private static Outcome handle(Response response, TargetUrl hop, FetchPolicy policy, Deadline deadline, Path target) {
+    private static Outcome handle(
+            Response response, TargetUrl hop, FetchPolicy policy, Deadline deadline, Path target) {
         int status = response.code();
         if (REDIRECTS.contains(status)) {
             return new Outcome(Optional.of(redirectTarget(response, hop)), 0, Optional.empty());
         }
         if (status < 200 || status > 299) {
-            throw new MediaFetchException(MediaFetchError.HTTP_ERROR, "HTTP " + status + " from " + hop.redacted(), status, null);
+            throw new MediaFetchException(
+                    MediaFetchError.HTTP_ERROR, "HTTP " + status + " from " + hop.redacted(), status, null);
         }
         checkFraming(response, hop);
         long declared = response.body().contentLength();
         if (declared > policy.maxBytes()) {
-            throw new MediaFetchException(MediaFetchError.TOO_LARGE, "declared size " + declared + " bytes of "
-                    + hop.redacted() + " exceeds the limit of " + policy.maxBytes() + " bytes");
+            throw new MediaFetchException(
+                    MediaFetchError.TOO_LARGE,
+                    "declared size " + declared + " bytes of " + hop.redacted() + " exceeds the limit of "
+                            + policy.maxBytes() + " bytes");
         }
-        long bytes = CappedDownload.copy(response.body().byteStream(), target, policy.maxBytes(), hop.redacted(), deadline);
+        long bytes =
+                CappedDownload.copy(response.body().byteStream(), target, policy.maxBytes(), hop.redacted(), deadline);
         return new Outcome(Optional.empty(), bytes, Optional.ofNullable(response.header("Content-Type")));
     }
 
@@ -93,24 +106,30 @@ final class Hop {
      */
     private static void checkFraming(Response response, TargetUrl hop) {
         if (response.headers("Content-Length").stream().distinct().count() > 1) {
-            throw new MediaFetchException(MediaFetchError.PROTOCOL_ERROR, "conflicting Content-Length from " + hop.redacted());
+            throw new MediaFetchException(
+                    MediaFetchError.PROTOCOL_ERROR, "conflicting Content-Length from " + hop.redacted());
         }
         List<String> codings = response.headers("Transfer-Encoding");
         if (!codings.isEmpty() && !(codings.size() == 1 && codings.get(0).trim().equalsIgnoreCase("chunked"))) {
-            throw new MediaFetchException(MediaFetchError.PROTOCOL_ERROR, "unsupported Transfer-Encoding from " + hop.redacted());
+            throw new MediaFetchException(
+                    MediaFetchError.PROTOCOL_ERROR, "unsupported Transfer-Encoding from " + hop.redacted());
         }
     }
 
     private static URI redirectTarget(Response response, TargetUrl hop) {
         String location = response.header("Location");
         if (location == null) {
-            throw new MediaFetchException(MediaFetchError.HTTP_ERROR,
-                    "redirect without Location from " + hop.redacted(), response.code(), null);
+            throw new MediaFetchException(
+                    MediaFetchError.HTTP_ERROR,
+                    "redirect without Location from " + hop.redacted(),
+                    response.code(),
+                    null);
         }
         // resolved the way browsers do; a non-http(s) target comes back null. The raw Location is never quoted.
         HttpUrl next = hop.httpUrl().resolve(location);
         if (next == null) {
-            throw new MediaFetchException(MediaFetchError.INVALID_URL, "unusable redirect Location from " + hop.redacted());
+            throw new MediaFetchException(
+                    MediaFetchError.INVALID_URL, "unusable redirect Location from " + hop.redacted());
         }
         return next.uri();
     }

@@ -14,10 +14,10 @@ import javax.net.ssl.SSLException;
  */
 final class IoFailures {
 
-    private IoFailures() {
-    }
+    private IoFailures() {}
 
-    static MediaFetchException toFetchException(IOException e, MediaFetchError otherwise, String what, Deadline deadline) {
+    static MediaFetchException toFetchException(
+            IOException e, MediaFetchError otherwise, String what, Deadline deadline) {
         if (deadline.expired()) {
             return new MediaFetchException(MediaFetchError.TIMEOUT, what + ": total time limit exceeded", e);
         }
@@ -36,7 +36,9 @@ final class IoFailures {
         if (e instanceof SSLException) {
             return MediaFetchError.TLS_ERROR;
         }
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof PortUnreachableException
+        if (e instanceof ConnectException
+                || e instanceof NoRouteToHostException
+                || e instanceof PortUnreachableException
                 || e instanceof UnknownHostException) {
             return MediaFetchError.UNREACHABLE;
         }

@@ -22,8 +22,7 @@ public final class MediaSniffer {
     // QuickTime files from before the ftyp box start directly with one of these atoms
     private static final Set<String> LEGACY_QUICKTIME_ATOMS = Set.of("moov", "mdat", "wide", "pnot");
 
-    private MediaSniffer() {
-    }
+    private MediaSniffer() {}
 
     public static MediaKind sniff(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -42,7 +41,8 @@ public final class MediaSniffer {
     private static boolean isImage(byte[] h) {
         return startsWith(h, 0, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)
                 || startsWith(h, 0, 0xff, 0xd8, 0xff)
-                || ascii(h, 0, 6).equals("GIF87a") || ascii(h, 0, 6).equals("GIF89a")
+                || ascii(h, 0, 6).equals("GIF87a")
+                || ascii(h, 0, 6).equals("GIF89a")
                 || (ascii(h, 0, 4).equals("RIFF") && ascii(h, 8, 4).equals("WEBP"))
                 // "BM" alone is too common a start; the four reserved header bytes after the size must be zero
                 || (ascii(h, 0, 2).equals("BM") && h.length >= 10 && startsWith(h, 6, 0, 0, 0, 0))
@@ -55,7 +55,8 @@ public final class MediaSniffer {
                 || startsWith(h, 0, 0x1a, 0x45, 0xdf, 0xa3) // EBML: Matroska and WebM
                 || (ascii(h, 0, 4).equals("RIFF") && ascii(h, 8, 4).equals("AVI "))
                 || startsWith(h, 0, 'F', 'L', 'V', 0x01)
-                || isTransportStream(h, 0, 188) || isTransportStream(h, 4, 192);
+                || isTransportStream(h, 0, 188)
+                || isTransportStream(h, 4, 192);
     }
 
     /** A lone 0x47 is too weak a signal, so two sync bytes one packet apart are required. */
@@ -76,6 +77,8 @@ public final class MediaSniffer {
     }
 
     private static String ascii(byte[] h, int offset, int length) {
-        return h.length < offset + length ? "" : new String(Arrays.copyOfRange(h, offset, offset + length), StandardCharsets.ISO_8859_1);
+        return h.length < offset + length
+                ? ""
+                : new String(Arrays.copyOfRange(h, offset, offset + length), StandardCharsets.ISO_8859_1);
     }
 }

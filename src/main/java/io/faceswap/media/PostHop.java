@@ -21,11 +21,18 @@ import okhttp3.Response;
 final class PostHop {
     private static final int BODY_READ_CAP = 16 * 1024;
 
-    private PostHop() {
-    }
+    private PostHop() {}
 
-    static int run(OkHttpClient base, TargetUrl hop, List<InetAddress> vetted, FetchPolicy policy, Deadline deadline,
-                   Dialer dialer, byte[] body, String contentType, Map<String, String> headers) {
+    static int run(
+            OkHttpClient base,
+            TargetUrl hop,
+            List<InetAddress> vetted,
+            FetchPolicy policy,
+            Deadline deadline,
+            Dialer dialer,
+            byte[] body,
+            String contentType,
+            Map<String, String> headers) {
         OkHttpClient client = base.newBuilder()
                 .dns(new PinnedDns(hop.httpUrl().host(), vetted))
                 .socketFactory(new VettingSocketFactory(policy.allowPrivateNetworks(), dialer))
@@ -34,7 +41,8 @@ final class PostHop {
                 .writeTimeout(policy.readTimeout())
                 .callTimeout(deadline.remaining())
                 .build();
-        Request.Builder request = new Request.Builder().url(hop.httpUrl())
+        Request.Builder request = new Request.Builder()
+                .url(hop.httpUrl())
                 .post(RequestBody.create(body, MediaType.get(contentType)))
                 .header("User-Agent", policy.userAgent())
                 .header("Accept-Encoding", "identity");
@@ -44,8 +52,8 @@ final class PostHop {
             drain(response);
             return response.code();
         } catch (IOException e) {
-            throw IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "POST to " + hop.redacted()
-                    + " failed", deadline);
+            throw IoFailures.toFetchException(
+                    e, MediaFetchError.PROTOCOL_ERROR, "POST to " + hop.redacted() + " failed", deadline);
         } finally {
             call.cancel();
         }

@@ -118,7 +118,8 @@ public final class SafeMediaFetcher {
         } catch (MediaFetchException e) {
             // details for operators: URLs in messages are redacted; the cause's stack only at FINE
             LOG.log(Level.INFO, "media fetch failed after {0} ms: {1}: {2}", new Object[] {
-                    (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()});
+                (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()
+            });
             LOG.log(Level.FINE, "media fetch failure", e);
             throw e;
         }
@@ -129,8 +130,8 @@ public final class SafeMediaFetcher {
      * are not followed, so a 3xx comes back as its status). For callbacks: the status, whatever it is, is returned;
      * every network-level failure (refused address, refused connection, TLS, timeout) is a {@link MediaFetchException}.
      */
-    public PostResult post(String url, byte[] body, String contentType, Map<String, String> headers,
-                           FetchPolicy policy) {
+    public PostResult post(
+            String url, byte[] body, String contentType, Map<String, String> headers, FetchPolicy policy) {
         Objects.requireNonNull(body, "body");
         long start = System.nanoTime();
         try {
@@ -141,7 +142,8 @@ public final class SafeMediaFetcher {
             return new PostResult(status, PostHop.since(start));
         } catch (MediaFetchException e) {
             LOG.log(Level.INFO, "POST failed after {0} ms: {1}: {2}", new Object[] {
-                    (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()});
+                (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()
+            });
             throw e;
         }
     }
@@ -154,11 +156,16 @@ public final class SafeMediaFetcher {
             List<InetAddress> vetted = guard.vet(hop, policy);
             Hop.Outcome outcome = Hop.run(base, hop, vetted, policy, deadline, dialer, target);
             if (outcome.redirect().isEmpty()) {
-                return new FetchResult(target, outcome.bytes(), hop.uri(), outcome.contentType(),
+                return new FetchResult(
+                        target,
+                        outcome.bytes(),
+                        hop.uri(),
+                        outcome.contentType(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
             if (redirects >= policy.maxRedirects()) {
-                throw new MediaFetchException(MediaFetchError.TOO_MANY_REDIRECTS,
+                throw new MediaFetchException(
+                        MediaFetchError.TOO_MANY_REDIRECTS,
                         "more than " + policy.maxRedirects() + " redirects, last from " + hop.redacted());
             }
             current = outcome.redirect().get();

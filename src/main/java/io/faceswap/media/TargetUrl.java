@@ -19,9 +19,10 @@ public final class TargetUrl {
 
     // all labels numeric (decimal, octal-looking or hex): forms like 2130706433, 0177.0.0.1 or 127.1 that resolvers
     // disagree on (Java reads 0177 as decimal 177, curl and browsers as octal 127)
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*\\.?");
-    private static final Pattern CANONICAL_IPV4 =
-            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*\\.?");
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final FetchPolicy SYNTAX_ONLY = FetchPolicy.defaults().withAllowPrivateNetworks(true);
 
     private final URI uri;
@@ -50,7 +51,8 @@ public final class TargetUrl {
             return check(new URI(url.strip()), policy);
         } catch (URISyntaxException e) {
             // neither the input nor the exception (which quotes it) goes into the message or the cause
-            throw new MediaFetchException(MediaFetchError.INVALID_URL, "URL is not valid URI syntax (" + e.getReason() + ")");
+            throw new MediaFetchException(
+                    MediaFetchError.INVALID_URL, "URL is not valid URI syntax (" + e.getReason() + ")");
         }
     }
 
@@ -69,7 +71,9 @@ public final class TargetUrl {
         if (host == null || host.isEmpty()) {
             throw invalid(uri, "URL has no valid host");
         }
-        if (!host.startsWith("[") && NUMERIC_HOST.matcher(host).matches() && !CANONICAL_IPV4.matcher(host).matches()) {
+        if (!host.startsWith("[")
+                && NUMERIC_HOST.matcher(host).matches()
+                && !CANONICAL_IPV4.matcher(host).matches()) {
             throw invalid(uri, "numeric host must be a plain dotted-quad IPv4 address");
         }
         if (host.startsWith("[") && host.contains("%")) {
@@ -82,7 +86,8 @@ public final class TargetUrl {
         }
         int port = httpUrl.port();
         if (!policy.portAllowed(port)) {
-            throw new MediaFetchException(MediaFetchError.FORBIDDEN_ADDRESS, "port " + port + " is not allowed: " + UriRedaction.redact(uri));
+            throw new MediaFetchException(
+                    MediaFetchError.FORBIDDEN_ADDRESS, "port " + port + " is not allowed: " + UriRedaction.redact(uri));
         }
         return new TargetUrl(uri, httpUrl, host, port);
     }

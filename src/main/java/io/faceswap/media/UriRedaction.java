@@ -5,8 +5,7 @@ import java.net.URI;
 /** Renders URIs for messages without user-info, query or fragment, which may carry credentials or signatures. */
 final class UriRedaction {
 
-    private UriRedaction() {
-    }
+    private UriRedaction() {}
 
     static String redact(URI uri) {
         if (uri == null) {

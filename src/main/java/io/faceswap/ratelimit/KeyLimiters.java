@@ -15,24 +15,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public class KeyLimiters {
 
     /** What a request got: allowed or not, and the figures for the RateLimit-* and Retry-After headers. */
-    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {}
 
-    private record Entry(AtomicRateLimiter limiter, Limit limit, long startNanos) {
-    }
+    private record Entry(AtomicRateLimiter limiter, Limit limit, long startNanos) {}
 
     private final Map<String, Entry> limiters = new ConcurrentHashMap<>();
 
     public Decision acquire(String keyId, Kind kind, Limit limit) {
-        Entry e = limiters.compute(keyId + "/" + kind, (k, old) -> old != null && old.limit().equals(limit) ? old
-                : create(k, limit));
+        Entry e = limiters.compute(
+                keyId + "/" + kind, (k, old) -> old != null && old.limit().equals(limit) ? old : create(k, limit));
         boolean allowed = e.limiter().acquirePermission();
         int remaining = Math.max(0, e.limiter().getMetrics().getAvailablePermissions());
         long period = limit.period().toNanos();
         // the limiter's cycles are counted from its creation; the next refill is at the end of the current one
         long untilRefill = period - Math.floorMod(System.nanoTime() - e.startNanos(), period);
-        long retry = allowed ? 0 : Math.max(1, seconds(Math.max(untilRefill,
-                e.limiter().getDetailedMetrics().getNanosToWait())));
+        long retry = allowed
+                ? 0
+                : Math.max(
+                        1,
+                        seconds(Math.max(
+                                untilRefill, e.limiter().getDetailedMetrics().getNanosToWait())));
         return new Decision(allowed, limit.limit(), remaining, seconds(untilRefill), retry);
     }
 

@@ -33,14 +33,21 @@ public class RateLimitAdminResource {
     @Inject
     RateLimitPolicy policy;
 
-    @Schema(name = "RateLimits", description = "Each bucket holds `limit` calls and refills completely every "
-            + "`periodMillis`; limits are per key, per node")
-    public record Limits(@NotNull @Min(1) @Max(100_000) Integer readLimit,
-                         @NotNull @Min(100) @Max(86_400_000) Long readPeriodMillis,
-                         @NotNull @Min(1) @Max(100_000) Integer createLimit,
-                         @NotNull @Min(100) @Max(86_400_000) Long createPeriodMillis) {
+    @Schema(
+            name = "RateLimits",
+            description = "Each bucket holds `limit` calls and refills completely every "
+                    + "`periodMillis`; limits are per key, per node")
+    public record Limits(
+            @NotNull @Min(1) @Max(100_000) Integer readLimit,
+            @NotNull @Min(100) @Max(86_400_000) Long readPeriodMillis,
+            @NotNull @Min(1) @Max(100_000) Integer createLimit,
+            @NotNull @Min(100) @Max(86_400_000) Long createPeriodMillis) {
         static Limits of(Limit read, Limit create) {
-            return new Limits(read.limit(), read.period().toMillis(), create.limit(), create.period().toMillis());
+            return new Limits(
+                    read.limit(),
+                    read.period().toMillis(),
+                    create.limit(),
+                    create.period().toMillis());
         }
     }
 
@@ -52,11 +59,15 @@ public class RateLimitAdminResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override a user's rate limits", description = "Applies at once on the node that takes "
-            + "the call and within clipzap.rate-limit.override-cache-seconds on the others.")
-    public ApiResponse<Limits> put(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN) String userId,
-                                   @NotNull @Valid Limits limits) {
-        policy.override(userId, new Limit(limits.readLimit(), Duration.ofMillis(limits.readPeriodMillis())),
+    @Operation(
+            summary = "Override a user's rate limits",
+            description = "Applies at once on the node that takes "
+                    + "the call and within clipzap.rate-limit.override-cache-seconds on the others.")
+    public ApiResponse<Limits> put(
+            @PathParam("userId") @Pattern(regexp = UserIds.PATTERN) String userId, @NotNull @Valid Limits limits) {
+        policy.override(
+                userId,
+                new Limit(limits.readLimit(), Duration.ofMillis(limits.readPeriodMillis())),
                 new Limit(limits.createLimit(), Duration.ofMillis(limits.createPeriodMillis())));
         return get(userId);
     }

@@ -36,14 +36,19 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!(request.getSecurityContext().getUserPrincipal() instanceof ApiCaller caller) || !policy.enabled()) {
             return;
         }
-        Kind kind = request.getMethod().equals("POST") && request.getUriInfo().getPath().endsWith("/create")
-                ? Kind.CREATE : Kind.READ;
+        Kind kind = request.getMethod().equals("POST")
+                        && request.getUriInfo().getPath().endsWith("/create")
+                ? Kind.CREATE
+                : Kind.READ;
         KeyLimiters.Decision decision = limiters.acquire(caller.keyId(), kind, policy.limitFor(caller.userId(), kind));
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
-            request.abortWith(Envelopes.error(ErrorCode.RATE_LIMITED, "Rate limit of " + decision.limit()
-                    + (kind == Kind.CREATE ? " creates" : " calls") + " exceeded; retry after "
-                    + decision.retryAfterSeconds() + " s", null));
+            request.abortWith(Envelopes.error(
+                    ErrorCode.RATE_LIMITED,
+                    "Rate limit of " + decision.limit()
+                            + (kind == Kind.CREATE ? " creates" : " calls") + " exceeded; retry after "
+                            + decision.retryAfterSeconds() + " s",
+                    null));
         }
     }
 

@@ -14,15 +14,16 @@ public class RateLimitOverride {
     @Id
     @Column(length = 64)
     private String userId;
+
     private int readLimit;
     private long readPeriodMillis;
     private int createLimit;
     private long createPeriodMillis;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected RateLimitOverride() {
-    }
+    protected RateLimitOverride() {}
 
     RateLimitOverride(String userId) {
         this.userId = userId;

@@ -30,8 +30,7 @@ public class RateLimitPolicy {
     @Inject
     AuditLog audit;
 
-    private record Cached(Optional<Limit[]> override, long readAtNanos) {
-    }
+    private record Cached(Optional<Limit[]> override, long readAtNanos) {}
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -69,15 +68,18 @@ public class RateLimitPolicy {
     public Limit limitFor(String userId, Kind kind) {
         Cached c = cache.get(userId);
         if (c == null || System.nanoTime() - c.readAtNanos() > overrideCacheSeconds * 1_000_000_000L) {
-            c = new Cached(Optional.ofNullable(em.find(RateLimitOverride.class, userId))
-                    .map(o -> new Limit[] {o.read(), o.create()}), System.nanoTime());
+            c = new Cached(
+                    Optional.ofNullable(em.find(RateLimitOverride.class, userId))
+                            .map(o -> new Limit[] {o.read(), o.create()}),
+                    System.nanoTime());
             cache.put(userId, c);
         }
         return c.override().map(o -> kind == Kind.READ ? o[0] : o[1]).orElseGet(() -> defaults(kind));
     }
 
     public Limit defaults(Kind kind) {
-        return kind == Kind.READ ? new Limit(readLimit, Duration.ofMillis(readPeriodMillis))
+        return kind == Kind.READ
+                ? new Limit(readLimit, Duration.ofMillis(readPeriodMillis))
                 : new Limit(createLimit, Duration.ofMillis(createPeriodMillis));
     }
 
@@ -99,8 +101,13 @@ public class RateLimitPolicy {
             }
         }
         cache.remove(userId);
-        audit.record(AuditLog.RATE_LIMIT_SET, userId, null, read == null ? "defaults"
-                : "read " + read.limit() + "/" + read.period().toMillis() + " ms, create " + create.limit() + "/"
-                + create.period().toMillis() + " ms");
+        audit.record(
+                AuditLog.RATE_LIMIT_SET,
+                userId,
+                null,
+                read == null
+                        ? "defaults"
+                        : "read " + read.limit() + "/" + read.period().toMillis() + " ms, create " + create.limit()
+                                + "/" + create.period().toMillis() + " ms");
     }
 }

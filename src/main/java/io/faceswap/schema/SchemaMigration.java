@@ -27,8 +27,9 @@ public class SchemaMigration {
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
 
-    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-                 Object ignored) {
+    void migrate(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         // the batch subsystem creates its job repository tables before the application starts, so a new database
         // is never empty: baseline it at 0 (then V1 runs); one of an earlier release already has V1's tables
         boolean legacy = hasTable("faceswap_task") && !hasTable("flyway_schema_history");
@@ -45,7 +46,8 @@ public class SchemaMigration {
     }
 
     private boolean hasTable(String name) {
-        try (Connection c = dataSource.getConnection(); ResultSet tables = tables(c.getMetaData())) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet tables = tables(c.getMetaData())) {
             while (tables.next()) {
                 if (name.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
                     return true;

@@ -27,7 +27,6 @@ public interface FrameProcessor extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 }

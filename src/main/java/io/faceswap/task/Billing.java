@@ -7,8 +7,7 @@ package io.faceswap.task;
 public final class Billing {
     static final double FRAMES_PER_BILLED_SECOND = 30.0;
 
-    private Billing() {
-    }
+    private Billing() {}
 
     public static double billableSeconds(double durationSeconds, long frames) {
         return Math.max(durationSeconds, frames / FRAMES_PER_BILLED_SECOND);

@@ -10,21 +10,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CreateFaceSwapTask")
 public record CreateTaskRequest(
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        @Schema(example = "My first swap") String title,
-        @NotBlank @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
-        @Schema(description = "The photo with the face to put in (http or https)",
-                example = "https://media.example.com/face.jpg", required = true) String imageUrl,
-        @NotBlank @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
-        @Schema(description = "The video whose faces are replaced (http or https)",
-                example = "https://media.example.com/clip.mp4", required = true) String videoUrl,
-        @NotNull @DecimalMin(value = "0.1") @DecimalMax(value = "86400")
-        @Schema(description = "The video's length in seconds, as the client declares it; held from the balance",
-                example = "12.5", required = true) Double duration,
-        @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
-        @Schema(description = "Optional: where to POST the task, signed, when it ends (https; see the webhooks "
-                + "section). Needs a signing secret: POST /v1/faceswap_openapi/webhook_secret first",
-                example = "https://example.com/clipzap/webhook") String callbackUrl) {
+        @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Schema(example = "My first swap")
+        String title,
+
+        @NotBlank
+        @Size(max = 2048)
+        @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
+        @Schema(
+                description = "The photo with the face to put in (http or https)",
+                example = "https://media.example.com/face.jpg",
+                required = true)
+        String imageUrl,
+
+        @NotBlank
+        @Size(max = 2048)
+        @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
+        @Schema(
+                description = "The video whose faces are replaced (http or https)",
+                example = "https://media.example.com/clip.mp4",
+                required = true)
+        String videoUrl,
+
+        @NotNull
+        @DecimalMin(value = "0.1")
+        @DecimalMax(value = "86400")
+        @Schema(
+                description = "The video's length in seconds, as the client declares it; held from the balance",
+                example = "12.5",
+                required = true)
+        Double duration,
+
+        @Size(max = 2048)
+        @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
+        @Schema(
+                description = "Optional: where to POST the task, signed, when it ends (https; see the webhooks "
+                        + "section). Needs a signing secret: POST /v1/faceswap_openapi/webhook_secret first",
+                example = "https://example.com/clipzap/webhook")
+        String callbackUrl) {
 
     static final String HTTP_URL = "(?i)https?://[^\\s/?#@]+(/[^\\s]*)?";
     static final String HTTP_URL_MESSAGE = "must be an http or https URL without credentials";

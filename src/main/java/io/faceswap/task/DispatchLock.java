@@ -16,6 +16,5 @@ public class DispatchLock {
     @Id
     private int id;
 
-    protected DispatchLock() {
-    }
+    protected DispatchLock() {}
 }

@@ -18,39 +18,55 @@ import java.time.Instant;
  * read-only outside construction; {@code version} makes any accidental write of a stale copy fail.
  */
 @Entity
-@Table(name = "faceswap_task",
-        indexes = {@Index(name = "ix_task_status_created", columnList = "status, createdAt"),
-                   @Index(name = "ix_task_user", columnList = "userId")},
-        uniqueConstraints = @UniqueConstraint(name = "uq_task_idempotency", columnNames = {"userId", "idempotencyKey"}))
+@Table(
+        name = "faceswap_task",
+        indexes = {
+            @Index(name = "ix_task_status_created", columnList = "status, createdAt"),
+            @Index(name = "ix_task_user", columnList = "userId")
+        },
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uq_task_idempotency",
+                        columnNames = {"userId", "idempotencyKey"}))
 public class FaceSwapTask {
 
     @Id
     @Column(length = 24)
     private String id;
+
     @Column(nullable = false, length = 64)
     private String userId;
+
     @Column(length = 24)
     private String keyId;
+
     @Column(length = 200)
     private String title;
+
     @Column(nullable = false, length = 2048)
     private String imageUrl;
+
     @Column(nullable = false, length = 2048)
     private String videoUrl;
+
     private double duration;
     private long heldSeconds;
     private long chargedSeconds;
     private boolean settled;
+
     @Column(length = 100)
     private String idempotencyKey;
+
     @Column(length = 64)
     private String requestFingerprint;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private TaskStatus status;
+
     private boolean cancelRequested;
     private Long jobExecutionId;
+
     @Column(length = 100)
     private String node;
 
@@ -58,6 +74,7 @@ public class FaceSwapTask {
     private long framesDone;
     /** Frames swapped by all runs, redone chunks included: shows how much work a crash cost. */
     private long framesProcessed;
+
     private long facesFound;
     private double videoSeconds;
     private double processingSeconds;
@@ -65,19 +82,23 @@ public class FaceSwapTask {
 
     @Column(length = 40)
     private String errorCode;
+
     @Column(length = 500)
     private String errorMessage;
 
     @Column(nullable = false)
     private Instant createdAt;
+
     @Column(nullable = false)
     private Instant updatedAt;
+
     private Instant startedAt;
     private Instant finishedAt;
     private boolean expired;
 
     /** Until when the claiming node holds the task; renewed while its job runs, taken over when it lapses. */
     private Instant leaseUntil;
+
     private Instant claimedAt;
     /** Runs started for this task: 1 at the first claim, one more per takeover. */
     private int attempts;
@@ -91,12 +112,20 @@ public class FaceSwapTask {
     @Column(length = 2048)
     private String callbackUrl;
 
-    protected FaceSwapTask() {
-    }
+    protected FaceSwapTask() {}
 
-    public FaceSwapTask(String id, String userId, String keyId, String title, String imageUrl, String videoUrl,
-                        double duration, long heldSeconds, String idempotencyKey, String requestFingerprint,
-                        Instant now) {
+    public FaceSwapTask(
+            String id,
+            String userId,
+            String keyId,
+            String title,
+            String imageUrl,
+            String videoUrl,
+            double duration,
+            long heldSeconds,
+            String idempotencyKey,
+            String requestFingerprint,
+            Instant now) {
         this.id = id;
         this.userId = userId;
         this.keyId = keyId;
@@ -128,43 +157,152 @@ public class FaceSwapTask {
         return (int) Math.min(99, framesDone * 100 / framesTotal);
     }
 
-    public String getId() { return id; }
-    public String getUserId() { return userId; }
-    public String getKeyId() { return keyId; }
-    public String getTitle() { return title; }
-    public String getImageUrl() { return imageUrl; }
-    public String getVideoUrl() { return videoUrl; }
-    public double getDuration() { return duration; }
-    public long getHeldSeconds() { return heldSeconds; }
-    public long getChargedSeconds() { return chargedSeconds; }
-    public boolean isSettled() { return settled; }
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public String getRequestFingerprint() { return requestFingerprint; }
-    public TaskStatus getStatus() { return status; }
-    public boolean isCancelRequested() { return cancelRequested; }
-    public Long getJobExecutionId() { return jobExecutionId; }
-    public String getNode() { return node; }
-    public long getFramesTotal() { return framesTotal; }
-    public long getFramesDone() { return framesDone; }
-    public long getFramesProcessed() { return framesProcessed; }
-    public long getFacesFound() { return facesFound; }
-    public double getVideoSeconds() { return videoSeconds; }
-    public double getProcessingSeconds() { return processingSeconds; }
-    public long getResultBytes() { return resultBytes; }
-    public String getErrorCode() { return errorCode; }
-    public String getErrorMessage() { return errorMessage; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getStartedAt() { return startedAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public boolean isExpired() { return expired; }
-    public Instant getLeaseUntil() { return leaseUntil; }
-    public Instant getClaimedAt() { return claimedAt; }
-    public int getAttempts() { return attempts; }
-    public boolean isPaused() { return paused; }
-    public long getVersion() { return version; }
-    public String getCallbackUrl() { return callbackUrl; }
+    public String getId() {
+        return id;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getKeyId() {
+        return keyId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getImageUrl() {
+        return imageUrl;
+    }
+
+    public String getVideoUrl() {
+        return videoUrl;
+    }
+
+    public double getDuration() {
+        return duration;
+    }
+
+    public long getHeldSeconds() {
+        return heldSeconds;
+    }
+
+    public long getChargedSeconds() {
+        return chargedSeconds;
+    }
+
+    public boolean isSettled() {
+        return settled;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getRequestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public Long getJobExecutionId() {
+        return jobExecutionId;
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    public long getFramesTotal() {
+        return framesTotal;
+    }
+
+    public long getFramesDone() {
+        return framesDone;
+    }
+
+    public long getFramesProcessed() {
+        return framesProcessed;
+    }
+
+    public long getFacesFound() {
+        return facesFound;
+    }
+
+    public double getVideoSeconds() {
+        return videoSeconds;
+    }
+
+    public double getProcessingSeconds() {
+        return processingSeconds;
+    }
+
+    public long getResultBytes() {
+        return resultBytes;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public boolean isExpired() {
+        return expired;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public Instant getClaimedAt() {
+        return claimedAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
 
     /** Set once, at create, before the task is persisted. */
-    void setCallbackUrl(String url) { this.callbackUrl = url; }
+    void setCallbackUrl(String url) {
+        this.callbackUrl = url;
+    }
 }

@@ -26,15 +26,13 @@ public class MeResource {
     @Inject
     BillingService billing;
 
-    public record Me(String userId, String keyId, long balanceSeconds, long heldSeconds) {
-    }
+    public record Me(String userId, String keyId, long balanceSeconds, long heldSeconds) {}
 
     @GET
     @Operation(summary = "The key's user and balance", description = "Handy to check a key works.")
     public ApiResponse<Me> me(@Context SecurityContext security) {
         ApiCaller caller = (ApiCaller) security.getUserPrincipal();
         AccountView account = billing.find(caller.userId()).map(AccountView::of).orElseThrow();
-        return ApiResponse.ok(new Me(caller.userId(), caller.keyId(), account.balanceSeconds(),
-                account.heldSeconds()));
+        return ApiResponse.ok(new Me(caller.userId(), caller.keyId(), account.balanceSeconds(), account.heldSeconds()));
     }
 }

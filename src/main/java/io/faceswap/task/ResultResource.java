@@ -44,16 +44,20 @@ public class ResultResource {
     @GET
     @Produces({"video/mp4", "application/json"})
     @Operation(summary = "Download the result MP4 (Range supported)")
-    public void download(@Context SecurityContext security,
-                         @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id") String id,
-                         @HeaderParam("Range") String range, @Suspended AsyncResponse async) {
+    public void download(
+            @Context SecurityContext security,
+            @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id") String id,
+            @HeaderParam("Range") String range,
+            @Suspended AsyncResponse async) {
         FaceSwapTask task = tasks.owned(TaskResource.caller(security), id);
         if (task.isExpired()) {
             throw new ApiException(ErrorCode.RESULT_EXPIRED);
         }
         java.nio.file.Path result = files.result(id);
         if (task.getStatus() != TaskStatus.SUCCEEDED || !Files.isRegularFile(result)) {
-            throw new ApiException(ErrorCode.RESULT_NOT_READY, "Task " + id + " is " + task.getStatus().wire());
+            throw new ApiException(
+                    ErrorCode.RESULT_NOT_READY,
+                    "Task " + id + " is " + task.getStatus().wire());
         }
         long size = size(result);
         ByteRange r = ByteRange.parse(range, size);

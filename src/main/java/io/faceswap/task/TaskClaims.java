@@ -45,9 +45,13 @@ public class TaskClaims {
             if (user.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> oldest = em.createQuery("select t.id from FaceSwapTask t where t.status = :q "
-                            + "and t.userId = :u order by t.createdAt, t.id", String.class)
-                    .setParameter("q", TaskStatus.QUEUED).setParameter("u", user.get()).setMaxResults(1)
+            List<String> oldest = em.createQuery(
+                            "select t.id from FaceSwapTask t where t.status = :q "
+                                    + "and t.userId = :u order by t.createdAt, t.id",
+                            String.class)
+                    .setParameter("q", TaskStatus.QUEUED)
+                    .setParameter("u", user.get())
+                    .setMaxResults(1)
                     .getResultList();
             if (!oldest.isEmpty() && lifecycle.claim(oldest.get(0), node)) {
                 return Optional.of(oldest.get(0));
@@ -63,23 +67,30 @@ public class TaskClaims {
         if (running.values().stream().mapToLong(Long::longValue).sum() >= settings.maxRunning()) {
             return Optional.empty();
         }
-        List<Object[]> waiting = em.createQuery("select t.userId, min(t.createdAt) from FaceSwapTask t "
-                + "where t.status = :q group by t.userId", Object[].class)
-                .setParameter("q", TaskStatus.QUEUED).getResultList();
+        List<Object[]> waiting = em.createQuery(
+                        "select t.userId, min(t.createdAt) from FaceSwapTask t "
+                                + "where t.status = :q group by t.userId",
+                        Object[].class)
+                .setParameter("q", TaskStatus.QUEUED)
+                .getResultList();
         List<Object[]> eligible = waiting.stream()
-                .filter(r -> running.getOrDefault((String) r[0], 0L) < settings.maxRunningPerUser()).toList();
+                .filter(r -> running.getOrDefault((String) r[0], 0L) < settings.maxRunningPerUser())
+                .toList();
         if (eligible.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Instant> lastClaim = lastClaims(eligible.stream().map(r -> (String) r[0]).toList());
-        Comparator<Object[]> order = Comparator.comparing((Object[] r) -> lastClaim.get((String) r[0]),
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (Instant) r[1]);
+        Map<String, Instant> lastClaim =
+                lastClaims(eligible.stream().map(r -> (String) r[0]).toList());
+        Comparator<Object[]> order = Comparator.comparing(
+                        (Object[] r) -> lastClaim.get((String) r[0]), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(r -> (Instant) r[1]);
         return Optional.of((String) eligible.stream().min(order).orElseThrow()[0]);
     }
 
     private Map<String, Long> perUser(String jpql) {
         Map<String, Long> counts = new HashMap<>();
-        for (Object[] r : em.createQuery(jpql, Object[].class).setParameter("p", TaskStatus.PROCESSING)
+        for (Object[] r : em.createQuery(jpql, Object[].class)
+                .setParameter("p", TaskStatus.PROCESSING)
                 .getResultList()) {
             counts.put((String) r[0], (Long) r[1]);
         }
@@ -88,8 +99,12 @@ public class TaskClaims {
 
     private Map<String, Instant> lastClaims(List<String> users) {
         Map<String, Instant> last = new HashMap<>();
-        for (Object[] r : em.createQuery("select t.userId, max(t.claimedAt) from FaceSwapTask t "
-                + "where t.userId in :u group by t.userId", Object[].class).setParameter("u", users).getResultList()) {
+        for (Object[] r : em.createQuery(
+                        "select t.userId, max(t.claimedAt) from FaceSwapTask t "
+                                + "where t.userId in :u group by t.userId",
+                        Object[].class)
+                .setParameter("u", users)
+                .getResultList()) {
             last.put((String) r[0], (Instant) r[1]);
         }
         return last;

@@ -2,22 +2,17 @@ package io.faceswap.task;
 
 /** CDI events the task layer raises for the batch layer, which it does not depend on. */
 public final class TaskEvents {
-    private TaskEvents() {
-    }
+    private TaskEvents() {}
 
     /** A task was queued: dispatch soon. Fired after the creating transaction commits. */
-    public record Queued(String taskId) {
-    }
+    public record Queued(String taskId) {}
 
     /** A running task should stop: its job execution is to be stopped. */
-    public record CancelRequested(String taskId, long jobExecutionId) {
-    }
+    public record CancelRequested(String taskId, long jobExecutionId) {}
 
     /** A task reached its terminal status (exactly once per task): clean its files, free its slot. */
-    public record Ended(String taskId, TaskStatus status) {
-    }
+    public record Ended(String taskId, TaskStatus status) {}
 
     /** A task's result passed its retention period: its files go. */
-    public record Expired(String taskId) {
-    }
+    public record Expired(String taskId) {}
 }

@@ -44,20 +44,33 @@ public class TaskLifecycle {
     /** QUEUED -> PROCESSING on {@code node}, with a fresh lease: the first attempt. */
     public boolean claim(String taskId, String node) {
         Instant now = clock.instant();
-        return update("t.status = :p, t.node = :n, t.claimedAt = :now, t.leaseUntil = :lease, t.attempts = 1",
-                "t.status = :q", taskId)
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("q", TaskStatus.QUEUED)
-                .setParameter("n", node).setParameter("now", now).setParameter("lease", now.plus(settings.lease()))
-                .executeUpdate() == 1;
+        return update(
+                                "t.status = :p, t.node = :n, t.claimedAt = :now, t.leaseUntil = :lease, t.attempts = 1",
+                                "t.status = :q",
+                                taskId)
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .setParameter("q", TaskStatus.QUEUED)
+                        .setParameter("n", node)
+                        .setParameter("now", now)
+                        .setParameter("lease", now.plus(settings.lease()))
+                        .executeUpdate()
+                == 1;
     }
 
     /** Records the job execution now running the task; false when the task is no longer this node's to run. */
     public boolean jobStarted(String taskId, long executionId, String node) {
         Instant now = clock.instant();
-        return update("t.jobExecutionId = :e, t.startedAt = coalesce(t.startedAt, :now), t.leaseUntil = :lease",
-                "t.status = :p and t.node = :n and t.paused = false", taskId)
-                .setParameter("e", executionId).setParameter("now", now).setParameter("lease", now.plus(settings.lease()))
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate() == 1;
+        return update(
+                                "t.jobExecutionId = :e, t.startedAt = coalesce(t.startedAt, :now), t.leaseUntil = :lease",
+                                "t.status = :p and t.node = :n and t.paused = false",
+                                taskId)
+                        .setParameter("e", executionId)
+                        .setParameter("now", now)
+                        .setParameter("lease", now.plus(settings.lease()))
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .setParameter("n", node)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Extends the leases of tasks this node runs; returns how many are still this node's. */
@@ -67,8 +80,11 @@ public class TaskLifecycle {
         }
         return em.createQuery("update FaceSwapTask t set t.leaseUntil = :lease where t.id in :ids "
                         + "and t.status = :p and t.node = :n")
-                .setParameter("lease", clock.instant().plus(settings.lease())).setParameter("ids", taskIds)
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
+                .setParameter("lease", clock.instant().plus(settings.lease()))
+                .setParameter("ids", taskIds)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
+                .executeUpdate();
     }
 
     /**
@@ -82,9 +98,14 @@ public class TaskLifecycle {
                         + "t.framesProcessed = t.framesProcessed + :f + :r, "
                         + "t.facesFound = t.facesFound + :c, t.leaseUntil = :lease "
                         + "where t.id = :id and t.status = :p and t.node = :n")
-                .setParameter("f", frames).setParameter("r", redone).setParameter("c", faces)
-                .setParameter("lease", clock.instant().plus(settings.lease())).setParameter("id", taskId)
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
+                .setParameter("f", frames)
+                .setParameter("r", redone)
+                .setParameter("c", faces)
+                .setParameter("lease", clock.instant().plus(settings.lease()))
+                .setParameter("id", taskId)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
+                .executeUpdate();
         if (n != 1) {
             throw new LeaseLostException(taskId, node);
         }
@@ -92,43 +113,58 @@ public class TaskLifecycle {
 
     public void probed(String taskId, String node, long frames, double seconds) {
         update("t.framesTotal = :f, t.videoSeconds = :s", "t.status = :p and t.node = :n", taskId)
-                .setParameter("f", frames).setParameter("s", seconds)
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("n", node).executeUpdate();
+                .setParameter("f", frames)
+                .setParameter("s", seconds)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
+                .executeUpdate();
     }
 
     /** The first failure of a run, kept in the row so that no crash loses it; later ones do not overwrite it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(String taskId, TaskErrorCode code, String message) {
         update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.errorCode is null", taskId)
-                .setParameter("c", code.name()).setParameter("m", clip(message)).setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("c", code.name())
+                .setParameter("m", clip(message))
+                .setParameter("p", TaskStatus.PROCESSING)
                 .executeUpdate();
     }
 
     public boolean requestCancel(String taskId) {
         return update("t.cancelRequested = true", "t.status = :p and t.paused = false", taskId)
-                .setParameter("p", TaskStatus.PROCESSING).executeUpdate() == 1;
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Admin stop: the task keeps its seconds but frees its slot; no dispatcher or reaper resumes it. */
     public boolean pause(String taskId) {
-        return update("t.paused = true", "t.status = :p", taskId).setParameter("p", TaskStatus.PROCESSING)
-                .executeUpdate() == 1;
+        return update("t.paused = true", "t.status = :p", taskId)
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Admin restart of a paused task, on {@code node}. */
     public boolean resume(String taskId, String node) {
         return update("t.paused = false, t.node = :n, t.leaseUntil = :lease", "t.status = :p", taskId)
-                .setParameter("n", node).setParameter("lease", clock.instant().plus(settings.lease()))
-                .setParameter("p", TaskStatus.PROCESSING).executeUpdate() == 1;
+                        .setParameter("n", node)
+                        .setParameter("lease", clock.instant().plus(settings.lease()))
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Takes over a task whose lease lapsed (its node died or hung): one more attempt, on {@code node}. */
     public boolean takeOver(String taskId, String node, Instant lapsedLease) {
         Instant now = clock.instant();
         String same = lapsedLease == null ? "t.leaseUntil is null" : "t.leaseUntil = :old";
-        Query takeOver = update("t.node = :n, t.leaseUntil = :lease, t.attempts = t.attempts + 1",
-                "t.status = :p and t.paused = false and " + same, taskId)
-                .setParameter("n", node).setParameter("lease", now.plus(settings.lease()))
+        Query takeOver = update(
+                        "t.node = :n, t.leaseUntil = :lease, t.attempts = t.attempts + 1",
+                        "t.status = :p and t.paused = false and " + same,
+                        taskId)
+                .setParameter("n", node)
+                .setParameter("lease", now.plus(settings.lease()))
                 .setParameter("p", TaskStatus.PROCESSING);
         if (lapsedLease != null) {
             takeOver.setParameter("old", lapsedLease);
@@ -138,15 +174,22 @@ public class TaskLifecycle {
 
     /** A task claimed whose job never started goes back to the queue. */
     public boolean requeue(String taskId, String node) {
-        return update("t.status = :q, t.node = null, t.leaseUntil = null",
-                "t.status = :p and t.node = :n and t.jobExecutionId is null", taskId)
-                .setParameter("q", TaskStatus.QUEUED).setParameter("p", TaskStatus.PROCESSING).setParameter("n", node)
-                .executeUpdate() == 1;
+        return update(
+                                "t.status = :q, t.node = null, t.leaseUntil = null",
+                                "t.status = :p and t.node = :n and t.jobExecutionId is null",
+                                taskId)
+                        .setParameter("q", TaskStatus.QUEUED)
+                        .setParameter("p", TaskStatus.PROCESSING)
+                        .setParameter("n", node)
+                        .executeUpdate()
+                == 1;
     }
 
     public void resultWritten(String taskId, long bytes) {
-        update("t.resultBytes = :b", "t.status = :p", taskId).setParameter("b", bytes)
-                .setParameter("p", TaskStatus.PROCESSING).executeUpdate();
+        update("t.resultBytes = :b", "t.status = :p", taskId)
+                .setParameter("b", bytes)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .executeUpdate();
     }
 
     /** Charges the real length of the video (never more than was held) and returns the rest. */
@@ -164,16 +207,24 @@ public class TaskLifecycle {
 
     /** Cancels a task that holds no running job: queued, or paused by an admin. False for any other state. */
     public boolean cancelNow(String taskId) {
-        return end(taskId, TaskStatus.CANCELED, null, "Canceled by the client",
+        return end(
+                taskId,
+                TaskStatus.CANCELED,
+                null,
+                "Canceled by the client",
                 " and (t.status = io.faceswap.task.TaskStatus.QUEUED or t.paused = true)");
     }
 
     /** Marks the results of tasks ended before {@code cutoff} expired (their files then go); returns how many. */
     public int expireEndedBefore(Instant cutoff) {
-        List<String> ids = em.createQuery("select t.id from FaceSwapTask t where t.status in :ended "
-                        + "and t.expired = false and t.finishedAt < :c", String.class)
+        List<String> ids = em.createQuery(
+                        "select t.id from FaceSwapTask t where t.status in :ended "
+                                + "and t.expired = false and t.finishedAt < :c",
+                        String.class)
                 .setParameter("ended", List.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELED))
-                .setParameter("c", cutoff).setMaxResults(10_000).getResultList();
+                .setParameter("c", cutoff)
+                .setMaxResults(10_000)
+                .getResultList();
         int count = 0;
         for (String id : ids) {
             if (update("t.expired = true", "t.expired = false", id).executeUpdate() == 1) {
@@ -189,22 +240,35 @@ public class TaskLifecycle {
     }
 
     private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
-        Object[] row = em.createQuery("select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal "
-                + "from FaceSwapTask t where t.id = :id", Object[].class).setParameter("id", taskId).getSingleResult();
+        Object[] row = em.createQuery(
+                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal "
+                                + "from FaceSwapTask t where t.id = :id",
+                        Object[].class)
+                .setParameter("id", taskId)
+                .getSingleResult();
         Instant now = clock.instant();
         Instant started = (Instant) row[0];
         double processing = started == null ? 0 : (now.toEpochMilli() - started.toEpochMilli()) / 1000.0;
         String frames = terminal == TaskStatus.SUCCEEDED ? ", t.framesDone = t.framesTotal" : "";
-        int changed = update("t.status = :s, t.errorCode = :c, t.errorMessage = :m, t.finishedAt = :now, "
-                + "t.processingSeconds = :ps, t.leaseUntil = null" + frames, "t.status in :open" + andCondition, taskId)
-                .setParameter("s", terminal).setParameter("c", code).setParameter("m", clip(message))
-                .setParameter("now", now).setParameter("ps", processing).setParameter("open", OPEN).executeUpdate();
+        int changed = update(
+                        "t.status = :s, t.errorCode = :c, t.errorMessage = :m, t.finishedAt = :now, "
+                                + "t.processingSeconds = :ps, t.leaseUntil = null" + frames,
+                        "t.status in :open" + andCondition,
+                        taskId)
+                .setParameter("s", terminal)
+                .setParameter("c", code)
+                .setParameter("m", clip(message))
+                .setParameter("now", now)
+                .setParameter("ps", processing)
+                .setParameter("open", OPEN)
+                .executeUpdate();
         if (changed != 1) {
             return false;
         }
         long held = (Long) row[2];
         long charge = terminal == TaskStatus.SUCCEEDED
-                ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4]))) : 0;
+                ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])))
+                : 0;
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal));
         return true;
@@ -213,7 +277,8 @@ public class TaskLifecycle {
     /** Exactly once per task: the flag flips in the same conditional update that books the charge. */
     private void settle(String taskId, String userId, long held, long charge) {
         int first = update("t.settled = true, t.chargedSeconds = :c", "t.settled = false", taskId)
-                .setParameter("c", charge).executeUpdate();
+                .setParameter("c", charge)
+                .executeUpdate();
         if (first == 1) {
             billing.settle(userId, held, charge);
         }
@@ -221,7 +286,9 @@ public class TaskLifecycle {
 
     private Query update(String set, String condition, String taskId) {
         return em.createQuery("update FaceSwapTask t set " + set + ", t.updatedAt = :at, t.version = t.version + 1 "
-                + "where t.id = :id and " + condition).setParameter("at", clock.instant()).setParameter("id", taskId);
+                        + "where t.id = :id and " + condition)
+                .setParameter("at", clock.instant())
+                .setParameter("id", taskId);
     }
 
     private static String clip(String message) {

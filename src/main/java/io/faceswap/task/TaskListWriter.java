@@ -31,13 +31,20 @@ public class TaskListWriter implements MessageBodyWriter<ApiResponse<?>> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == ApiResponse.class && genericType instanceof ParameterizedType p
+        return type == ApiResponse.class
+                && genericType instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] == TaskResource.TaskList.class;
     }
 
     @Override
-    public void writeTo(ApiResponse<?> response, Class<?> type, Type genericType, Annotation[] annotations,
-                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream entity) {
+    public void writeTo(
+            ApiResponse<?> response,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream entity) {
         try (JsonGenerator g = JSON.createGenerator(new KeptOpen(entity))) {
             write(response, g);
         }

@@ -34,9 +34,12 @@ public class TaskQueries {
      */
     public List<FaceSwapTask> orphans(String ownNode, int limit) {
         String own = ownNode == null ? "" : " or t.node = :n";
-        var query = em.createQuery("select t from FaceSwapTask t where t.status = :p and t.paused = false "
-                + "and (t.leaseUntil is null or t.leaseUntil < :now" + own + ") order by t.leaseUntil", FaceSwapTask.class)
-                .setParameter("p", TaskStatus.PROCESSING).setParameter("now", clock.instant());
+        var query = em.createQuery(
+                        "select t from FaceSwapTask t where t.status = :p and t.paused = false "
+                                + "and (t.leaseUntil is null or t.leaseUntil < :now" + own + ") order by t.leaseUntil",
+                        FaceSwapTask.class)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("now", clock.instant());
         if (ownNode != null) {
             query.setParameter("n", ownNode);
         }
@@ -45,8 +48,11 @@ public class TaskQueries {
 
     /** Tasks processing now (not paused), for the time-budget watchdog: at most the running limit of rows. */
     public List<FaceSwapTask> running() {
-        return em.createQuery("select t from FaceSwapTask t where t.status = :p and t.paused = false",
-                FaceSwapTask.class).setParameter("p", TaskStatus.PROCESSING).setMaxResults(1000).getResultList();
+        return em.createQuery(
+                        "select t from FaceSwapTask t where t.status = :p and t.paused = false", FaceSwapTask.class)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setMaxResults(1000)
+                .getResultList();
     }
 
     /** Newest first; {@code status} and {@code userId} are optional; {@code idOrUser} matches either exactly. */
@@ -58,7 +64,8 @@ public class TaskQueries {
         if (idOrUser != null) {
             jpql.append(" and (t.id = :q or t.userId = :q)");
         }
-        var query = em.createQuery(jpql.append(" order by t.createdAt desc, t.id").toString(), FaceSwapTask.class);
+        var query =
+                em.createQuery(jpql.append(" order by t.createdAt desc, t.id").toString(), FaceSwapTask.class);
         if (status != null) {
             query.setParameter("s", status);
         }
@@ -68,27 +75,43 @@ public class TaskQueries {
         return query.setMaxResults(limit).getResultList();
     }
 
-    public record QueueFigures(long queued, long processing, long succeeded, long failed, long canceled,
-                               long succeededLastHour, long framesLastHour, Double oldestQueuedSeconds) {
-    }
+    public record QueueFigures(
+            long queued,
+            long processing,
+            long succeeded,
+            long failed,
+            long canceled,
+            long succeededLastHour,
+            long framesLastHour,
+            Double oldestQueuedSeconds) {}
 
     public QueueFigures figures() {
         java.util.Map<TaskStatus, Long> counts = new java.util.EnumMap<>(TaskStatus.class);
-        for (Object[] row : em.createQuery("select t.status, count(t) from FaceSwapTask t group by t.status",
-                Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select t.status, count(t) from FaceSwapTask t group by t.status", Object[].class)
+                .getResultList()) {
             counts.put((TaskStatus) row[0], (Long) row[1]);
         }
         java.time.Instant now = clock.instant();
-        Object[] hour = em.createQuery("select count(t), coalesce(sum(t.framesTotal), 0) from FaceSwapTask t "
-                        + "where t.status = :s and t.finishedAt >= :since", Object[].class)
-                .setParameter("s", TaskStatus.SUCCEEDED).setParameter("since", now.minusSeconds(3600))
+        Object[] hour = em.createQuery(
+                        "select count(t), coalesce(sum(t.framesTotal), 0) from FaceSwapTask t "
+                                + "where t.status = :s and t.finishedAt >= :since",
+                        Object[].class)
+                .setParameter("s", TaskStatus.SUCCEEDED)
+                .setParameter("since", now.minusSeconds(3600))
                 .getSingleResult();
-        java.time.Instant oldest = em.createQuery("select min(t.createdAt) from FaceSwapTask t where t.status = :q",
-                java.time.Instant.class).setParameter("q", TaskStatus.QUEUED).getSingleResult();
-        return new QueueFigures(counts.getOrDefault(TaskStatus.QUEUED, 0L),
-                counts.getOrDefault(TaskStatus.PROCESSING, 0L), counts.getOrDefault(TaskStatus.SUCCEEDED, 0L),
-                counts.getOrDefault(TaskStatus.FAILED, 0L), counts.getOrDefault(TaskStatus.CANCELED, 0L),
-                ((Number) hour[0]).longValue(), ((Number) hour[1]).longValue(),
+        java.time.Instant oldest = em.createQuery(
+                        "select min(t.createdAt) from FaceSwapTask t where t.status = :q", java.time.Instant.class)
+                .setParameter("q", TaskStatus.QUEUED)
+                .getSingleResult();
+        return new QueueFigures(
+                counts.getOrDefault(TaskStatus.QUEUED, 0L),
+                counts.getOrDefault(TaskStatus.PROCESSING, 0L),
+                counts.getOrDefault(TaskStatus.SUCCEEDED, 0L),
+                counts.getOrDefault(TaskStatus.FAILED, 0L),
+                counts.getOrDefault(TaskStatus.CANCELED, 0L),
+                ((Number) hour[0]).longValue(),
+                ((Number) hour[1]).longValue(),
                 oldest == null ? null : (now.toEpochMilli() - oldest.toEpochMilli()) / 1000.0);
     }
 }

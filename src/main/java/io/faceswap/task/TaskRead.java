@@ -7,16 +7,48 @@ import java.time.Instant;
  * ({@link TaskReads}), as polling reads many tasks per second and managed entities (a session, one initializer and
  * persistence-context entry per row) cost more than the query itself. Never written back.
  */
-public record TaskRead(String id, String userId, String title, String imageUrl, String videoUrl, double duration,
-                TaskStatus status, long framesDone, long framesTotal, String errorCode, String errorMessage,
-                Instant createdAt, Instant updatedAt, long facesFound, double processingSeconds,
-                long chargedSeconds, Instant startedAt, Instant finishedAt, boolean expired) {
+public record TaskRead(
+        String id,
+        String userId,
+        String title,
+        String imageUrl,
+        String videoUrl,
+        double duration,
+        TaskStatus status,
+        long framesDone,
+        long framesTotal,
+        String errorCode,
+        String errorMessage,
+        Instant createdAt,
+        Instant updatedAt,
+        long facesFound,
+        double processingSeconds,
+        long chargedSeconds,
+        Instant startedAt,
+        Instant finishedAt,
+        boolean expired) {
 
     static TaskRead of(FaceSwapTask t) {
-        return new TaskRead(t.getId(), t.getUserId(), t.getTitle(), t.getImageUrl(), t.getVideoUrl(),
-                t.getDuration(), t.getStatus(), t.getFramesDone(), t.getFramesTotal(), t.getErrorCode(),
-                t.getErrorMessage(), t.getCreatedAt(), t.getUpdatedAt(), t.getFacesFound(),
-                t.getProcessingSeconds(), t.getChargedSeconds(), t.getStartedAt(), t.getFinishedAt(), t.isExpired());
+        return new TaskRead(
+                t.getId(),
+                t.getUserId(),
+                t.getTitle(),
+                t.getImageUrl(),
+                t.getVideoUrl(),
+                t.getDuration(),
+                t.getStatus(),
+                t.getFramesDone(),
+                t.getFramesTotal(),
+                t.getErrorCode(),
+                t.getErrorMessage(),
+                t.getCreatedAt(),
+                t.getUpdatedAt(),
+                t.getFacesFound(),
+                t.getProcessingSeconds(),
+                t.getChargedSeconds(),
+                t.getStartedAt(),
+                t.getFinishedAt(),
+                t.isExpired());
     }
 
     int progress() {

@@ -1,8 +1,8 @@
 package io.faceswap.task;
 
-import io.faceswap.auth.ApiCaller;
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.auth.ApiCaller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -56,7 +56,7 @@ public class TaskReads {
     List<TaskRead> owned(String userId, List<String> ids) {
         int slots = Integer.highestOneBit(ids.size() * 2 - 1); // the next power of two
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(select(slots))) {
+                PreparedStatement s = c.prepareStatement(select(slots))) {
             s.setString(1, userId);
             for (int i = 0; i < slots; i++) {
                 s.setString(i + 2, ids.get(Math.min(i, ids.size() - 1))); // padding repeats the last id
@@ -82,10 +82,26 @@ public class TaskReads {
     }
 
     private static TaskRead row(ResultSet rs) throws SQLException {
-        return new TaskRead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getDouble(6), TaskStatus.valueOf(rs.getString(7)), rs.getLong(8), rs.getLong(9), rs.getString(10),
-                rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getLong(14), rs.getDouble(15),
-                rs.getLong(16), instant(rs, 17), instant(rs, 18), rs.getBoolean(19));
+        return new TaskRead(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getDouble(6),
+                TaskStatus.valueOf(rs.getString(7)),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getString(10),
+                rs.getString(11),
+                instant(rs, 12),
+                instant(rs, 13),
+                rs.getLong(14),
+                rs.getDouble(15),
+                rs.getLong(16),
+                instant(rs, 17),
+                instant(rs, 18),
+                rs.getBoolean(19));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -52,43 +52,57 @@ public class TaskResource {
     TaskReads reads;
 
     /** listbyids' payload; written by {@link TaskListWriter}, not by JSON-B. */
-    public record TaskList(List<TaskView> list) {
-    }
+    public record TaskList(List<TaskView> list) {}
 
-    public record CancelRequest(@NotNull @Pattern(regexp = OBJECT_ID, message = "must be a task id (24 hex)")
-                                String objectID) {
-    }
+    public record CancelRequest(
+            @NotNull @Pattern(regexp = OBJECT_ID, message = "must be a task id (24 hex)")
+            String objectID) {}
 
     @POST
     @Path("/faceswap_openapi/create")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a face-swap task",
+    @Operation(
+            summary = "Create a face-swap task",
             description = "Queues the task and holds ceil(duration) seconds from the balance (402 / 40202 when "
                     + "short). With an Idempotency-Key header a retry returns the first task instead of a second.")
-    public Response create(@Context SecurityContext security, @NotNull @Valid CreateTaskRequest request,
-                           @HeaderParam("Idempotency-Key") @Size(max = 100)
-                           @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
-                           @Parameter(description = "Makes a retried create return the same task") String key,
-                           @Context UriInfo uri) {
+    public Response create(
+            @Context SecurityContext security,
+            @NotNull @Valid CreateTaskRequest request,
+            @HeaderParam("Idempotency-Key")
+                    @Size(max = 100)
+                    @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
+                    @Parameter(description = "Makes a retried create return the same task")
+                    String key,
+            @Context UriInfo uri) {
         TaskService.Created created = tasks.create(caller(security), request, key);
         return Response.status(created.replayed() ? 200 : 201)
-                .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri()))).build();
+                .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri())))
+                .build();
     }
 
     @GET
     @Path("/faceswap_openapi/listbyids")
-    @Operation(summary = "Tasks by id, in the order asked",
+    @Operation(
+            summary = "Tasks by id, in the order asked",
             description = "Unknown ids and other users' ids are simply absent. At most 100 ids.")
-    public ApiResponse<TaskList> listByIds(@Context SecurityContext security,
-                                           @QueryParam("objectID") @Parameter(required = true,
-                                                   description = "Comma-separated task ids") String objectIds,
-                                           @Context UriInfo uri) {
+    public ApiResponse<TaskList> listByIds(
+            @Context SecurityContext security,
+            @QueryParam("objectID") @Parameter(required = true, description = "Comma-separated task ids")
+                    String objectIds,
+            @Context UriInfo uri) {
         if (objectIds == null) { // checked here, not by @NotNull: no validation interceptor on the polling path
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "objectID: must not be null", Map.of("errors",
-                    List.of(new ValidationExceptionMapper.FieldError("objectID", "must not be null"))));
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "objectID: must not be null",
+                    Map.of(
+                            "errors",
+                            List.of(new ValidationExceptionMapper.FieldError("objectID", "must not be null"))));
         }
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : Arrays.stream(objectIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+        for (String id : Arrays.stream(objectIds.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
             if (!OBJECT_ID_PATTERN.matcher(id).matches()) { // compiled once: this is the polling hot path
                 throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: '" + abbreviate(id) + "' is not a task id");
             }
@@ -98,7 +112,8 @@ public class TaskResource {
             throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: at most " + MAX_IDS + " ids per call");
         }
         List<TaskView> views = reads.listByIds(caller(security), ids).stream()
-                .map(t -> TaskView.of(t, uri.getBaseUri())).toList();
+                .map(t -> TaskView.of(t, uri.getBaseUri()))
+                .toList();
         return ApiResponse.ok(new TaskList(views));
     }
 
@@ -106,19 +121,19 @@ public class TaskResource {
     @GET
     @Path("/faceswap-opanpai/listbyids")
     @Operation(summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)")
-    public ApiResponse<TaskList> listByIdsAlias(@Context SecurityContext security,
-                                                @QueryParam("objectID") String objectIds,
-                                                @Context UriInfo uri) {
+    public ApiResponse<TaskList> listByIdsAlias(
+            @Context SecurityContext security, @QueryParam("objectID") String objectIds, @Context UriInfo uri) {
         return listByIds(security, objectIds, uri);
     }
 
     @POST
     @Path("/faceswap_openapi/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a queued or running task", description = "Held seconds are released. 409 when the "
-            + "task already succeeded or failed.")
-    public ApiResponse<TaskView> cancel(@Context SecurityContext security, @NotNull @Valid CancelRequest request,
-                                        @Context UriInfo uri) {
+    @Operation(
+            summary = "Cancel a queued or running task",
+            description = "Held seconds are released. 409 when the " + "task already succeeded or failed.")
+    public ApiResponse<TaskView> cancel(
+            @Context SecurityContext security, @NotNull @Valid CancelRequest request, @Context UriInfo uri) {
         return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri()));
     }
 

@@ -55,13 +55,12 @@ public class TaskService {
     @ConfigProperty(name = "clipzap.tasks.max-duration-seconds", defaultValue = "600")
     double maxDurationSeconds;
 
-    public record Created(FaceSwapTask task, boolean replayed) {
-    }
+    public record Created(FaceSwapTask task, boolean replayed) {}
 
     public Created create(ApiCaller caller, CreateTaskRequest request, String idempotencyKey) {
         if (request.duration() > maxDurationSeconds) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds
-                    + " seconds");
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds + " seconds");
         }
         requireParsable("imageUrl", request.imageUrl());
         requireParsable("videoUrl", request.videoUrl());
@@ -83,16 +82,29 @@ public class TaskService {
                 return new Created(earlier.get(), true); // a retry: the original task, whatever the balance now
             }
         }
-        long queuedNow = em.createQuery("select count(t) from FaceSwapTask t where t.userId = :u and t.status = :q",
-                Long.class).setParameter("u", caller.userId()).setParameter("q", TaskStatus.QUEUED).getSingleResult();
+        long queuedNow = em.createQuery(
+                        "select count(t) from FaceSwapTask t where t.userId = :u and t.status = :q", Long.class)
+                .setParameter("u", caller.userId())
+                .setParameter("q", TaskStatus.QUEUED)
+                .getSingleResult();
         if (queuedNow >= settings.maxQueuedPerUser()) {
-            throw new ApiException(ErrorCode.TOO_MANY_QUEUED_TASKS, "The user has " + queuedNow
-                    + " queued tasks, the most allowed; wait for some to start");
+            throw new ApiException(
+                    ErrorCode.TOO_MANY_QUEUED_TASKS,
+                    "The user has " + queuedNow + " queued tasks, the most allowed; wait for some to start");
         }
         billing.hold(account, hold);
-        FaceSwapTask task = new FaceSwapTask(SecureTokens.objectId(), caller.userId(), caller.keyId(),
-                request.title(), request.imageUrl(), request.videoUrl(), request.duration(), hold, idempotencyKey,
-                fingerprint, clock.instant());
+        FaceSwapTask task = new FaceSwapTask(
+                SecureTokens.objectId(),
+                caller.userId(),
+                caller.keyId(),
+                request.title(),
+                request.imageUrl(),
+                request.videoUrl(),
+                request.duration(),
+                hold,
+                idempotencyKey,
+                fingerprint,
+                clock.instant());
         task.setCallbackUrl(request.callbackUrl());
         em.persist(task);
         queued.fire(new TaskEvents.Queued(task.getId()));
@@ -123,7 +135,8 @@ public class TaskService {
         }
         FaceSwapTask task = queries.find(id);
         if (task.getStatus().terminal() && task.getStatus() != TaskStatus.CANCELED) {
-            throw new ApiException(ErrorCode.TASK_NOT_CANCELABLE,
+            throw new ApiException(
+                    ErrorCode.TASK_NOT_CANCELABLE,
                     "Task " + id + " has already " + task.getStatus().wire());
         }
         return task;
@@ -139,8 +152,12 @@ public class TaskService {
     }
 
     private Optional<FaceSwapTask> byIdempotencyKey(String userId, String key) {
-        return em.createQuery("select t from FaceSwapTask t where t.userId = :u and t.idempotencyKey = :k",
+        return em.createQuery(
+                        "select t from FaceSwapTask t where t.userId = :u and t.idempotencyKey = :k",
                         FaceSwapTask.class)
-                .setParameter("u", userId).setParameter("k", key).getResultStream().findFirst();
+                .setParameter("u", userId)
+                .setParameter("k", key)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -38,19 +38,22 @@ public class UsageResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "The key's user's usage per UTC day",
+    @Operation(
+            summary = "The key's user's usage per UTC day",
             description = "Seconds charged per day (by the day a task succeeded) and tasks by status (created in "
                     + "the range). from and to are dates (YYYY-MM-DD), both inclusive; default the last 30 days; "
                     + "at most 366 days.")
-    public ApiResponse<TaskUsage.Usage> usage(@Context SecurityContext security,
-                                              @QueryParam("from") @Parameter(example = "2026-11-01") String from,
-                                              @QueryParam("to") @Parameter(example = "2026-11-30") String to) {
+    public ApiResponse<TaskUsage.Usage> usage(
+            @Context SecurityContext security,
+            @QueryParam("from") @Parameter(example = "2026-11-01") String from,
+            @QueryParam("to") @Parameter(example = "2026-11-30") String to) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusDays(29));
         if (start.isAfter(end) || ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new ApiException(ErrorCode.BAD_PARAMETER, "from..to: from must not be after to, and the range "
-                    + "at most " + MAX_DAYS + " days");
+            throw new ApiException(
+                    ErrorCode.BAD_PARAMETER,
+                    "from..to: from must not be after to, and the range " + "at most " + MAX_DAYS + " days");
         }
         ApiCaller caller = (ApiCaller) security.getUserPrincipal();
         return ApiResponse.ok(usage.of(caller.userId(), start, end));

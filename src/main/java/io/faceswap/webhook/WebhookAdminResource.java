@@ -50,9 +50,11 @@ public class WebhookAdminResource {
     @Path("/users/{userId}/webhook_secret")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or roll a user's webhook signing secret (shown once)")
-    public ApiResponse<WebhookViews.SecretCreated> roll(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
-                                                        @Valid WebhookRequests.Roll request) {
-        long grace = request == null || request.graceSeconds() == null ? settings.defaultGraceSeconds()
+    public ApiResponse<WebhookViews.SecretCreated> roll(
+            @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
+            @Valid WebhookRequests.Roll request) {
+        long grace = request == null || request.graceSeconds() == null
+                ? settings.defaultGraceSeconds()
                 : request.graceSeconds();
         return ApiResponse.ok(WebhookViews.SecretCreated.of(secrets.roll(userId, Duration.ofSeconds(grace))));
     }
@@ -60,7 +62,8 @@ public class WebhookAdminResource {
     @PUT
     @Path("/users/{userId}/webhook_endpoint")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set or remove a user's default callback URL",
+    @Operation(
+            summary = "Set or remove a user's default callback URL",
             description = "Used for the user's tasks created without a callbackUrl. https unless private networks "
                     + "are allowed.")
     public ApiResponse<WebhookRequests.Endpoint> endpoint(
@@ -76,8 +79,11 @@ public class WebhookAdminResource {
     @GET
     @Path("/webhooks")
     @Operation(summary = "Any task's webhook deliveries, newest first, each with its attempts")
-    public ApiResponse<WebhookViews.DeliveryList> list(@QueryParam("taskId") @NotNull
-            @Pattern(regexp = WebhookRequests.OBJECT_ID, message = "must be a task id (24 hex)") String taskId) {
+    public ApiResponse<WebhookViews.DeliveryList> list(
+            @QueryParam("taskId")
+                    @NotNull
+                    @Pattern(regexp = WebhookRequests.OBJECT_ID, message = "must be a task id (24 hex)")
+                    String taskId) {
         return ApiResponse.ok(new WebhookViews.DeliveryList(log.ofTask(taskId, null)));
     }
 

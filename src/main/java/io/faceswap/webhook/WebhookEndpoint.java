@@ -13,13 +13,14 @@ public class WebhookEndpoint {
     @Id
     @Column(length = 64)
     private String userId;
+
     @Column(nullable = false, length = 2048)
     private String url;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected WebhookEndpoint() {
-    }
+    protected WebhookEndpoint() {}
 
     WebhookEndpoint(String userId, String url, Instant now) {
         this.userId = userId;

@@ -18,9 +18,12 @@ public class WebhookLog {
 
     /** {@code ownerOrNull} limits the log to that user's deliveries (another user's task reads as empty). */
     public List<WebhookViews.Delivery> ofTask(String taskId, String ownerOrNull) {
-        var query = em.createQuery("select d from WebhookDelivery d where d.taskId = :t"
-                + (ownerOrNull == null ? "" : " and d.userId = :u") + " order by d.createdAt desc, d.id",
-                WebhookDelivery.class).setParameter("t", taskId);
+        var query = em.createQuery(
+                        "select d from WebhookDelivery d where d.taskId = :t"
+                                + (ownerOrNull == null ? "" : " and d.userId = :u")
+                                + " order by d.createdAt desc, d.id",
+                        WebhookDelivery.class)
+                .setParameter("t", taskId);
         if (ownerOrNull != null) {
             query.setParameter("u", ownerOrNull);
         }
@@ -28,11 +31,14 @@ public class WebhookLog {
         if (deliveries.isEmpty()) {
             return List.of();
         }
-        Map<String, List<WebhookAttempt>> attempts = em.createQuery("select a from WebhookAttempt a "
-                        + "where a.taskId = :t order by a.attemptedAt, a.attemptNo", WebhookAttempt.class)
-                .setParameter("t", taskId).getResultStream()
+        Map<String, List<WebhookAttempt>> attempts = em.createQuery(
+                        "select a from WebhookAttempt a " + "where a.taskId = :t order by a.attemptedAt, a.attemptNo",
+                        WebhookAttempt.class)
+                .setParameter("t", taskId)
+                .getResultStream()
                 .collect(Collectors.groupingBy(WebhookAttempt::getDeliveryId));
         return deliveries.stream()
-                .map(d -> WebhookViews.Delivery.of(d, attempts.getOrDefault(d.getId(), List.of()))).toList();
+                .map(d -> WebhookViews.Delivery.of(d, attempts.getOrDefault(d.getId(), List.of())))
+                .toList();
     }
 }

@@ -52,13 +52,22 @@ public class WebhookOutbox {
             return false;
         }
         Optional<String> url = Optional.ofNullable(task.getCallbackUrl())
-                .or(() -> Optional.ofNullable(em.find(WebhookEndpoint.class, task.getUserId())).map(WebhookEndpoint::url));
+                .or(() -> Optional.ofNullable(em.find(WebhookEndpoint.class, task.getUserId()))
+                        .map(WebhookEndpoint::url));
         if (url.isEmpty()) {
             return false;
         }
         String payload = JSON.toJson(TaskView.of(task, settings.publicBaseUrl()));
-        em.persist(new WebhookDelivery(task.getId(), "evt_" + task.getId(), task.getId(), task.getUserId(),
-                "task." + task.getStatus().wire(), url.get(), payload, null, clock.instant()));
+        em.persist(new WebhookDelivery(
+                task.getId(),
+                "evt_" + task.getId(),
+                task.getId(),
+                task.getUserId(),
+                "task." + task.getStatus().wire(),
+                url.get(),
+                payload,
+                null,
+                clock.instant()));
         return true;
     }
 
@@ -71,9 +80,16 @@ public class WebhookOutbox {
         if (original == null || ownerOrNull != null && !original.getUserId().equals(ownerOrNull)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No delivery " + deliveryId);
         }
-        WebhookDelivery replay = new WebhookDelivery(SecureTokens.objectId(), original.getEventId(),
-                original.getTaskId(), original.getUserId(), original.getEventType(), original.getUrl(),
-                original.getPayload(), original.getId(), clock.instant());
+        WebhookDelivery replay = new WebhookDelivery(
+                SecureTokens.objectId(),
+                original.getEventId(),
+                original.getTaskId(),
+                original.getUserId(),
+                original.getEventType(),
+                original.getUrl(),
+                original.getPayload(),
+                original.getId(),
+                clock.instant());
         em.persist(replay);
         return replay;
     }
@@ -81,11 +97,15 @@ public class WebhookOutbox {
     /** Ended tasks with a callback but no delivery: a node died between the task's end and writing its delivery. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> missed(Instant endedAfter, int limit) {
-        return em.createQuery("select t.id from FaceSwapTask t where t.status in :ended and t.finishedAt > :after "
-                        + "and (t.callbackUrl is not null or exists (select e.userId from WebhookEndpoint e "
-                        + "where e.userId = t.userId)) and not exists (select d.id from WebhookDelivery d "
-                        + "where d.id = t.id) order by t.finishedAt", String.class)
-                .setParameter("ended", ENDED).setParameter("after", endedAfter).setMaxResults(limit)
+        return em.createQuery(
+                        "select t.id from FaceSwapTask t where t.status in :ended and t.finishedAt > :after "
+                                + "and (t.callbackUrl is not null or exists (select e.userId from WebhookEndpoint e "
+                                + "where e.userId = t.userId)) and not exists (select d.id from WebhookDelivery d "
+                                + "where d.id = t.id) order by t.finishedAt",
+                        String.class)
+                .setParameter("ended", ENDED)
+                .setParameter("after", endedAfter)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

@@ -48,34 +48,43 @@ public class WebhookResource {
     @POST
     @Path("/faceswap_openapi/webhook_secret")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or roll the webhook signing secret",
+    @Operation(
+            summary = "Create or roll the webhook signing secret",
             description = "Returns a new whsec_ secret, shown this once. Previous secrets keep signing for "
                     + "graceSeconds (default 86400): meanwhile each callback carries one v1= per valid secret.")
-    public ApiResponse<WebhookViews.SecretCreated> roll(@Context SecurityContext security,
-                                                        @Valid WebhookRequests.Roll request) {
-        long grace = request == null || request.graceSeconds() == null ? settings.defaultGraceSeconds()
+    public ApiResponse<WebhookViews.SecretCreated> roll(
+            @Context SecurityContext security, @Valid WebhookRequests.Roll request) {
+        long grace = request == null || request.graceSeconds() == null
+                ? settings.defaultGraceSeconds()
                 : request.graceSeconds();
-        return ApiResponse.ok(WebhookViews.SecretCreated.of(secrets.roll(caller(security).userId(),
-                Duration.ofSeconds(grace))));
+        return ApiResponse.ok(
+                WebhookViews.SecretCreated.of(secrets.roll(caller(security).userId(), Duration.ofSeconds(grace))));
     }
 
     @GET
     @Path("/faceswap_openapi/webhooks")
     @Operation(summary = "A task's webhook deliveries, newest first, each with its attempts")
-    public ApiResponse<WebhookViews.DeliveryList> list(@Context SecurityContext security,
-            @QueryParam("taskId") @NotNull @Pattern(regexp = WebhookRequests.OBJECT_ID,
-                    message = "must be a task id (24 hex)") String taskId) {
-        return ApiResponse.ok(new WebhookViews.DeliveryList(log.ofTask(taskId, caller(security).userId())));
+    public ApiResponse<WebhookViews.DeliveryList> list(
+            @Context SecurityContext security,
+            @QueryParam("taskId")
+                    @NotNull
+                    @Pattern(regexp = WebhookRequests.OBJECT_ID, message = "must be a task id (24 hex)")
+                    String taskId) {
+        return ApiResponse.ok(new WebhookViews.DeliveryList(
+                log.ofTask(taskId, caller(security).userId())));
     }
 
     @POST
     @Path("/faceswap_openapi/webhooks/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a delivery again", description = "A new delivery with the same event id and body "
-            + "(freshly signed), with its own retries. 404 for another user's delivery.")
-    public ApiResponse<WebhookViews.Delivery> replay(@Context SecurityContext security,
-                                                     @NotNull @Valid WebhookRequests.Replay request) {
-        WebhookDelivery replay = outbox.replay(request.deliveryId(), caller(security).userId());
+    @Operation(
+            summary = "Send a delivery again",
+            description = "A new delivery with the same event id and body "
+                    + "(freshly signed), with its own retries. 404 for another user's delivery.")
+    public ApiResponse<WebhookViews.Delivery> replay(
+            @Context SecurityContext security, @NotNull @Valid WebhookRequests.Replay request) {
+        WebhookDelivery replay =
+                outbox.replay(request.deliveryId(), caller(security).userId());
         sender.wakeUp();
         return ApiResponse.ok(WebhookViews.Delivery.of(replay, java.util.List.of()));
     }

@@ -13,16 +13,19 @@ public class WebhookSecret {
     @Id
     @Column(length = 24)
     private String id;
+
     @Column(nullable = false, length = 64)
     private String userId;
+
     @Column(nullable = false, length = 100)
     private String secretValue;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Instant expiresAt;
 
-    protected WebhookSecret() {
-    }
+    protected WebhookSecret() {}
 
     WebhookSecret(String id, String userId, String secretValue, Instant createdAt) {
         this.id = id;

@@ -32,26 +32,30 @@ public class WebhookSecrets {
     AuditLog audit;
 
     /** A new secret, shown once; the user's other secrets end after {@code grace} (now if zero). */
-    public record Rolled(String id, String secret, Instant createdAt, Instant previousValidUntil, int previousValid) {
-    }
+    public record Rolled(String id, String secret, Instant createdAt, Instant previousValidUntil, int previousValid) {}
 
     public Rolled roll(String userId, Duration grace) {
         Instant now = clock.instant();
         List<WebhookSecret> valid = valid(userId, now);
         Instant end = now.plus(grace);
         valid.forEach(s -> s.endBy(end));
-        WebhookSecret fresh = new WebhookSecret(SecureTokens.objectId(), userId,
-                PREFIX + SecureTokens.base62(RANDOM_CHARS), now);
+        WebhookSecret fresh =
+                new WebhookSecret(SecureTokens.objectId(), userId, PREFIX + SecureTokens.base62(RANDOM_CHARS), now);
         em.persist(fresh);
-        audit.record(AuditLog.WEBHOOK_SECRET_ROLL, userId, fresh.id(), valid.size() + " previous secret(s) valid "
-                + "until " + end);
+        audit.record(
+                AuditLog.WEBHOOK_SECRET_ROLL,
+                userId,
+                fresh.id(),
+                valid.size() + " previous secret(s) valid " + "until " + end);
         return new Rolled(fresh.id(), fresh.secret(), now, valid.isEmpty() ? null : end, valid.size());
     }
 
     /** The secrets to sign with now, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> signingSecrets(String userId) {
-        return valid(userId, clock.instant()).stream().map(WebhookSecret::secret).toList();
+        return valid(userId, clock.instant()).stream()
+                .map(WebhookSecret::secret)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,8 +64,12 @@ public class WebhookSecrets {
     }
 
     private List<WebhookSecret> valid(String userId, Instant now) {
-        return em.createQuery("select s from WebhookSecret s where s.userId = :u and (s.expiresAt is null "
-                        + "or s.expiresAt > :now) order by s.createdAt desc", WebhookSecret.class)
-                .setParameter("u", userId).setParameter("now", now).getResultList();
+        return em.createQuery(
+                        "select s from WebhookSecret s where s.userId = :u and (s.expiresAt is null "
+                                + "or s.expiresAt > :now) order by s.createdAt desc",
+                        WebhookSecret.class)
+                .setParameter("u", userId)
+                .setParameter("now", now)
+                .getResultList();
     }
 }

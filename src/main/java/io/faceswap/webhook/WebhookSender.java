@@ -121,18 +121,22 @@ public class WebhookSender {
         } else {
             byte[] body = delivery.getPayload().getBytes(StandardCharsets.UTF_8);
             Map<String, String> headers = Map.of(
-                    "ClipZap-Event-Id", delivery.getEventId(),
-                    "ClipZap-Event-Type", delivery.getEventType(),
-                    "ClipZap-Delivery-Id", delivery.getId(),
-                    WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), signing, body));
+                    "ClipZap-Event-Id",
+                    delivery.getEventId(),
+                    "ClipZap-Event-Type",
+                    delivery.getEventType(),
+                    "ClipZap-Delivery-Id",
+                    delivery.getId(),
+                    WebhookSignature.HEADER,
+                    WebhookSignature.header(at.getEpochSecond(), signing, body));
             try {
                 PostResult r = http.post(delivery.getUrl(), body, "application/json", headers, settings.policy());
-                outcome = new DeliveryClaims.Outcome(r.status(), r.success() ? null : "HTTP " + r.status(),
-                        r.elapsed());
+                outcome =
+                        new DeliveryClaims.Outcome(r.status(), r.success() ? null : "HTTP " + r.status(), r.elapsed());
             } catch (MediaFetchException e) {
                 // the operator's detail (URLs redacted), for the owner of the callback: it is their own URL
-                outcome = new DeliveryClaims.Outcome(null, e.code() + ": " + e.getMessage(),
-                        Duration.ofNanos(System.nanoTime() - start));
+                outcome = new DeliveryClaims.Outcome(
+                        null, e.code() + ": " + e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
             }
         }
         claims.record(delivery, node.id(), at, outcome);

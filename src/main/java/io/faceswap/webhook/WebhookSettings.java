@@ -21,25 +21,30 @@ public class WebhookSettings {
 
     /** How long a node holds a delivery it is sending: well over the send timeout, so only a dead node loses it. */
     public Duration lease() {
-        return Duration.ofSeconds(config().getOptionalValue("clipzap.webhooks.lease-seconds", Long.class).orElse(60L));
+        return Duration.ofSeconds(config().getOptionalValue("clipzap.webhooks.lease-seconds", Long.class)
+                .orElse(60L));
     }
 
     public long pollMillis() {
-        return config().getOptionalValue("clipzap.webhooks.poll-millis", Long.class).orElse(1000L);
+        return config().getOptionalValue("clipzap.webhooks.poll-millis", Long.class)
+                .orElse(1000L);
     }
 
     /** Deliveries sent at once by one node. */
     public int parallelism() {
-        return config().getOptionalValue("clipzap.webhooks.parallel-sends", Integer.class).orElse(4);
+        return config().getOptionalValue("clipzap.webhooks.parallel-sends", Integer.class)
+                .orElse(4);
     }
 
     /** Grace of the old secrets when a user rolls without saying (seconds). */
     public long defaultGraceSeconds() {
-        return config().getOptionalValue("clipzap.webhooks.secret-grace-seconds", Long.class).orElse(86_400L);
+        return config().getOptionalValue("clipzap.webhooks.secret-grace-seconds", Long.class)
+                .orElse(86_400L);
     }
 
     public boolean allowPrivateNetworks() {
-        return config().getOptionalValue("clipzap.media.allow-private-networks", Boolean.class).orElse(false);
+        return config().getOptionalValue("clipzap.media.allow-private-networks", Boolean.class)
+                .orElse(false);
     }
 
     /** Where clients reach this service: the payload's {@code resultUrl} is resolved against it. */
@@ -60,7 +65,8 @@ public class WebhookSettings {
                 .withMaxRedirects(0)
                 .withUserAgent("ClipZap-Webhooks/1.0")
                 .withExtraPorts(config().getOptionalValues("clipzap.webhooks.extra-ports", Integer.class)
-                        .map(Set::copyOf).orElse(Set.of()));
+                        .map(Set::copyOf)
+                        .orElse(Set.of()));
     }
 
     private static String string(String key, String otherwise) {

@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
     public static final String HEADER = "ClipZap-Signature";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header value for {@code body} sent at {@code unixSeconds}, signed with each of {@code secrets}. */
     public static String header(long unixSeconds, List<String> secrets, byte[] body) {

@@ -28,8 +28,10 @@ public class WebhookTargets implements CallbackTargets {
     public void requireUsable(String userId, String callbackUrl) {
         requireValidUrl("callbackUrl", callbackUrl);
         if (!secrets.hasValid(userId)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "callbackUrl: create a signing secret first "
-                    + "(POST /v1/faceswap_openapi/webhook_secret), so that callbacks can be verified");
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "callbackUrl: create a signing secret first "
+                            + "(POST /v1/faceswap_openapi/webhook_secret), so that callbacks can be verified");
         }
     }
 

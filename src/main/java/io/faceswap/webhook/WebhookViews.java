@@ -7,16 +7,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the webhook API returns. The secret only in {@link SecretCreated}, once. */
 public final class WebhookViews {
-    private WebhookViews() {
-    }
+    private WebhookViews() {}
 
     @JsonbNillable
     @Schema(name = "WebhookSecretCreated")
-    public record SecretCreated(String id,
-                                @Schema(description = "whsec_...: shown this once only; store it now") String secret,
-                                Instant createdAt,
-                                @Schema(description = "Until when the previous secrets still sign (null: none)")
-                                Instant previousValidUntil) {
+    public record SecretCreated(
+            String id,
+
+            @Schema(description = "whsec_...: shown this once only; store it now")
+            String secret,
+
+            Instant createdAt,
+
+            @Schema(description = "Until when the previous secrets still sign (null: none)")
+            Instant previousValidUntil) {
         static SecretCreated of(WebhookSecrets.Rolled r) {
             return new SecretCreated(r.id(), r.secret(), r.createdAt(), r.previousValidUntil());
         }
@@ -24,31 +28,69 @@ public final class WebhookViews {
 
     @JsonbNillable
     @Schema(name = "WebhookAttempt")
-    public record Attempt(int attemptNo, Instant attemptedAt,
-                          @Schema(description = "null when no HTTP answer came (refused, timed out ...)")
-                          Integer httpStatus, long latencyMillis, String error, String node) {
+    public record Attempt(
+            int attemptNo,
+            Instant attemptedAt,
+
+            @Schema(description = "null when no HTTP answer came (refused, timed out ...)")
+            Integer httpStatus,
+
+            long latencyMillis,
+            String error,
+            String node) {
         static Attempt of(WebhookAttempt a) {
-            return new Attempt(a.getAttemptNo(), a.getAttemptedAt(), a.getHttpStatus(), a.getLatencyMillis(),
-                    a.getError(), a.getNode());
+            return new Attempt(
+                    a.getAttemptNo(),
+                    a.getAttemptedAt(),
+                    a.getHttpStatus(),
+                    a.getLatencyMillis(),
+                    a.getError(),
+                    a.getNode());
         }
     }
 
     @JsonbNillable
     @Schema(name = "WebhookDelivery")
-    public record Delivery(String id, String eventId, String taskId, String eventType, String url,
-                           @Schema(enumeration = {"pending", "delivered", "failed"}) String status, int attempts,
-                           Instant nextAttemptAt, Integer lastHttpStatus, String lastError,
-                           @Schema(description = "The delivery this one replays") String replayOf,
-                           Instant createdAt, Instant deliveredAt, List<Attempt> log) {
+    public record Delivery(
+            String id,
+            String eventId,
+            String taskId,
+            String eventType,
+            String url,
+
+            @Schema(enumeration = {"pending", "delivered", "failed"})
+            String status,
+
+            int attempts,
+            Instant nextAttemptAt,
+            Integer lastHttpStatus,
+            String lastError,
+
+            @Schema(description = "The delivery this one replays")
+            String replayOf,
+
+            Instant createdAt,
+            Instant deliveredAt,
+            List<Attempt> log) {
         static Delivery of(WebhookDelivery d, List<WebhookAttempt> attempts) {
-            return new Delivery(d.getId(), d.getEventId(), d.getTaskId(), d.getEventType(), d.getUrl(),
-                    d.getStatus().wire(), d.getAttempts(), d.getNextAttemptAt(), d.getLastHttpStatus(),
-                    d.getLastError(), d.getReplayOf(), d.getCreatedAt(), d.getDeliveredAt(),
+            return new Delivery(
+                    d.getId(),
+                    d.getEventId(),
+                    d.getTaskId(),
+                    d.getEventType(),
+                    d.getUrl(),
+                    d.getStatus().wire(),
+                    d.getAttempts(),
+                    d.getNextAttemptAt(),
+                    d.getLastHttpStatus(),
+                    d.getLastError(),
+                    d.getReplayOf(),
+                    d.getCreatedAt(),
+                    d.getDeliveredAt(),
                     attempts.stream().map(Attempt::of).toList());
         }
     }
 
     @Schema(name = "WebhookDeliveryList")
-    public record DeliveryList(List<Delivery> list) {
-    }
+    public record DeliveryList(List<Delivery> list) {}
 }

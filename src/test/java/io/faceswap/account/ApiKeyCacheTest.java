@@ -29,6 +29,7 @@ class ApiKeyCacheTest {
     private final MutableClock clock = new MutableClock();
     /** The "database": key hash to key, changed behind the cache's back as another node would. */
     private final Map<String, KeySnapshot> database = new ConcurrentHashMap<>();
+
     private final AtomicInteger reads = new AtomicInteger();
     private final List<String> used = new ArrayList<>();
     private ApiKeyCache cache;
@@ -36,10 +37,15 @@ class ApiKeyCacheTest {
 
     @BeforeEach
     void setUp() {
-        cache = new ApiKeyCache(TTL, nanos::get, clock, hash -> {
-            reads.incrementAndGet();
-            return Optional.ofNullable(database.get(hash));
-        }, (keyId, at) -> used.add(keyId));
+        cache = new ApiKeyCache(
+                TTL,
+                nanos::get,
+                clock,
+                hash -> {
+                    reads.incrementAndGet();
+                    return Optional.ofNullable(database.get(hash));
+                },
+                (keyId, at) -> used.add(keyId));
         database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, false, false));
     }
 
@@ -73,7 +79,9 @@ class ApiKeyCacheTest {
         cache.authenticate(sk);
         revokeInDatabase();
         cache.forgetKey("k1");
-        assertEquals(ErrorCode.API_KEY_REVOKED, assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
+        assertEquals(
+                ErrorCode.API_KEY_REVOKED,
+                assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
     }
 
     @Test
@@ -96,15 +104,19 @@ class ApiKeyCacheTest {
         cache.forgetKey("k1");
         assertEquals("u1", cache.authenticate(sk).userId(), "rolling: inside the grace");
         advance(Duration.ofMillis(500));
-        assertEquals(ErrorCode.API_KEY_ROLLED, assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
+        assertEquals(
+                ErrorCode.API_KEY_ROLLED,
+                assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
     }
 
     @Test
     void anUnknownKeyCostsOneReadPerTtlNotOnePerRequest() {
         String stranger = ApiKeyFormat.generate();
         for (int i = 0; i < 50; i++) {
-            assertEquals(ErrorCode.API_KEY_UNKNOWN,
-                    assertThrows(ApiException.class, () -> cache.authenticate(stranger)).error());
+            assertEquals(
+                    ErrorCode.API_KEY_UNKNOWN,
+                    assertThrows(ApiException.class, () -> cache.authenticate(stranger))
+                            .error());
         }
         assertEquals(1, reads.get());
         database.put(ApiKeyFormat.hash(stranger), new KeySnapshot("k2", "u2", null, false, false));

@@ -27,7 +27,9 @@ class StepViewsTest {
 
     @Test
     void theIntervalTheRunRecordedWinsOverJBeretsRestampedStart() {
-        List<StepView> v = views(at(1000), step(1, "fetch", at(5), at(100), null),
+        List<StepView> v = views(
+                at(1000),
+                step(1, "fetch", at(5), at(100), null),
                 // JBeret: start restamped 1 ms before the end; the listener saw 800 ms of work
                 step(2, "swap", at(899), at(900), at(100) + "/" + at(900)).frames(40),
                 step(3, "assemble", at(901), at(990), null));
@@ -39,20 +41,23 @@ class StepViewsTest {
 
     @Test
     void withoutARecordedIntervalAStartNotBeforeItsEndIsThePreviousStepsEnd() {
-        List<StepView> v = views(at(1000), step(1, "fetch", at(5), at(100), null),
+        List<StepView> v = views(
+                at(1000),
+                step(1, "fetch", at(5), at(100), null),
                 step(2, "swap", at(900), at(900), null).frames(40));
         assertEquals(at(100), v.get(1).startTime());
         assertEquals(50.0, v.get(1).framesPerSecond(), 1e-9);
 
-        List<StepView> first = views(at(1000), step(1, "swap", null, at(400), null).frames(40));
+        List<StepView> first =
+                views(at(1000), step(1, "swap", null, at(400), null).frames(40));
         assertEquals(T0, first.get(0).startTime(), "the first step starts with its execution");
         assertEquals(100.0, first.get(0).framesPerSecond(), 1e-9);
     }
 
     @Test
     void anEndedStepWithoutAnEndEndsWhenTheNextStepStartsOrTheExecutionEnds() {
-        List<StepView> v = views(at(1000), step(1, "swap", at(100), null, null).frames(40),
-                step(2, "assemble", at(500), null, null));
+        List<StepView> v = views(
+                at(1000), step(1, "swap", at(100), null, null).frames(40), step(2, "assemble", at(500), null, null));
         assertEquals(at(500), v.get(0).endTime());
         assertEquals(100.0, v.get(0).framesPerSecond(), 1e-9);
         assertEquals(at(1000), v.get(1).endTime());
@@ -60,7 +65,9 @@ class StepViewsTest {
 
     @Test
     void aRunningStepHasNoEndAndNoRate() {
-        List<StepView> v = views(null, step(1, "fetch", at(5), at(100), null),
+        List<StepView> v = views(
+                null,
+                step(1, "fetch", at(5), at(100), null),
                 step(2, "swap", at(101), null, null).status(BatchStatus.STARTED).frames(30));
         assertEquals(at(101), v.get(1).startTime());
         assertNull(v.get(1).endTime());
@@ -78,9 +85,10 @@ class StepViewsTest {
     void userDataThatIsNoIntervalOfThisRunIsIgnored() {
         // inherited from the run a restart resumes: it began before this execution did
         String previousRun = T0.minusSeconds(60) + "/" + T0.minusSeconds(50);
-        for (Serializable data : new Serializable[] {previousRun, "not/times", "plain", 42L,
-                at(500) + "/" + at(200)}) {
-            List<StepView> v = views(at(1000), step(1, "fetch", at(5), at(100), null),
+        for (Serializable data : new Serializable[] {previousRun, "not/times", "plain", 42L, at(500) + "/" + at(200)}) {
+            List<StepView> v = views(
+                    at(1000),
+                    step(1, "fetch", at(5), at(100), null),
                     step(2, "swap", at(900), at(900), data).frames(40));
             assertEquals(at(100), v.get(1).startTime(), String.valueOf(data));
             assertEquals(at(900), v.get(1).endTime(), String.valueOf(data));
@@ -156,17 +164,19 @@ class StepViewsTest {
 
         @Override
         public Metric[] getMetrics() {
-            return new Metric[] {new Metric() {
-                @Override
-                public MetricType getType() {
-                    return MetricType.WRITE_COUNT;
-                }
+            return new Metric[] {
+                new Metric() {
+                    @Override
+                    public MetricType getType() {
+                        return MetricType.WRITE_COUNT;
+                    }
 
-                @Override
-                public long getValue() {
-                    return frames;
+                    @Override
+                    public long getValue() {
+                        return frames;
+                    }
                 }
-            }};
+            };
         }
     }
 }

@@ -34,7 +34,9 @@ class AdminTokenTest {
         token.load();
         Path file = data.resolve(AdminToken.FILE_NAME);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
                 "the data directory is private too");
         String secret = Files.readString(file).strip();
         assertTrue(secret.length() >= 32);

@@ -57,8 +57,16 @@ class ApiKeyFormatTest {
 
     @Test
     void wellFormednessRejectsOtherShapes() {
-        for (String bad : new String[] {null, "", "sk-", "sk-short", "pk-" + "a".repeat(40), "sk-" + "a".repeat(39) + "!",
-                "sk-" + "a".repeat(129), " sk-" + "a".repeat(40)}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "sk-",
+            "sk-short",
+            "pk-" + "a".repeat(40),
+            "sk-" + "a".repeat(39) + "!",
+            "sk-" + "a".repeat(129),
+            " sk-" + "a".repeat(40)
+        }) {
             assertFalse(ApiKeyFormat.isWellFormed(bad), String.valueOf(bad));
         }
         assertTrue(ApiKeyFormat.isWellFormed("sk-" + "a".repeat(32)));

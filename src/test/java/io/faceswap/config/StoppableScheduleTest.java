@@ -18,15 +18,19 @@ import org.junit.jupiter.api.Test;
 class StoppableScheduleTest {
     /** The server's scheduler stands in as a plain JDK one: one thread, so work runs in the order given. */
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+
     private final ManagedScheduledExecutorService scheduler = managed(executor);
 
     /** The calls StoppableSchedule makes (execute, scheduleWithFixedDelay) go to the JDK executor. */
     private static ManagedScheduledExecutorService managed(ScheduledThreadPoolExecutor executor) {
-        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(StoppableScheduleTest.class.getClassLoader(),
-                new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                StoppableScheduleTest.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, args) -> {
                     try {
                         return ScheduledThreadPoolExecutor.class
-                                .getMethod(method.getName(), method.getParameterTypes()).invoke(executor, args);
+                                .getMethod(method.getName(), method.getParameterTypes())
+                                .invoke(executor, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -44,16 +48,20 @@ class StoppableScheduleTest {
         CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
         AtomicBoolean ended = new AtomicBoolean();
         AtomicInteger runs = new AtomicInteger();
-        schedule.every(() -> {
-            runs.incrementAndGet();
-            started.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS); // a tick inside its transaction
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ended.set(true);
-        }, 0, 1, TimeUnit.MILLISECONDS);
+        schedule.every(
+                () -> {
+                    runs.incrementAndGet();
+                    started.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS); // a tick inside its transaction
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ended.set(true);
+                },
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
         assertTrue(started.await(10, TimeUnit.SECONDS));
 
         AtomicBoolean stopReturnedBeforeTheRunEnded = new AtomicBoolean();
@@ -75,7 +83,7 @@ class StoppableScheduleTest {
 
         AtomicInteger late = new AtomicInteger();
         schedule.soon(late::incrementAndGet);
-        executor.submit(() -> { }).get(10, TimeUnit.SECONDS); // everything queued before this has run
+        executor.submit(() -> {}).get(10, TimeUnit.SECONDS); // everything queued before this has run
         assertEquals(0, late.get(), "nothing runs once stopped");
         assertEquals(1, runs.get(), "the periodic run was cancelled");
     }

@@ -47,20 +47,27 @@ class AdminPageIT {
 
     @Test
     void anOperatorWatchesATaskProgressAndStopsIt() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))
                         && java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromedriver")),
                 "SKIPPED: the admin page test needs Debian's chromium and chromium-driver "
                         + "(apt-get install chromium chromium-driver); .ci/run installs them");
         ApiClient api = ApiClient.of(base);
         String sk = api.paidKey(ApiClient.uniqueUser("page"), 100);
-        Path clip = TestVideos.movingFace("page", TestImages.ASTRONAUT, 960, 540, 25, 500, false,
-                TestVideos.Format.MP4);
+        Path clip =
+                TestVideos.movingFace("page", TestImages.ASTRONAUT, 960, 540, 25, 500, false, TestVideos.Format.MP4);
         ChromeDriver browser = browser();
         try (MediaServer media = new MediaServer()) {
-            String id = api.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}",
-                    media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER)), media.serve("page.mp4", clip)),
-                    "X-ClipZap-Apikey", sk).data().getString("id");
+            String id = api.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format(
+                                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}",
+                                    media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
+                                    media.serve("page.mp4", clip)),
+                            "X-ClipZap-Apikey",
+                            sk)
+                    .data()
+                    .getString("id");
 
             browser.get(base.toString() + "admin");
             browser.findElement(By.id("token")).sendKeys(ApiClient.ADMIN_TOKEN);
@@ -77,7 +84,8 @@ class AdminPageIT {
 
             // the page redraws its tables every second: a button found just before a redraw is stale, so retry
             wait.ignoring(StaleElementReferenceException.class).until(d -> {
-                d.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.stop")).click();
+                d.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.stop"))
+                        .click();
                 return true;
             });
             String status = wait.until(d -> {
@@ -85,14 +93,24 @@ class AdminPageIT {
                 return !cells.isEmpty() && cells.get(0).getText().equals("STOPPED") ? "STOPPED" : null;
             });
             assertEquals("STOPPED", status);
-            Boolean restartOffered = wait.until(d -> d.findElement(
-                    By.cssSelector("#running tr[data-task='" + id + "'] button.restart")).isDisplayed() ? true : null);
+            Boolean restartOffered =
+                    wait.until(d -> d.findElement(By.cssSelector("#running tr[data-task='" + id + "'] button.restart"))
+                                    .isDisplayed()
+                            ? true
+                            : null);
             assertTrue(restartOffered, "a stopped task offers restart");
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, Path.of("target", "admin-page.png"), StandardCopyOption.REPLACE_EXISTING);
 
-            long execution = api.adminGet("/v1/admin/tasks/" + id).data().getJsonNumber("jobExecutionId").longValue();
-            assertEquals(200, api.adminPost("/v1/admin/executions/" + execution + "/abandon", "").status(),
+            long execution = api.adminGet("/v1/admin/tasks/" + id)
+                    .data()
+                    .getJsonNumber("jobExecutionId")
+                    .longValue();
+            assertEquals(
+                    200,
+                    api.adminPost("/v1/admin/executions/" + execution + "/abandon", "")
+                            .status(),
                     "clean up: the stopped task is abandoned");
         } finally {
             browser.quit();
@@ -104,18 +122,28 @@ class AdminPageIT {
         if (rows.isEmpty()) {
             return null;
         }
-        int value = Integer.parseInt(rows.get(0).findElement(By.cssSelector("progress")).getAttribute("value"));
+        int value = Integer.parseInt(
+                rows.get(0).findElement(By.cssSelector("progress")).getAttribute("value"));
         return value >= atLeast ? value : null;
     }
 
     private static ChromeDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,900", "--user-data-dir=" + Path.of("target", "chromium-profile").toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1200,900",
+                "--user-data-dir=" + Path.of("target", "chromium-profile").toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
         return new ChromeDriver(service, options);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /** A small HTTP client for the tests: JSON in, {@link Reply} (status + parsed envelope) out. */
 public final class ApiClient {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdefghijkl";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
 
@@ -65,7 +66,8 @@ public final class ApiClient {
     public Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
+            return new Reply(
+                    response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,8 +81,10 @@ public final class ApiClient {
     }
 
     public Reply post(String path, String json, String... headers) {
-        return send(request(path).headers(withJson(headers))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .headers(withJson(headers))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public Reply adminGet(String path) {
@@ -108,9 +112,11 @@ public final class ApiClient {
     }
 
     public Reply pay(String userId, long seconds) {
-        return adminPost("/v1/admin/payments", String.format(
-                "{\"userId\":\"%s\",\"seconds\":%d,\"reference\":\"ref-%s-%d\"}", userId, seconds, userId,
-                System.nanoTime()));
+        return adminPost(
+                "/v1/admin/payments",
+                String.format(
+                        "{\"userId\":\"%s\",\"seconds\":%d,\"reference\":\"ref-%s-%d\"}",
+                        userId, seconds, userId, System.nanoTime()));
     }
 
     public Reply newKey(String userId) {

@@ -11,14 +11,17 @@ import java.time.Duration;
 
 /** Downloads of results to files. */
 final class ApiClientFiles {
-    private ApiClientFiles() {
-    }
+    private ApiClientFiles() {}
 
     static HttpResponse<Path> download(ApiClient api, String url, String sk, Path target) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                            .header("X-ClipZap-Apikey", sk).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofFile(target));
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("X-ClipZap-Apikey", sk)
+                                    .timeout(Duration.ofSeconds(60))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofFile(target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

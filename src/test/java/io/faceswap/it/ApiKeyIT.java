@@ -105,38 +105,56 @@ class ApiKeyIT {
         Reply created = api.newKey(user);
         assertEquals(402, created.status());
         String sk = api.paidKey(user, 60);
-        String id = api.adminGet("/v1/openapi_account/list?userId=" + user).data().getJsonArray("list")
-                .getJsonObject(0).getString("id");
-        assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status());
+        String id = api.adminGet("/v1/openapi_account/list?userId=" + user)
+                .data()
+                .getJsonArray("list")
+                .getJsonObject(0)
+                .getString("id");
+        assertEquals(
+                200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status());
 
-        Reply deleted = api.adminPost("/v1/openapi_account/delete",
-                "{\"userId\":\"" + user + "\",\"id\":\"" + id + "\"}");
+        Reply deleted =
+                api.adminPost("/v1/openapi_account/delete", "{\"userId\":\"" + user + "\",\"id\":\"" + id + "\"}");
         assertEquals(200, deleted.status(), deleted::toString);
         assertEquals("revoked", deleted.data().getString("status"));
 
         Reply refused = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk);
         assertEquals(401, refused.status());
         assertEquals(40114, refused.code());
-        assertEquals("revoked", api.adminGet("/v1/openapi_account/list?userId=" + user).data()
-                .getJsonArray("list").getJsonObject(0).getString("status"));
+        assertEquals(
+                "revoked",
+                api.adminGet("/v1/openapi_account/list?userId=" + user)
+                        .data()
+                        .getJsonArray("list")
+                        .getJsonObject(0)
+                        .getString("status"));
     }
 
     @Test
     void anotherUsersKeyIdIsNotFound() {
         String owner = ApiClient.uniqueUser("owner");
         String sk = api.paidKey(owner, 60);
-        String id = api.adminGet("/v1/openapi_account/list?userId=" + owner).data().getJsonArray("list")
-                .getJsonObject(0).getString("id");
+        String id = api.adminGet("/v1/openapi_account/list?userId=" + owner)
+                .data()
+                .getJsonArray("list")
+                .getJsonObject(0)
+                .getString("id");
         String intruder = ApiClient.uniqueUser("intruder");
         api.pay(intruder, 10);
 
-        Reply attempt = api.adminPost("/v1/openapi_account/delete",
-                "{\"userId\":\"" + intruder + "\",\"id\":\"" + id + "\"}");
+        Reply attempt =
+                api.adminPost("/v1/openapi_account/delete", "{\"userId\":\"" + intruder + "\",\"id\":\"" + id + "\"}");
         assertEquals(404, attempt.status(), attempt::toString);
         assertEquals(40401, attempt.code());
-        assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status(),
+        assertEquals(
+                200,
+                api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status(),
                 "the owner's key still works");
-        assertEquals(0, api.adminGet("/v1/openapi_account/list?userId=" + intruder).data().getInt("total"));
+        assertEquals(
+                0,
+                api.adminGet("/v1/openapi_account/list?userId=" + intruder)
+                        .data()
+                        .getInt("total"));
     }
 
     @Test
@@ -159,7 +177,9 @@ class ApiKeyIT {
         Reply blank = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", " ");
         Reply malformed = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", "sk-short");
         Reply wrongPrefix = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", "pk-" + sk.substring(3));
-        Reply unknown = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey",
+        Reply unknown = api.get(
+                "/v1/faceswap_openapi/me",
+                "X-ClipZap-Apikey",
                 sk.substring(0, sk.length() - 1) + (sk.endsWith("a") ? "b" : "a"));
         for (Reply r : new Reply[] {missing, blank, malformed, wrongPrefix, unknown}) {
             assertEquals(401, r.status(), r::toString);
@@ -171,8 +191,13 @@ class ApiKeyIT {
         assertEquals(40112, wrongPrefix.code());
         assertEquals(40113, unknown.code());
         // the admin token is not an API key, and an API key is not the admin token
-        assertEquals(40112, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", ApiClient.ADMIN_TOKEN).code());
-        assertEquals(40102, api.get("/v1/openapi_account/list?userId=" + user, "Authorization", "Bearer " + sk)
-                .code());
+        assertEquals(
+                40112,
+                api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", ApiClient.ADMIN_TOKEN)
+                        .code());
+        assertEquals(
+                40102,
+                api.get("/v1/openapi_account/list?userId=" + user, "Authorization", "Bearer " + sk)
+                        .code());
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 public final class Await {
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Polls {@code probe} until {@code done} accepts its value; fails with the last value after {@code timeout}. */
     public static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {

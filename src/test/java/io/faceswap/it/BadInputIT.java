@@ -31,12 +31,10 @@ class BadInputIT {
     private static final long PAID = 100;
 
     /** A request the API refuses at once. */
-    record Refused(String what, int status, int code, Function<Ctx, Reply> request) {
-    }
+    record Refused(String what, int status, int code, Function<Ctx, Reply> request) {}
 
     /** A task that is accepted (201) and then fails with {@code errorCode}. */
-    record Failing(String what, String errorCode, String image, String video, double duration) {
-    }
+    record Failing(String what, String errorCode, String image, String video, double duration) {}
 
     record Ctx(ApiClient api, String sk, String revokedSk, String resultId, String okImage, String okVideo) {
         Reply create(String json, String... headers) {
@@ -54,53 +52,136 @@ class BadInputIT {
     static final List<Refused> REFUSED = List.of(
             new Refused("malformed JSON", 400, 40002, c -> c.create("{\"imageUrl\":")),
             new Refused("a JSON array", 400, 40002, c -> c.create("[1,2]")),
-            new Refused("no imageUrl", 400, 40001, c -> c.create("{\"videoUrl\":\"" + c.okVideo + "\",\"duration\":2}")),
+            new Refused(
+                    "no imageUrl", 400, 40001, c -> c.create("{\"videoUrl\":\"" + c.okVideo + "\",\"duration\":2}")),
             new Refused("negative duration", 400, 40001, c -> c.create(c.body(c.okImage, c.okVideo, "-1"))),
             new Refused("duration over the maximum", 400, 40001, c -> c.create(c.body(c.okImage, c.okVideo, "5000"))),
             new Refused("duration as text", 400, 40002, c -> c.create(c.body(c.okImage, c.okVideo, "\"long\""))),
             new Refused("ftp URL", 400, 40001, c -> c.create(c.body("ftp://127.0.0.1/a.jpg", c.okVideo, "2"))),
-            new Refused("URL with credentials", 400, 40001,
+            new Refused(
+                    "URL with credentials",
+                    400,
+                    40001,
                     c -> c.create(c.body("http://user:pw@127.0.0.1/a.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
-            new Refused("URL java.net.URI rejects", 400, 40004,
+            new Refused(
+                    "URL java.net.URI rejects",
+                    400,
+                    40004,
                     c -> c.create(c.body("http://127.0.0.1/a|b.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
-            new Refused("title with control characters", 400, 40001, c -> c.create(
-                    "{\"title\":\"a\\u0007b\",\"imageUrl\":\"" + c.okImage + "\",\"videoUrl\":\"" + c.okVideo
-                            + "\",\"duration\":2}")),
-            new Refused("body over 64 KiB", 413, 41301,
-                    c -> c.create("{\"title\":\"" + "x".repeat(70_000) + "\"}")),
-            new Refused("text/plain body", 415, 41501, c -> c.api.send(HttpRequest.newBuilder(
-                    c.api.base().resolve("v1/faceswap_openapi/create")).header("X-ClipZap-Apikey", c.sk)
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build())),
-            new Refused("no API key", 401, 40111, c -> c.api.post("/v1/faceswap_openapi/create",
-                    c.body(c.okImage, c.okVideo, "2"))),
-            new Refused("malformed API key", 401, 40112, c -> c.api.post("/v1/faceswap_openapi/create",
-                    c.body(c.okImage, c.okVideo, "2"), "X-ClipZap-Apikey", "sk-<script>")),
-            new Refused("unknown API key", 401, 40113, c -> c.api.post("/v1/faceswap_openapi/create",
-                    c.body(c.okImage, c.okVideo, "2"), "X-ClipZap-Apikey", "sk-" + "A".repeat(40))),
-            new Refused("revoked API key", 401, 40114, c -> c.api.post("/v1/faceswap_openapi/create",
-                    c.body(c.okImage, c.okVideo, "2"), "X-ClipZap-Apikey", c.revokedSk)),
+            new Refused(
+                    "title with control characters",
+                    400,
+                    40001,
+                    c -> c.create("{\"title\":\"a\\u0007b\",\"imageUrl\":\"" + c.okImage + "\",\"videoUrl\":\""
+                            + c.okVideo + "\",\"duration\":2}")),
+            new Refused("body over 64 KiB", 413, 41301, c -> c.create("{\"title\":\"" + "x".repeat(70_000) + "\"}")),
+            new Refused(
+                    "text/plain body",
+                    415,
+                    41501,
+                    c -> c.api.send(HttpRequest.newBuilder(c.api.base().resolve("v1/faceswap_openapi/create"))
+                            .header("X-ClipZap-Apikey", c.sk)
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString("hi"))
+                            .build())),
+            new Refused(
+                    "no API key",
+                    401,
+                    40111,
+                    c -> c.api.post("/v1/faceswap_openapi/create", c.body(c.okImage, c.okVideo, "2"))),
+            new Refused(
+                    "malformed API key",
+                    401,
+                    40112,
+                    c -> c.api.post(
+                            "/v1/faceswap_openapi/create",
+                            c.body(c.okImage, c.okVideo, "2"),
+                            "X-ClipZap-Apikey",
+                            "sk-<script>")),
+            new Refused(
+                    "unknown API key",
+                    401,
+                    40113,
+                    c -> c.api.post(
+                            "/v1/faceswap_openapi/create",
+                            c.body(c.okImage, c.okVideo, "2"),
+                            "X-ClipZap-Apikey",
+                            "sk-" + "A".repeat(40))),
+            new Refused(
+                    "revoked API key",
+                    401,
+                    40114,
+                    c -> c.api.post(
+                            "/v1/faceswap_openapi/create",
+                            c.body(c.okImage, c.okVideo, "2"),
+                            "X-ClipZap-Apikey",
+                            c.revokedSk)),
             new Refused("Idempotency-Key reused for another body", 409, 40905, c -> {
                 c.create(c.body(c.okImage, c.okVideo, "2"), "Idempotency-Key", "same-key");
                 return c.create(c.body(c.okImage, c.okVideo, "3"), "Idempotency-Key", "same-key");
             }),
-            new Refused("Range beyond a long", 416, 41601, c -> c.api.get("/v1/faceswap_openapi/result/" + c.resultId,
-                    "X-ClipZap-Apikey", c.sk, "Range", "bytes=99999999999999999999999-")),
-            new Refused("Range past the end", 416, 41601, c -> c.api.get("/v1/faceswap_openapi/result/" + c.resultId,
-                    "X-ClipZap-Apikey", c.sk, "Range", "bytes=900000000-")),
-            new Refused("listbyids without objectID", 400, 40001,
+            new Refused(
+                    "Range beyond a long",
+                    416,
+                    41601,
+                    c -> c.api.get(
+                            "/v1/faceswap_openapi/result/" + c.resultId,
+                            "X-ClipZap-Apikey",
+                            c.sk,
+                            "Range",
+                            "bytes=99999999999999999999999-")),
+            new Refused(
+                    "Range past the end",
+                    416,
+                    41601,
+                    c -> c.api.get(
+                            "/v1/faceswap_openapi/result/" + c.resultId,
+                            "X-ClipZap-Apikey",
+                            c.sk,
+                            "Range",
+                            "bytes=900000000-")),
+            new Refused(
+                    "listbyids without objectID",
+                    400,
+                    40001,
                     c -> c.api.get("/v1/faceswap_openapi/listbyids", "X-ClipZap-Apikey", c.sk)),
-            new Refused("listbyids with a non-id", 400, 40003,
+            new Refused(
+                    "listbyids with a non-id",
+                    400,
+                    40003,
                     c -> c.api.get("/v1/faceswap_openapi/listbyids?objectID=../../etc", "X-ClipZap-Apikey", c.sk)),
-            new Refused("listbyids with 101 ids", 400, 40003, c -> c.api.get("/v1/faceswap_openapi/listbyids?objectID="
-                    + String.join(",", java.util.stream.IntStream.range(0, 101)
-                            .mapToObj(i -> String.format("0123456789abcdef0123%04x", i)).toList()),
-                    "X-ClipZap-Apikey", c.sk)),
-            new Refused("cancel of another user's task id", 404, 40401, c -> c.api.post("/v1/faceswap_openapi/cancel",
-                    "{\"objectID\":\"0123456789abcdef01234567\"}", "X-ClipZap-Apikey", c.sk)),
-            new Refused("admin call with a wrong token", 401, 40102,
+            new Refused(
+                    "listbyids with 101 ids",
+                    400,
+                    40003,
+                    c -> c.api.get(
+                            "/v1/faceswap_openapi/listbyids?objectID="
+                                    + String.join(
+                                            ",",
+                                            java.util.stream.IntStream.range(0, 101)
+                                                    .mapToObj(i -> String.format("0123456789abcdef0123%04x", i))
+                                                    .toList()),
+                            "X-ClipZap-Apikey",
+                            c.sk)),
+            new Refused(
+                    "cancel of another user's task id",
+                    404,
+                    40401,
+                    c -> c.api.post(
+                            "/v1/faceswap_openapi/cancel",
+                            "{\"objectID\":\"0123456789abcdef01234567\"}",
+                            "X-ClipZap-Apikey",
+                            c.sk)),
+            new Refused(
+                    "admin call with a wrong token",
+                    401,
+                    40102,
                     c -> c.api.get("/v1/admin/queue", "Authorization", "Bearer " + "x".repeat(40))),
             new Refused("admin search with limit 0", 400, 40001, c -> c.api.adminGet("/v1/admin/tasks?limit=0")),
-            new Refused("admin executions with a bad date", 400, 40003,
+            new Refused(
+                    "admin executions with a bad date",
+                    400,
+                    40003,
                     c -> c.api.adminGet("/v1/admin/executions?from=yesterday")));
 
     static final List<Failing> FAILING = List.of(
@@ -121,11 +202,15 @@ class BadInputIT {
     void everyKindOfBadInputGetsItsCodeAndLeavesNothingBehind() throws Exception {
         assertTrue(REFUSED.size() + FAILING.size() >= 30, "at least 30 kinds of bad input");
         Path dir = TestVideos.dir();
-        Path clip = TestVideos.movingFace("bad-input", TestImages.ASTRONAUT, 160, 120, 10, 20, true,
-                TestVideos.Format.MP4);
+        Path clip =
+                TestVideos.movingFace("bad-input", TestImages.ASTRONAUT, 160, 120, 10, 20, true, TestVideos.Format.MP4);
         try (MediaServer media = new MediaServer();
-             ServerProcess server = ServerProcess.prepare("bad-input", 600, "-Dclipzap.media.allow-private-networks=true",
-                     "-Dclipzap.tasks.time-budget-factor=0", "-Dclipzap.tasks.time-budget-base-seconds=6")) {
+                ServerProcess server = ServerProcess.prepare(
+                        "bad-input",
+                        600,
+                        "-Dclipzap.media.allow-private-networks=true",
+                        "-Dclipzap.tasks.time-budget-factor=0",
+                        "-Dclipzap.tasks.time-budget-base-seconds=6")) {
             serveMedia(media, dir, clip);
             server.start();
             ApiClient api = new ApiClient(server.base());
@@ -133,10 +218,13 @@ class BadInputIT {
             String sk = api.paidKey(user, PAID);
             String revokedUser = ApiClient.uniqueUser("revoked");
             String revoked = api.paidKey(revokedUser, 10);
-            String revokedId = api.adminGet("/v1/openapi_account/list?userId=" + revokedUser).data()
-                    .getJsonArray("list").getJsonObject(0).getString("id");
-            api.adminPost("/v1/openapi_account/delete", "{\"userId\":\"" + revokedUser + "\",\"id\":\"" + revokedId
-                    + "\"}");
+            String revokedId = api.adminGet("/v1/openapi_account/list?userId=" + revokedUser)
+                    .data()
+                    .getJsonArray("list")
+                    .getJsonObject(0)
+                    .getString("id");
+            api.adminPost(
+                    "/v1/openapi_account/delete", "{\"userId\":\"" + revokedUser + "\",\"id\":\"" + revokedId + "\"}");
             String resultId = succeededTask(api, sk, media);
             long balance = balance(api, user);
             Ctx ctx = new Ctx(api, sk, revoked, resultId, q(media.url("face.jpg")), q(media.url("clip.mp4")));
@@ -156,12 +244,15 @@ class BadInputIT {
                 assertEquals(balance, balance(api, user), row.what() + ": nothing charged");
             }
             for (Failing row : FAILING) {
-                Reply created = ctx.create(ctx.body(q(at(media, row.image())), q(at(media, row.video())),
-                        Double.toString(row.duration())));
+                Reply created = ctx.create(ctx.body(
+                        q(at(media, row.image())), q(at(media, row.video())), Double.toString(row.duration())));
                 assertEquals(201, created.status(), () -> row.what() + ": " + created);
                 String id = created.data().getString("id");
-                JsonObject done = Await.until(row.what(), Duration.ofSeconds(120),
-                        () -> api.adminGet("/v1/admin/tasks/" + id).data(), t -> !List.of("queued", "processing")
+                JsonObject done = Await.until(
+                        row.what(),
+                        Duration.ofSeconds(120),
+                        () -> api.adminGet("/v1/admin/tasks/" + id).data(),
+                        t -> !List.of("queued", "processing")
                                 .contains(t.getJsonObject("task").getString("status")));
                 JsonObject task = done.getJsonObject("task");
                 bodies.add(task.toString());
@@ -170,7 +261,8 @@ class BadInputIT {
                 assertFalse(task.getString("errorMessage").contains("QUERYSECRET"), row.what() + ": query leaked");
                 assertEquals(0, task.getJsonNumber("chargedSeconds").longValue(), row.what());
                 assertEquals(balance, balance(api, user), row.what() + ": nothing charged");
-                Path files = server.dataDir().resolve("faceswap").resolve("tasks").resolve(id);
+                Path files =
+                        server.dataDir().resolve("faceswap").resolve("tasks").resolve(id);
                 Await.until(row.what() + ": files cleaned", Duration.ofSeconds(10), () -> isEmpty(files), b -> b);
             }
             for (String body : bodies) {
@@ -179,7 +271,8 @@ class BadInputIT {
             String log = Files.readString(server.dataDir().resolveSibling("log").resolve("server.log"));
             assertFalse(log.contains("QUERYSECRET"), "URL queries are redacted in the log");
             assertFalse(log.contains(sk) || log.contains(revoked), "no API key in the log");
-            List<String> errors = log.lines().filter(l -> l.matches("^\\S+ \\S+ ERROR .*")).toList();
+            List<String> errors =
+                    log.lines().filter(l -> l.matches("^\\S+ \\S+ ERROR .*")).toList();
             assertEquals(List.of(), errors, "nothing at ERROR for customers' mistakes");
         }
     }
@@ -193,11 +286,17 @@ class BadInputIT {
         media.serve("big.jpg", Files.write(dir.resolve("bad-big.jpg"), new byte[11 << 20]));
         byte[] png = Files.readAllBytes(TestImages.file(TestImages.ASTRONAUT));
         media.serve("truncated.png", Files.write(dir.resolve("bad-truncated.png"), Arrays.copyOf(png, 200)));
-        media.serve("playlist.mp4", Files.writeString(dir.resolve("bad-playlist.mp4"),
-                "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n" + clip.toAbsolutePath() + "\n#EXT-X-ENDLIST\n"));
+        media.serve(
+                "playlist.mp4",
+                Files.writeString(
+                        dir.resolve("bad-playlist.mp4"),
+                        "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n" + clip.toAbsolutePath()
+                                + "\n#EXT-X-ENDLIST\n"));
         media.serveHeld("stalled.mp4", clip);
         media.serve("huge.png", Files.write(dir.resolve("bad-huge.png"), TestImages.pngHeader(20000, 20000)));
-        try (var blank = new org.bytedeco.opencv.opencv_core.Mat(300, 300,
+        try (var blank = new org.bytedeco.opencv.opencv_core.Mat(
+                300,
+                300,
                 org.bytedeco.opencv.global.opencv_core.CV_8UC3,
                 new org.bytedeco.opencv.opencv_core.Scalar(180, 180, 180, 0))) {
             Path noFace = dir.resolve("bad-blank.png");
@@ -207,10 +306,17 @@ class BadInputIT {
     }
 
     private static String succeededTask(ApiClient api, String sk, MediaServer media) {
-        String id = api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"" + media.url("face.jpg")
-                + "\",\"videoUrl\":\"" + media.url("clip.mp4") + "\",\"duration\":2}", "X-ClipZap-Apikey", sk)
-                .data().getString("id");
-        JsonObject done = Await.until("a result to exist", Duration.ofSeconds(180),
+        String id = api.post(
+                        "/v1/faceswap_openapi/create",
+                        "{\"imageUrl\":\"" + media.url("face.jpg") + "\",\"videoUrl\":\"" + media.url("clip.mp4")
+                                + "\",\"duration\":2}",
+                        "X-ClipZap-Apikey",
+                        sk)
+                .data()
+                .getString("id");
+        JsonObject done = Await.until(
+                "a result to exist",
+                Duration.ofSeconds(180),
                 () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
                 t -> !List.of("queued", "processing").contains(t.getString("status")));
         assertEquals("succeeded", done.getString("status"), done::toString);
@@ -218,7 +324,9 @@ class BadInputIT {
     }
 
     private static long awaitSettled(ApiClient api, String user, long before, String what) {
-        JsonObject account = Await.until(what + " to settle", Duration.ofSeconds(180),
+        JsonObject account = Await.until(
+                what + " to settle",
+                Duration.ofSeconds(180),
                 () -> api.adminGet("/v1/admin/users/" + user).data(),
                 a -> a.getJsonNumber("heldSeconds").longValue() == 0);
         return account.getJsonNumber("balanceSeconds").longValue();
@@ -234,11 +342,17 @@ class BadInputIT {
     }
 
     private static long balance(ApiClient api, String user) {
-        return api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("balanceSeconds").longValue();
+        return api.adminGet("/v1/admin/users/" + user)
+                .data()
+                .getJsonNumber("balanceSeconds")
+                .longValue();
     }
 
     private static int tasksOf(ApiClient api, String user) {
-        return api.adminGet("/v1/admin/tasks?q=" + user + "&limit=200").data().getJsonArray("list").size();
+        return api.adminGet("/v1/admin/tasks?q=" + user + "&limit=200")
+                .data()
+                .getJsonArray("list")
+                .size();
     }
 
     private static boolean isEmpty(Path dir) {

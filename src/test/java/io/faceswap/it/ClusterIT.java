@@ -41,17 +41,20 @@ class ClusterIT {
     @Test
     void tasksRunOnceOnEitherNodeAndALostNodesTaskIsTakenOver() throws Exception {
         assumeTrue(PostgresSession.active(), "the cluster test runs on the PostgreSQL run only");
-        Path storage = Files.createDirectories(Path.of("target", "it-servers", "cluster-storage").toAbsolutePath());
+        Path storage = Files.createDirectories(
+                Path.of("target", "it-servers", "cluster-storage").toAbsolutePath());
         try (MediaServer media = new MediaServer();
-             ServerProcess a = node("cluster-a", 400, storage);
-             ServerProcess b = node("cluster-b", 500, storage)) {
+                ServerProcess a = node("cluster-a", 400, storage);
+                ServerProcess b = node("cluster-b", 500, storage)) {
             a.start();
             b.start();
             ApiClient apiA = new ApiClient(a.base());
             ApiClient apiB = new ApiClient(b.base());
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
-            URI small = media.serve("small.mp4", TestVideos.movingFace("cluster", TestImages.ASTRONAUT, 160, 120,
-                    10, 10, true, TestVideos.Format.MP4));
+            URI small = media.serve(
+                    "small.mp4",
+                    TestVideos.movingFace(
+                            "cluster", TestImages.ASTRONAUT, 160, 120, 10, 10, true, TestVideos.Format.MP4));
 
             Map<String, String> keys = new HashMap<>();
             List<String> ids = new ArrayList<>();
@@ -63,9 +66,11 @@ class ClusterIT {
             for (int n = 0; n < TASKS_PER_USER; n++) {
                 for (String user : keys.keySet()) {
                     ApiClient api = i++ % 2 == 0 ? apiA : apiB;
-                    Reply r = api.post("/v1/faceswap_openapi/create", String.format(
-                            "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
-                            "X-ClipZap-Apikey", keys.get(user));
+                    Reply r = api.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
+                            "X-ClipZap-Apikey",
+                            keys.get(user));
                     assertEquals(201, r.status(), r::toString);
                     ids.add(r.data().getString("id"));
                 }
@@ -75,8 +80,10 @@ class ClusterIT {
                 JsonObject t = awaitEnd(apiB, id, Duration.ofSeconds(600));
                 assertEquals("succeeded", t.getJsonObject("task").getString("status"), t::toString);
                 assertEquals(1, executionsOf(id), "one job execution for task " + id);
-                assertEquals(t.getJsonObject("task").getJsonNumber("frames").longValue(),
-                        t.getJsonNumber("framesProcessed").longValue(), "every frame swapped once");
+                assertEquals(
+                        t.getJsonObject("task").getJsonNumber("frames").longValue(),
+                        t.getJsonNumber("framesProcessed").longValue(),
+                        "every frame swapped once");
                 perNode.merge(t.getString("node"), 1, Integer::sum);
             }
             System.out.println("ClusterIT: tasks per node " + perNode);
@@ -84,28 +91,47 @@ class ClusterIT {
             for (String user : keys.keySet()) {
                 String owned = ids.get(new ArrayList<>(keys.keySet()).indexOf(user));
                 for (ApiClient api : List.of(apiA, apiB)) {
-                    Reply list = api.get("/v1/faceswap_openapi/listbyids?objectID=" + owned, "X-ClipZap-Apikey",
-                            keys.get(user));
+                    Reply list = api.get(
+                            "/v1/faceswap_openapi/listbyids?objectID=" + owned, "X-ClipZap-Apikey", keys.get(user));
                     assertEquals(200, list.status(), list::toString);
-                    String url = list.data().getJsonArray("list").getJsonObject(0).getString("resultUrl");
-                    String onThisNode = api.base().resolve(URI.create(url).getPath()).toString();
-                    assertTrue(Files.size(ApiClientFiles.download(api, onThisNode, keys.get(user),
-                            TestVideos.dir().resolve("cluster-" + owned + ".mp4")).body()) > 0);
+                    String url =
+                            list.data().getJsonArray("list").getJsonObject(0).getString("resultUrl");
+                    String onThisNode =
+                            api.base().resolve(URI.create(url).getPath()).toString();
+                    assertTrue(Files.size(ApiClientFiles.download(
+                                            api,
+                                            onThisNode,
+                                            keys.get(user),
+                                            TestVideos.dir().resolve("cluster-" + owned + ".mp4"))
+                                    .body())
+                            > 0);
                 }
             }
 
             // a longer task; the node that runs it dies
             String user = keys.keySet().iterator().next();
-            URI longer = media.serve("longer.mp4", TestVideos.movingFace("cluster-long", TestImages.ASTRONAUT, 960,
-                    540, 25, 600, true, TestVideos.Format.MP4));
-            String id = apiA.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":25}", photo, longer),
-                    "X-ClipZap-Apikey", keys.get(user)).data().getString("id");
-            JsonObject midway = Await.until("progress between 5 and 50", Duration.ofSeconds(300),
-                    () -> apiB.adminGet("/v1/admin/tasks/" + id).data(), t -> {
+            URI longer = media.serve(
+                    "longer.mp4",
+                    TestVideos.movingFace(
+                            "cluster-long", TestImages.ASTRONAUT, 960, 540, 25, 600, true, TestVideos.Format.MP4));
+            String id = apiA.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":25}", photo, longer),
+                            "X-ClipZap-Apikey",
+                            keys.get(user))
+                    .data()
+                    .getString("id");
+            JsonObject midway = Await.until(
+                    "progress between 5 and 50",
+                    Duration.ofSeconds(300),
+                    () -> apiB.adminGet("/v1/admin/tasks/" + id).data(),
+                    t -> {
                         int p = t.getJsonObject("task").getInt("progress");
-                        return p >= 5 && p <= 50 || !t.getJsonObject("task").getString("status").equals("processing")
-                                && !t.getJsonObject("task").getString("status").equals("queued");
+                        return p >= 5 && p <= 50
+                                || !t.getJsonObject("task").getString("status").equals("processing")
+                                        && !t.getJsonObject("task")
+                                                .getString("status")
+                                                .equals("queued");
                     });
             assertEquals("processing", midway.getJsonObject("task").getString("status"), midway::toString);
             String deadNode = midway.getString("node");
@@ -114,60 +140,88 @@ class ClusterIT {
             ApiClient survivor = aDies ? apiB : apiA;
             Instant killedAt = Instant.now();
             victim.kill();
-            JsonObject takenOver = Await.until("another node to take the task over", Duration.ofSeconds(120),
+            JsonObject takenOver = Await.until(
+                    "another node to take the task over",
+                    Duration.ofSeconds(120),
                     () -> survivor.adminGet("/v1/admin/tasks/" + id).data(),
                     t -> !deadNode.equals(t.getString("node", deadNode)));
-            System.out.println("ClusterIT: takeover " + Duration.between(killedAt, Instant.now()).toMillis()
-                    + " ms after kill -9 (lease 6 s)");
+            System.out.println("ClusterIT: takeover "
+                    + Duration.between(killedAt, Instant.now()).toMillis() + " ms after kill -9 (lease 6 s)");
             assertEquals(2, takenOver.getInt("attempts"), takenOver::toString);
             JsonObject done = awaitEnd(survivor, id, Duration.ofSeconds(300));
             assertEquals("succeeded", done.getJsonObject("task").getString("status"), done::toString);
             long frames = done.getJsonObject("task").getJsonNumber("frames").longValue();
             long processed = done.getJsonNumber("framesProcessed").longValue();
             System.out.println("ClusterIT: frames " + frames + ", processed over both runs " + processed);
-            assertTrue(processed >= frames && processed - frames < (long) CHUNK_FRAMES * PARTITIONS,
+            assertTrue(
+                    processed >= frames && processed - frames < (long) CHUNK_FRAMES * PARTITIONS,
                     "redone fewer than one chunk per partition: " + processed + " for " + frames);
             int executions = executionsOf(id);
 
             // the killed node comes back and must not run the task again
             victim.start();
             ApiClient rejoined = aDies ? apiA : apiB;
-            String probe = rejoined.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
-                    "X-ClipZap-Apikey", keys.get(user)).data().getString("id");
-            assertEquals("succeeded", awaitEnd(rejoined, probe, Duration.ofSeconds(120)).getJsonObject("task")
-                    .getString("status"));
+            String probe = rejoined.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
+                            "X-ClipZap-Apikey",
+                            keys.get(user))
+                    .data()
+                    .getString("id");
+            assertEquals(
+                    "succeeded",
+                    awaitEnd(rejoined, probe, Duration.ofSeconds(120))
+                            .getJsonObject("task")
+                            .getString("status"));
             assertEquals(executions, executionsOf(id), "the rejoined node did not restart the finished task");
-            assertEquals("succeeded", rejoined.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task")
-                    .getString("status"));
+            assertEquals(
+                    "succeeded",
+                    rejoined.adminGet("/v1/admin/tasks/" + id)
+                            .data()
+                            .getJsonObject("task")
+                            .getString("status"));
 
             for (String u : keys.keySet()) {
                 JsonObject account = survivor.adminGet("/v1/admin/users/" + u).data();
                 long charged = chargedSeconds(u);
                 assertEquals(0, account.getJsonNumber("heldSeconds").longValue(), account::toString);
                 assertEquals(charged, account.getJsonNumber("spentSeconds").longValue(), account::toString);
-                assertEquals(100 - charged, account.getJsonNumber("balanceSeconds").longValue(), account::toString);
+                assertEquals(
+                        100 - charged, account.getJsonNumber("balanceSeconds").longValue(), account::toString);
             }
             assertNotEquals(deadNode, done.getString("node"));
         }
     }
 
     private static ServerProcess node(String name, int offset, Path storage) throws Exception {
-        return ServerProcess.prepare(name, offset, "-Dclipzap.media.allow-private-networks=true",
-                        "-Dclipzap.tasks.lease-seconds=6", "-Dclipzap.tasks.lease-renew-seconds=2",
-                        "-Dclipzap.tasks.max-running=4", "-Dclipzap.tasks.max-running-per-user=2")
-                .database("cluster").env("CLIPZAP_STORAGE_DIR", storage.toString());
+        return ServerProcess.prepare(
+                        name,
+                        offset,
+                        "-Dclipzap.media.allow-private-networks=true",
+                        "-Dclipzap.tasks.lease-seconds=6",
+                        "-Dclipzap.tasks.lease-renew-seconds=2",
+                        "-Dclipzap.tasks.max-running=4",
+                        "-Dclipzap.tasks.max-running-per-user=2")
+                .database("cluster")
+                .env("CLIPZAP_STORAGE_DIR", storage.toString());
     }
 
     /** Whether {@code node} is the id of server {@code s}: the id it generated is kept in its data directory. */
     private static boolean isNodeOf(ServerProcess s, String node) throws Exception {
         // the file's first line is the id (the second, the directory it belongs to)
-        return Files.readAllLines(s.dataDir().resolve("faceswap").resolve("node-id")).get(0).strip().equals(node);
+        return Files.readAllLines(s.dataDir().resolve("faceswap").resolve("node-id"))
+                .get(0)
+                .strip()
+                .equals(node);
     }
 
     private static JsonObject awaitEnd(ApiClient api, String id, Duration timeout) {
-        return Await.until("task " + id + " to end", timeout, () -> api.adminGet("/v1/admin/tasks/" + id).data(),
-                t -> !List.of("queued", "processing").contains(t.getJsonObject("task").getString("status")));
+        return Await.until(
+                "task " + id + " to end",
+                timeout,
+                () -> api.adminGet("/v1/admin/tasks/" + id).data(),
+                t -> !List.of("queued", "processing")
+                        .contains(t.getJsonObject("task").getString("status")));
     }
 
     private static int executionsOf(String taskId) throws SQLException {
@@ -175,14 +229,16 @@ class ClusterIT {
     }
 
     private static int chargedSeconds(String user) throws SQLException {
-        return count("select coalesce(sum(chargedseconds), 0) from faceswap_task where userid = ? "
-                + "and status = 'SUCCEEDED'", user);
+        return count(
+                "select coalesce(sum(chargedseconds), 0) from faceswap_task where userid = ? "
+                        + "and status = 'SUCCEEDED'",
+                user);
     }
 
     private static int count(String sql, String parameter) throws SQLException {
         String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/cluster";
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet r = s.executeQuery()) {
                 r.next();

@@ -22,24 +22,35 @@ class ConcurrentStartIT {
     @Test
     void fourTasksStartingTogetherOnAFreshServerAllSucceed() throws Exception {
         try (MediaServer media = new MediaServer();
-             ServerProcess server = ServerProcess.prepare("concurrent-start", 700,
-                     "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.tasks.max-running=4",
-                     "-Dclipzap.tasks.max-running-per-user=4")) {
+                ServerProcess server = ServerProcess.prepare(
+                        "concurrent-start",
+                        700,
+                        "-Dclipzap.media.allow-private-networks=true",
+                        "-Dclipzap.tasks.max-running=4",
+                        "-Dclipzap.tasks.max-running-per-user=4")) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
-            URI video = media.serve("start.mp4", TestVideos.movingFace("concurrent-start", TestImages.ASTRONAUT, 320,
-                    180, 25, 50, true, TestVideos.Format.MP4));
+            URI video = media.serve(
+                    "start.mp4",
+                    TestVideos.movingFace(
+                            "concurrent-start", TestImages.ASTRONAUT, 320, 180, 25, 50, true, TestVideos.Format.MP4));
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("together"), 100);
             List<CompletableFuture<String>> creates = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                creates.add(CompletableFuture.supplyAsync(() -> api.post("/v1/faceswap_openapi/create",
-                        "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}",
-                        "X-ClipZap-Apikey", sk).data().getString("id")));
+                creates.add(CompletableFuture.supplyAsync(() -> api.post(
+                                "/v1/faceswap_openapi/create",
+                                "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}",
+                                "X-ClipZap-Apikey",
+                                sk)
+                        .data()
+                        .getString("id")));
             }
             for (CompletableFuture<String> create : creates) {
                 String id = create.get();
-                JsonObject done = Await.until("task " + id, Duration.ofSeconds(300),
+                JsonObject done = Await.until(
+                        "task " + id,
+                        Duration.ofSeconds(300),
                         () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
                         t -> !List.of("queued", "processing").contains(t.getString("status")));
                 assertEquals("succeeded", done.getString("status"), done::toString);

@@ -24,46 +24,62 @@ class CrashResumeIT {
 
     @Test
     void aKilledServerResumesTheTaskFromItsCheckpoints() throws Exception {
-        Path clip = TestVideos.movingFace("crash", TestImages.ASTRONAUT, 640, 360, 25, 400, true,
-                TestVideos.Format.MP4);
+        Path clip =
+                TestVideos.movingFace("crash", TestImages.ASTRONAUT, 640, 360, 25, 400, true, TestVideos.Format.MP4);
         try (MediaServer media = new MediaServer();
-             ServerProcess server = ServerProcess.prepare("crash", 300,
-                     "-Dclipzap.media.allow-private-networks=true")) {
+                ServerProcess server =
+                        ServerProcess.prepare("crash", 300, "-Dclipzap.media.allow-private-networks=true")) {
             server.start();
             ApiClient api = new ApiClient(server.base());
             String user = ApiClient.uniqueUser("crash");
             String sk = api.paidKey(user, 60);
-            Reply created = api.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"title\":\"crash\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":16}",
-                    media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
-                    media.serve("crash.mp4", clip)), "X-ClipZap-Apikey", sk);
+            Reply created = api.post(
+                    "/v1/faceswap_openapi/create",
+                    String.format(
+                            "{\"title\":\"crash\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":16}",
+                            media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
+                            media.serve("crash.mp4", clip)),
+                    "X-ClipZap-Apikey",
+                    sk);
             String id = created.data().getString("id");
 
-            JsonObject midway = Await.until("progress between 10 and 70", Duration.ofSeconds(180),
-                    () -> adminTask(api, id), t -> {
+            JsonObject midway =
+                    Await.until("progress between 10 and 70", Duration.ofSeconds(180), () -> adminTask(api, id), t -> {
                         int p = t.getJsonObject("task").getInt("progress");
-                        return p >= 10 && p <= 70 || !t.getJsonObject("task").getString("status").equals("processing")
-                                && !t.getJsonObject("task").getString("status").equals("queued");
+                        return p >= 10 && p <= 70
+                                || !t.getJsonObject("task").getString("status").equals("processing")
+                                        && !t.getJsonObject("task")
+                                                .getString("status")
+                                                .equals("queued");
                     });
             assertEquals("processing", midway.getJsonObject("task").getString("status"), midway::toString);
             long executionBefore = midway.getJsonNumber("jobExecutionId").longValue();
             server.kill();
 
             server.start();
-            JsonObject done = Await.until("the task to end after the restart", Duration.ofSeconds(300),
-                    () -> adminTask(api, id), t -> List.of("succeeded", "failed", "canceled")
+            JsonObject done = Await.until(
+                    "the task to end after the restart",
+                    Duration.ofSeconds(300),
+                    () -> adminTask(api, id),
+                    t -> List.of("succeeded", "failed", "canceled")
                             .contains(t.getJsonObject("task").getString("status")));
             assertEquals("succeeded", done.getJsonObject("task").getString("status"), done::toString);
-            assertTrue(done.getJsonNumber("jobExecutionId").longValue() != executionBefore,
+            assertTrue(
+                    done.getJsonNumber("jobExecutionId").longValue() != executionBefore,
                     "a new execution resumed the job");
             long frames = done.getJsonObject("task").getJsonNumber("frames").longValue();
             long processed = done.getJsonNumber("framesProcessed").longValue();
             assertEquals(400, frames);
-            assertTrue(processed >= frames && processed < 2 * frames,
+            assertTrue(
+                    processed >= frames && processed < 2 * frames,
                     "frames processed across both runs: " + processed + " for " + frames);
 
-            Path result = ApiClientFiles.download(api, done.getJsonObject("task").getString("resultUrl"), sk,
-                    TestVideos.dir().resolve("crash-result.mp4")).body();
+            Path result = ApiClientFiles.download(
+                            api,
+                            done.getJsonObject("task").getString("resultUrl"),
+                            sk,
+                            TestVideos.dir().resolve("crash-result.mp4"))
+                    .body();
             VideoInfo in = VideoProbe.probe(clip, VideoLimits.DEFAULT);
             VideoInfo out = VideoProbe.probe(result, VideoLimits.DEFAULT);
             assertEquals(in.frameCount(), out.frameCount());

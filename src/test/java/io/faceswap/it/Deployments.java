@@ -6,8 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The WAR that `package` built, deployed as is: tests run against exactly what ships. */
 public final class Deployments {
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive builtWar() {
         File war = new File(System.getProperty("war.path", "target/faceswap.war"));

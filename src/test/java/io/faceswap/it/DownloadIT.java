@@ -35,18 +35,27 @@ class DownloadIT {
     @Test
     void stalledDownloadsLeaveThePollingThreadsFree() throws Exception {
         try (MediaServer media = new MediaServer();
-             ServerProcess server = ServerProcess.prepare("downloads", 800,
-                     "-Dclipzap.media.allow-private-networks=true")
-                     .env("CLIPZAP_DOWNLOAD_THREADS", Integer.toString(STALLED))) {
+                ServerProcess server = ServerProcess.prepare(
+                                "downloads", 800, "-Dclipzap.media.allow-private-networks=true")
+                        .env("CLIPZAP_DOWNLOAD_THREADS", Integer.toString(STALLED))) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
-            URI video = media.serve("small.mp4", TestVideos.movingFace("downloads", TestImages.ASTRONAUT, 160, 120,
-                    10, 20, true, TestVideos.Format.MP4));
+            URI video = media.serve(
+                    "small.mp4",
+                    TestVideos.movingFace(
+                            "downloads", TestImages.ASTRONAUT, 160, 120, 10, 20, true, TestVideos.Format.MP4));
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("download"), 100);
-            String id = api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\""
-                    + video + "\",\"duration\":2}", "X-ClipZap-Apikey", sk).data().getString("id");
-            JsonObject done = Await.until("the task to end", Duration.ofSeconds(180),
+            String id = api.post(
+                            "/v1/faceswap_openapi/create",
+                            "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}",
+                            "X-ClipZap-Apikey",
+                            sk)
+                    .data()
+                    .getString("id");
+            JsonObject done = Await.until(
+                    "the task to end",
+                    Duration.ofSeconds(180),
                     () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
                     t -> !List.of("queued", "processing").contains(t.getString("status")));
             assertEquals("succeeded", done.getString("status"), done::toString);
@@ -59,15 +68,16 @@ class DownloadIT {
                 for (int i = 0; i < STALLED; i++) {
                     stalled.add(startDownload(server.base(), id, sk));
                 }
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                HttpResponse<String> poll = get(client, server.base().resolve(
-                        "v1/faceswap_openapi/listbyids?objectID=" + id), sk);
+                HttpClient client = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+                HttpResponse<String> poll =
+                        get(client, server.base().resolve("v1/faceswap_openapi/listbyids?objectID=" + id), sk);
                 assertEquals(200, poll.statusCode(), poll::body);
                 assertTrue(poll.body().contains("\"status\":\"succeeded\""), poll::body);
 
                 // every download thread is held: one more download is told so at once, in the envelope
-                HttpResponse<String> busy = get(client, server.base().resolve("v1/faceswap_openapi/result/" + id),
-                        sk);
+                HttpResponse<String> busy = get(client, server.base().resolve("v1/faceswap_openapi/result/" + id), sk);
                 assertEquals(503, busy.statusCode(), busy::body);
                 assertTrue(busy.body().contains("\"code\":50301"), busy::body);
                 assertTrue(busy.body().contains("Too many downloads"), busy::body);
@@ -81,8 +91,12 @@ class DownloadIT {
     }
 
     private static HttpResponse<String> get(HttpClient client, URI uri, String sk) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).header("X-ClipZap-Apikey", sk)
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri)
+                        .header("X-ClipZap-Apikey", sk)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET of the result whose client reads its status line and then nothing: the server's writes soon block. */
@@ -93,7 +107,8 @@ class DownloadIT {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
         OutputStream out = socket.getOutputStream();
         out.write(("GET /v1/faceswap_openapi/result/" + id + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                + "X-ClipZap-Apikey: " + sk + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "X-ClipZap-Apikey: " + sk + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String status = readLine(socket.getInputStream());
         assertTrue(status.startsWith("HTTP/1.1 200"), status);

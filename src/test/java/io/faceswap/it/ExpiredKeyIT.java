@@ -27,8 +27,8 @@ class ExpiredKeyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar().addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class,
-                Await.class);
+        return Deployments.builtWar()
+                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
     }
 
     @Inject
@@ -52,21 +52,28 @@ class ExpiredKeyIT {
         billing.recordPayment(user, 60, "ref-" + user);
         ApiKeyService.Created created = keys.create(user, "soon", 1);
         ApiClient api = ApiClient.of(base);
-        assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", created.secret()).status());
+        assertEquals(
+                200,
+                api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", created.secret())
+                        .status());
 
         tx.begin();
         em.createQuery("update ApiKey k set k.expiresAt = :t where k.id = :id")
-                .setParameter("t", Instant.now().minusSeconds(1)).setParameter("id", created.key().getId())
+                .setParameter("t", Instant.now().minusSeconds(1))
+                .setParameter("id", created.key().getId())
                 .executeUpdate();
         tx.commit();
 
         // the row changed behind the sk filter's cache, as on another node: refused within its second
-        Reply refused = Await.until("the expired key refused", java.time.Duration.ofMillis(1500),
+        Reply refused = Await.until(
+                "the expired key refused",
+                java.time.Duration.ofMillis(1500),
                 () -> api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", created.secret()),
                 r -> r.status() != 200);
         assertEquals(401, refused.status(), refused::toString);
         assertEquals(40115, refused.code());
         Reply list = api.adminGet("/v1/openapi_account/list?userId=" + user);
-        assertEquals("expired", list.data().getJsonArray("list").getJsonObject(0).getString("status"));
+        assertEquals(
+                "expired", list.data().getJsonArray("list").getJsonObject(0).getString("status"));
     }
 }

@@ -29,11 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KeyRevocationIT {
     /** The promise (1 s) plus room for a loaded machine's scheduling and the polling interval. */
     private static final Duration DEADLINE = Duration.ofMillis(1000 + 500);
+
     private static final String ME = "/v1/faceswap_openapi/me";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar().addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
+        return Deployments.builtWar()
+                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
     }
 
     @Inject
@@ -54,8 +56,8 @@ class KeyRevocationIT {
     @Test
     void aKeyRevokedOnAnotherNodeIsRefusedWithinOneSecond() throws Exception {
         String sk = cachedKey("revoked-elsewhere");
-        Instant revokedAt = changeInDatabase(sk, "update ApiKey k set k.revokedAt = :t where k.keyHash = :h",
-                Instant.now());
+        Instant revokedAt =
+                changeInDatabase(sk, "update ApiKey k set k.revokedAt = :t where k.keyHash = :h", Instant.now());
         Reply refused = pollUntilRefused(sk, revokedAt);
         assertEquals(40114, refused.code(), refused::toString);
     }
@@ -63,7 +65,9 @@ class KeyRevocationIT {
     @Test
     void aKeyExpiredOnAnotherNodeIsRefusedWithinOneSecond() throws Exception {
         String sk = cachedKey("expired-elsewhere");
-        Instant changedAt = changeInDatabase(sk, "update ApiKey k set k.expiresAt = :t where k.keyHash = :h",
+        Instant changedAt = changeInDatabase(
+                sk,
+                "update ApiKey k set k.expiresAt = :t where k.keyHash = :h",
                 Instant.now().minusSeconds(1));
         Reply refused = pollUntilRefused(sk, changedAt);
         assertEquals(40115, refused.code(), refused::toString);
@@ -81,8 +85,10 @@ class KeyRevocationIT {
     /** @return when the change committed */
     private Instant changeInDatabase(String sk, String jpql, Instant value) throws Exception {
         tx.begin();
-        int changed = em.createQuery(jpql).setParameter("t", value)
-                .setParameter("h", io.faceswap.auth.ApiKeyFormat.hash(sk)).executeUpdate();
+        int changed = em.createQuery(jpql)
+                .setParameter("t", value)
+                .setParameter("h", io.faceswap.auth.ApiKeyFormat.hash(sk))
+                .executeUpdate();
         tx.commit();
         assertEquals(1, changed);
         return Instant.now();
@@ -90,13 +96,17 @@ class KeyRevocationIT {
 
     private Reply pollUntilRefused(String sk, Instant since) {
         ApiClient api = ApiClient.of(base);
-        Reply refused = Await.until("the changed key to be refused", DEADLINE.plusSeconds(5), Duration.ofMillis(20),
-                () -> api.get(ME, "X-ClipZap-Apikey", sk), r -> r.status() == 401);
+        Reply refused = Await.until(
+                "the changed key to be refused",
+                DEADLINE.plusSeconds(5),
+                Duration.ofMillis(20),
+                () -> api.get(ME, "X-ClipZap-Apikey", sk),
+                r -> r.status() == 401);
         Duration took = Duration.between(since, Instant.now());
-        assertTrue(took.compareTo(DEADLINE) <= 0, "refused only after " + took.toMillis() + " ms (limit "
-                + DEADLINE.toMillis() + " ms)");
+        assertTrue(
+                took.compareTo(DEADLINE) <= 0,
+                "refused only after " + took.toMillis() + " ms (limit " + DEADLINE.toMillis() + " ms)");
         System.out.println("KeyRevocationIT: refused " + took.toMillis() + " ms after the change");
         return refused;
     }
-
 }

@@ -50,8 +50,9 @@ class LoadIT {
         ApiClient api = ApiClient.of(base);
         try (MediaServer media = new MediaServer()) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
-            URI video = media.serve("small.mp4", TestVideos.movingFace("load", TestImages.ASTRONAUT, 160, 120, 10,
-                    10, true, TestVideos.Format.MP4));
+            URI video = media.serve(
+                    "small.mp4",
+                    TestVideos.movingFace("load", TestImages.ASTRONAUT, 160, 120, 10, 10, true, TestVideos.Format.MP4));
             List<String> users = new ArrayList<>();
             Map<String, String> keys = new HashMap<>();
             for (int u = 0; u < USERS; u++) {
@@ -64,9 +65,11 @@ class LoadIT {
             for (int i = 0; i < USERS * TASKS_PER_USER; i++) {
                 String user = users.get(i % USERS);
                 creates.add(pool.submit(() -> {
-                    Reply r = api.post("/v1/faceswap_openapi/create", String.format(
-                            "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
-                            "X-ClipZap-Apikey", keys.get(user));
+                    Reply r = api.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
+                            "X-ClipZap-Apikey",
+                            keys.get(user));
                     assertEquals(201, r.status(), r::toString);
                     return new String[] {user, r.data().getString("id")};
                 }));
@@ -80,18 +83,24 @@ class LoadIT {
 
             List<JsonObject> ended = new ArrayList<>();
             for (String[] t : tasks) {
-                ended.add(Await.until("task " + t[1], Duration.ofSeconds(600),
+                ended.add(Await.until(
+                        "task " + t[1],
+                        Duration.ofSeconds(600),
                         () -> api.adminGet("/v1/admin/tasks/" + t[1]).data(),
-                        a -> !List.of("queued", "processing").contains(a.getJsonObject("task").getString("status"))));
+                        a -> !List.of("queued", "processing")
+                                .contains(a.getJsonObject("task").getString("status"))));
             }
             List<Instant[]> intervals = new ArrayList<>();
             for (JsonObject a : ended) {
                 JsonObject task = a.getJsonObject("task");
                 assertEquals("succeeded", task.getString("status"), a::toString);
-                assertEquals(task.getJsonNumber("frames").longValue(), a.getJsonNumber("framesProcessed").longValue(),
+                assertEquals(
+                        task.getJsonNumber("frames").longValue(),
+                        a.getJsonNumber("framesProcessed").longValue(),
                         "every frame swapped exactly once: " + a);
-                intervals.add(new Instant[] {Instant.parse(task.getString("startedAt")),
-                        Instant.parse(task.getString("finishedAt"))});
+                intervals.add(new Instant[] {
+                    Instant.parse(task.getString("startedAt")), Instant.parse(task.getString("finishedAt"))
+                });
             }
             assertTrue(maxOverlap(intervals) <= RUNNING_LIMIT, "at most " + RUNNING_LIMIT + " ran at once");
             for (String user : users) {

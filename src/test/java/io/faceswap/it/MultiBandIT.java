@@ -30,34 +30,48 @@ class MultiBandIT {
 
     @Test
     void theMultiBandSettingSwapsWithTheMultiBandBlend() throws Exception {
-        Path clip = TestVideos.movingFace("multi-band", TestImages.ASTRONAUT, 640, 360, 25, FRAMES, true,
-                TestVideos.Format.MP4);
+        Path clip = TestVideos.movingFace(
+                "multi-band", TestImages.ASTRONAUT, 640, 360, 25, FRAMES, true, TestVideos.Format.MP4);
         Path result;
         try (MediaServer media = new MediaServer();
-             ServerProcess server = ServerProcess.prepare("multi-band", 1300,
-                     "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.swap.multi-band-blend=true")) {
+                ServerProcess server = ServerProcess.prepare(
+                        "multi-band",
+                        1300,
+                        "-Dclipzap.media.allow-private-networks=true",
+                        "-Dclipzap.swap.multi-band-blend=true")) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
             URI video = media.serve("clip.mp4", clip);
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("multiband"), 60);
-            String id = api.post("/v1/faceswap_openapi/create", String.format(
-                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", photo, video),
-                    "X-ClipZap-Apikey", sk).data().getString("id");
-            JsonObject done = Await.until("task " + id, Duration.ofSeconds(300),
+            String id = api.post(
+                            "/v1/faceswap_openapi/create",
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", photo, video),
+                            "X-ClipZap-Apikey",
+                            sk)
+                    .data()
+                    .getString("id");
+            JsonObject done = Await.until(
+                    "task " + id,
+                    Duration.ofSeconds(300),
                     () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
                     t -> !List.of("queued", "processing").contains(t.getString("status")));
             assertEquals("succeeded", done.getString("status"), done::toString);
-            result = ApiClientFiles.download(api, done.getString("resultUrl"), sk,
-                    TestVideos.dir().resolve("result-multi-band.mp4")).body();
+            result = ApiClientFiles.download(
+                            api,
+                            done.getString("resultUrl"),
+                            sk,
+                            TestVideos.dir().resolve("result-multi-band.mp4"))
+                    .body();
         }
         Path multiBand = engine(clip, true);
         Path feathered = engine(clip, false);
         double[] toMulti = meanPsnr(result, multiBand);
         double[] toFeathered = meanPsnr(result, feathered);
-        System.out.printf("QUALITY multi-band setting: the server's result is at %.1f dB from the engine's multi-band "
-                + "swap and %.1f dB from its feathered one (mean of %d frames)%n", toMulti[0], toFeathered[0],
-                (long) toMulti[1]);
+        System.out.printf(
+                "QUALITY multi-band setting: the server's result is at %.1f dB from the engine's multi-band "
+                        + "swap and %.1f dB from its feathered one (mean of %d frames)%n",
+                toMulti[0], toFeathered[0], (long) toMulti[1]);
         assertEquals(FRAMES, (long) toMulti[1], "every frame compared");
         assertTrue(toMulti[0] > 45, "the server swapped as the multi-band blend does: " + toMulti[0] + " dB");
         assertTrue(toMulti[0] > toFeathered[0] + 3, "and not as the feathered blend: " + toFeathered[0] + " dB");
@@ -66,8 +80,14 @@ class MultiBandIT {
     private static Path engine(Path clip, boolean multiBand) {
         Path out = TestVideos.dir().resolve("engine-" + (multiBand ? "multi-band" : "feathered") + ".mp4");
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), TestFinder.shared())) {
-            VideoSwapper.swapFile(clip, out, () -> new FaceSwapper(source, false, true, multiBand), 1, 30,
-                    VideoLimits.DEFAULT, (d, t) -> { });
+            VideoSwapper.swapFile(
+                    clip,
+                    out,
+                    () -> new FaceSwapper(source, false, true, multiBand),
+                    1,
+                    30,
+                    VideoLimits.DEFAULT,
+                    (d, t) -> {});
         }
         return out;
     }
@@ -76,9 +96,11 @@ class MultiBandIT {
     private static double[] meanPsnr(Path a, Path b) {
         double sum = 0;
         int n = 0;
-        try (FrameReader ra = new FrameReader(a, 0, 1); FrameReader rb = new FrameReader(b, 0, 1)) {
+        try (FrameReader ra = new FrameReader(a, 0, 1);
+                FrameReader rb = new FrameReader(b, 0, 1)) {
             while (true) {
-                try (Mat fa = ra.next(); Mat fb = rb.next()) {
+                try (Mat fa = ra.next();
+                        Mat fb = rb.next()) {
                     if (fa == null || fb == null) {
                         break;
                     }

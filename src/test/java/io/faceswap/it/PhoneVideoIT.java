@@ -66,8 +66,16 @@ class PhoneVideoIT {
         }
         Mat stored = new Mat();
         opencv_core.rotate(upright, stored, opencv_core.ROTATE_90_CLOCKWISE); // as the sensor wrote it
-        Path clip = TestVideos.write("phone-portrait", stored.cols(), stored.rows(), 25, 50, true,
-                TestVideos.Format.MP4, i -> stored.clone(), r -> r.setDisplayRotation(90));
+        Path clip = TestVideos.write(
+                "phone-portrait",
+                stored.cols(),
+                stored.rows(),
+                25,
+                50,
+                true,
+                TestVideos.Format.MP4,
+                i -> stored.clone(),
+                r -> r.setDisplayRotation(90));
         Path result = swap(clip, "phone.mp4", 2.5);
         VideoInfo out = VideoProbe.probe(result, VideoLimits.DEFAULT);
         assertEquals(Orientation.UPRIGHT, out.orientation(), "no rotation tag left");
@@ -78,8 +86,8 @@ class PhoneVideoIT {
 
     @Test
     void aVariableFrameRateClipKeepsEveryFramesTime() {
-        Path cfr = TestVideos.movingFace("phone-vfr-source", TestImages.ASTRONAUT, 320, 240, 25, 67, false,
-                TestVideos.Format.MP4);
+        Path cfr = TestVideos.movingFace(
+                "phone-vfr-source", TestImages.ASTRONAUT, 320, 240, 25, 67, false, TestVideos.Format.MP4);
         Path tone = TestVideos.noFace("phone-vfr-tone", 160, 120, 1, 4, true);
         Path clip = Remux.remux(cfr, "phone-vfr", i -> i < 50 ? i * 40_000 : 2_000_000 + (i - 50) * 120_000, 0, tone);
         Path result = swap(clip, "vfr.mp4", 4.1);
@@ -94,15 +102,24 @@ class PhoneVideoIT {
     private Path swap(Path clip, String name, double duration) {
         ApiClient api = ApiClient.of(base);
         String sk = api.paidKey(ApiClient.uniqueUser("phone"), 60);
-        String id = api.post("/v1/faceswap_openapi/create", String.format(
-                "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}", media.url("hopper.jpg"),
-                media.serve(name, clip), duration), "X-ClipZap-Apikey", sk).data().getString("id");
-        JsonObject done = Await.until("task " + id, Duration.ofSeconds(300),
+        String id = api.post(
+                        "/v1/faceswap_openapi/create",
+                        String.format(
+                                "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}",
+                                media.url("hopper.jpg"), media.serve(name, clip), duration),
+                        "X-ClipZap-Apikey",
+                        sk)
+                .data()
+                .getString("id");
+        JsonObject done = Await.until(
+                "task " + id,
+                Duration.ofSeconds(300),
                 () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
                 t -> !List.of("queued", "processing").contains(t.getString("status")));
         assertEquals("succeeded", done.getString("status"), done::toString);
-        return ApiClientFiles.download(api, done.getString("resultUrl"), sk,
-                TestVideos.dir().resolve("result-" + name)).body();
+        return ApiClientFiles.download(
+                        api, done.getString("resultUrl"), sk, TestVideos.dir().resolve("result-" + name))
+                .body();
     }
 
     private static double seconds(FrameTimeline t, int i) {

@@ -27,9 +27,12 @@ public class PostgresSession implements LauncherSessionListener {
             return;
         }
         try {
-            postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port))
-                    .setDataDirectory(Path.of("target", "postgres-data")).setCleanDataDirectory(true)
-                    .setServerConfig("max_connections", "300").start();
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(Integer.parseInt(port))
+                    .setDataDirectory(Path.of("target", "postgres-data"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "300")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
         }
@@ -55,7 +58,7 @@ public class PostgresSession implements LauncherSessionListener {
     public static String freshDatabase(String name) {
         String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/postgres";
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         } catch (SQLException e) {

@@ -55,8 +55,9 @@ class RaceIT {
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         try (MediaServer media = new MediaServer()) {
             URI photo = media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER));
-            URI video = media.serve("race.mp4", TestVideos.movingFace("race", TestImages.ASTRONAUT, 160, 120, 10,
-                    15, true, TestVideos.Format.MP4));
+            URI video = media.serve(
+                    "race.mp4",
+                    TestVideos.movingFace("race", TestImages.ASTRONAUT, 160, 120, 10, 15, true, TestVideos.Format.MP4));
             List<String> users = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
@@ -68,22 +69,41 @@ class RaceIT {
             for (int i = 0; i < TASKS; i++) {
                 int u = i % USERS;
                 // a short queue, so that a cancel a few seconds after creation lands anywhere in the task's life
-                Await.until("a short queue", Duration.ofSeconds(120),
-                        () -> api.adminGet("/v1/admin/queue").data().getJsonNumber("queued").longValue(), q -> q < 3);
-                Reply created = api.post("/v1/faceswap_openapi/create", String.format(
-                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
-                        "X-ClipZap-Apikey", keys.get(u));
+                Await.until(
+                        "a short queue",
+                        Duration.ofSeconds(120),
+                        () -> api.adminGet("/v1/admin/queue")
+                                .data()
+                                .getJsonNumber("queued")
+                                .longValue(),
+                        q -> q < 3);
+                Reply created = api.post(
+                        "/v1/faceswap_openapi/create",
+                        String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
+                        "X-ClipZap-Apikey",
+                        keys.get(u));
                 assertEquals(201, created.status(), created::toString);
                 String id = created.data().getString("id");
                 tasks.add(new String[] {id, keys.get(u), users.get(u)});
                 // queued, fetching, mid-swap, assembling or just finished: a task of 15 small frames lives ~1-3 s
                 long cancelAt = random.nextInt(3500);
-                chaos.schedule(() -> count(outcomes, "cancel " + api.post("/v1/faceswap_openapi/cancel",
-                        "{\"objectID\":\"" + id + "\"}", "X-ClipZap-Apikey", keys.get(u)).status()),
-                        cancelAt, TimeUnit.MILLISECONDS);
+                chaos.schedule(
+                        () -> count(
+                                outcomes,
+                                "cancel "
+                                        + api.post(
+                                                        "/v1/faceswap_openapi/cancel",
+                                                        "{\"objectID\":\"" + id + "\"}",
+                                                        "X-ClipZap-Apikey",
+                                                        keys.get(u))
+                                                .status()),
+                        cancelAt,
+                        TimeUnit.MILLISECONDS);
                 if (i % 7 == 3) {
                     boolean abandon = random.nextBoolean();
-                    chaos.schedule(() -> adminStep(api, id, abandon, outcomes), cancelAt + random.nextInt(400) - 200L,
+                    chaos.schedule(
+                            () -> adminStep(api, id, abandon, outcomes),
+                            cancelAt + random.nextInt(400) - 200L,
                             TimeUnit.MILLISECONDS);
                 }
             }
@@ -92,8 +112,11 @@ class RaceIT {
 
             Map<String, Long> charged = new ConcurrentHashMap<>();
             for (String[] t : tasks) {
-                JsonObject a = Await.until("task " + t[0] + " to end", Duration.ofSeconds(600),
-                        () -> endPaused(api, t), x -> !List.of("queued", "processing")
+                JsonObject a = Await.until(
+                        "task " + t[0] + " to end",
+                        Duration.ofSeconds(600),
+                        () -> endPaused(api, t),
+                        x -> !List.of("queued", "processing")
                                 .contains(x.getJsonObject("task").getString("status")));
                 JsonObject task = a.getJsonObject("task");
                 long seconds = task.getJsonNumber("chargedSeconds").longValue();
@@ -111,7 +134,8 @@ class RaceIT {
                 assertEquals(0, account.getJsonNumber("heldSeconds").longValue(), account::toString);
                 long spent = charged.getOrDefault(user, 0L);
                 assertEquals(spent, account.getJsonNumber("spentSeconds").longValue(), account::toString);
-                assertEquals(PAID - spent, account.getJsonNumber("balanceSeconds").longValue(), account::toString);
+                assertEquals(
+                        PAID - spent, account.getJsonNumber("balanceSeconds").longValue(), account::toString);
             }
         }
     }
@@ -124,20 +148,30 @@ class RaceIT {
             return;
         }
         long execution = a.getJsonNumber("jobExecutionId").longValue();
-        count(outcomes, "stop " + api.adminPost("/v1/admin/executions/" + execution + "/stop", "").status());
-        JsonObject stopped = Await.until("execution " + execution + " to settle", Duration.ofSeconds(60),
+        count(
+                outcomes,
+                "stop "
+                        + api.adminPost("/v1/admin/executions/" + execution + "/stop", "")
+                                .status());
+        JsonObject stopped = Await.until(
+                "execution " + execution + " to settle",
+                Duration.ofSeconds(60),
                 () -> api.adminGet("/v1/admin/tasks/" + id).data(),
-                x -> !"STOPPING".equals(x.getString("executionStatus", "")) && !"STARTED".equals(
-                        x.getString("executionStatus", "")));
+                x -> !"STOPPING".equals(x.getString("executionStatus", ""))
+                        && !"STARTED".equals(x.getString("executionStatus", "")));
         String action = abandon ? "abandon" : "restart";
-        count(outcomes, action + " " + api.adminPost("/v1/admin/executions/" + execution + "/" + action, "")
-                .status() + " (" + stopped.getJsonObject("task").getString("status") + ")");
+        count(
+                outcomes,
+                action + " "
+                        + api.adminPost("/v1/admin/executions/" + execution + "/" + action, "")
+                                .status() + " (" + stopped.getJsonObject("task").getString("status") + ")");
     }
 
     /** Reads the task; one the admin left paused (stop whose restart was refused) is canceled by its owner. */
     private static JsonObject endPaused(ApiClient api, String[] t) {
         JsonObject a = api.adminGet("/v1/admin/tasks/" + t[0]).data();
-        if (a.getBoolean("paused") && a.getJsonObject("task").getString("status").equals("processing")) {
+        if (a.getBoolean("paused")
+                && a.getJsonObject("task").getString("status").equals("processing")) {
             api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + t[0] + "\"}", "X-ClipZap-Apikey", t[1]);
         }
         return a;

@@ -55,14 +55,20 @@ class RateLimitIT {
 
         // another key of the same user has buckets of its own
         String second = api.newKey(user).data().getString("sk");
-        assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", second).status());
+        assertEquals(
+                200,
+                api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", second).status());
 
         // refused calls take nothing from the bucket, so polling is safe: the key is served again once the refill
         // comes, no sooner than Retry-After (rounded up to seconds) promised, and not much later
         java.time.Instant refusedAt = java.time.Instant.now();
-        Reply again = Await.until("the key to be served again", java.time.Duration.ofSeconds(retryAfter + 3),
-                () -> api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk), x -> x.status() == 200);
-        long waited = java.time.Duration.between(refusedAt, java.time.Instant.now()).toMillis();
+        Reply again = Await.until(
+                "the key to be served again",
+                java.time.Duration.ofSeconds(retryAfter + 3),
+                () -> api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk),
+                x -> x.status() == 200);
+        long waited =
+                java.time.Duration.between(refusedAt, java.time.Instant.now()).toMillis();
         assertTrue(waited >= (retryAfter - 1) * 1000, "served after " + waited + " ms; Retry-After said " + retryAfter);
         assertEquals("4", header(again, "RateLimit-Remaining"));
     }
@@ -93,19 +99,26 @@ class RateLimitIT {
         // no task of this test may still run when the next test class redeploys the application
         for (String id : ids) {
             api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + id + "\"}", "X-ClipZap-Apikey", sk);
-            Await.until("task " + id + " to end", java.time.Duration.ofSeconds(120), () -> api.get(
-                    "/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk).data()
-                    .getJsonArray("list").getJsonObject(0).getString("status"),
+            Await.until(
+                    "task " + id + " to end",
+                    java.time.Duration.ofSeconds(120),
+                    () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                            .data()
+                            .getJsonArray("list")
+                            .getJsonObject(0)
+                            .getString("status"),
                     st -> !st.equals("queued") && !st.equals("processing"));
         }
     }
 
     private static void limit(ApiClient api, String user, int reads, long readMillis, int creates, long createMillis) {
         Reply r = api.send(api.request("/v1/admin/users/" + user + "/rate_limits")
-                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(String.format("{\"readLimit\":%d,"
-                        + "\"readPeriodMillis\":%d,\"createLimit\":%d,\"createPeriodMillis\":%d}", reads, readMillis,
-                        creates, createMillis))).build());
+                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(String.format(
+                        "{\"readLimit\":%d," + "\"readPeriodMillis\":%d,\"createLimit\":%d,\"createPeriodMillis\":%d}",
+                        reads, readMillis, creates, createMillis)))
+                .build());
         assertEquals(200, r.status(), r::toString);
         assertEquals(reads, r.data().getInt("readLimit"));
     }
@@ -123,7 +136,10 @@ class RateLimitIT {
         }
         // the condition is the clock itself: the next cycle begins at the reset the server announced
         java.time.Instant nextCycle = java.time.Instant.now().plusMillis(reset * 1000 + 200);
-        Await.until("the next bucket cycle", java.time.Duration.ofSeconds(reset + 2), java.time.Instant::now,
+        Await.until(
+                "the next bucket cycle",
+                java.time.Duration.ofSeconds(reset + 2),
+                java.time.Instant::now,
                 now -> !now.isBefore(nextCycle));
         // the bucket is full again, less this call
         Reply next = api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk);
@@ -132,7 +148,10 @@ class RateLimitIT {
     }
 
     private static String header(Reply r, String name) {
-        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        return r.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0))
+                .findFirst()
+                .orElse(null);
     }
 }

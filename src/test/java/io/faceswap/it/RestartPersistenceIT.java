@@ -18,7 +18,9 @@ class RestartPersistenceIT {
             ApiClient api = new ApiClient(server.base());
             String user = ApiClient.uniqueUser("restart");
             String sk = api.paidKey(user, 90);
-            assertEquals(200, api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status());
+            assertEquals(
+                    200,
+                    api.get("/v1/faceswap_openapi/me", "X-ClipZap-Apikey", sk).status());
 
             server.kill();
             server.start();
@@ -28,7 +30,11 @@ class RestartPersistenceIT {
             assertEquals(90, me.data().getJsonNumber("balanceSeconds").longValue());
             Reply account = api.adminGet("/v1/admin/users/" + user);
             assertEquals(1, account.data().getInt("paymentCount"));
-            assertEquals(1, api.adminGet("/v1/openapi_account/list?userId=" + user).data().getInt("total"));
+            assertEquals(
+                    1,
+                    api.adminGet("/v1/openapi_account/list?userId=" + user)
+                            .data()
+                            .getInt("total"));
         }
     }
 }

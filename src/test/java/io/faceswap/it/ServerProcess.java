@@ -85,14 +85,19 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until /health answers 200. */
     public ServerProcess start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset,
-                "-Djboss.bind.address=127.0.0.1", "-Dclipzap.admin.token=" + ApiClient.ADMIN_TOKEN,
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir,
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Djboss.bind.address=127.0.0.1",
+                "-Dclipzap.admin.token=" + ApiClient.ADMIN_TOKEN,
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("javacpp.cachedir", "target/javacpp-cache"),
                 // as in arquillian.xml: tests that burst are not rate limited unless they say so (later -D wins)
-                "-Dclipzap.rate-limit.read.limit=100000", "-Dclipzap.rate-limit.create.limit=100000"));
+                "-Dclipzap.rate-limit.read.limit=100000",
+                "-Dclipzap.rate-limit.create.limit=100000"));
         command.addAll(properties);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx2g -Djava.net.preferIPv4Stack=true");
         builder.environment().putAll(environment);
@@ -104,7 +109,8 @@ public final class ServerProcess implements AutoCloseable {
     /** The server JVM's peak resident memory so far (VmHWM), in MB. */
     public long peakRssMb() throws IOException {
         ProcessHandle jvm = process.descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no server JVM under " + process.pid()));
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -130,15 +136,19 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Server exited during start; see " + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base().resolve("health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(base().resolve("health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

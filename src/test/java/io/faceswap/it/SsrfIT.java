@@ -24,8 +24,8 @@ class SsrfIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar().addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class,
-                Await.class);
+        return Deployments.builtWar()
+                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
     }
 
     @ArquillianResource
@@ -40,15 +40,26 @@ class SsrfIT {
             String user = ApiClient.uniqueUser("ssrf");
             String sk = api.paidKey(user, 30);
             // nothing listens on port 9: a refusal by address, not by connection, proves the check came first
-            for (String url : List.of("http://127.0.0.1:9/face.jpg", "http://localhost:9/face.jpg",
-                    "http://[::1]:9/face.jpg", "http://10.255.255.1:9/face.jpg", "http://169.254.169.254/x.jpg")) {
-                Reply created = api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"" + url
-                        + "\",\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":2}", "X-ClipZap-Apikey", sk);
+            for (String url : List.of(
+                    "http://127.0.0.1:9/face.jpg",
+                    "http://localhost:9/face.jpg",
+                    "http://[::1]:9/face.jpg",
+                    "http://10.255.255.1:9/face.jpg",
+                    "http://169.254.169.254/x.jpg")) {
+                Reply created = api.post(
+                        "/v1/faceswap_openapi/create",
+                        "{\"imageUrl\":\"" + url + "\",\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":2}",
+                        "X-ClipZap-Apikey",
+                        sk);
                 assertEquals(201, created.status(), created::toString);
                 String id = created.data().getString("id");
-                JsonObject done = Await.until("refusal of " + url, Duration.ofSeconds(60),
+                JsonObject done = Await.until(
+                        "refusal of " + url,
+                        Duration.ofSeconds(60),
                         () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
-                                .data().getJsonArray("list").getJsonObject(0),
+                                .data()
+                                .getJsonArray("list")
+                                .getJsonObject(0),
                         t -> !List.of("queued", "processing").contains(t.getString("status")));
                 assertEquals("failed", done.getString("status"));
                 assertEquals("URL_FORBIDDEN", done.getString("errorCode"), () -> url + ": " + done);

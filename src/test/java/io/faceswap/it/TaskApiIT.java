@@ -59,8 +59,9 @@ class TaskApiIT {
     }
 
     private String body(String title, double duration) {
-        return String.format("{\"title\":\"%s\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}", title,
-                media.url("missing.jpg"), media.url("missing.mp4"), duration);
+        return String.format(
+                "{\"title\":\"%s\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}",
+                title, media.url("missing.jpg"), media.url("missing.mp4"), duration);
     }
 
     private Reply create(String sk, String json, String... headers) {
@@ -76,7 +77,9 @@ class TaskApiIT {
     }
 
     private JsonObject awaitTerminal(String sk, String id) {
-        return Await.until("task " + id + " to end", Duration.ofSeconds(60),
+        return Await.until(
+                "task " + id + " to end",
+                Duration.ofSeconds(60),
                 () -> list(sk, id).data().getJsonArray("list").getJsonObject(0),
                 t -> List.of("succeeded", "failed", "canceled").contains(t.getString("status")));
     }
@@ -87,9 +90,11 @@ class TaskApiIT {
         String sk = api.paidKey(user, 100);
         // Held back, so the task cannot fail and release its hold before the hold is read.
         String held = "held-" + user + ".jpg";
-        Reply created = create(sk, String.format(
-                "{\"title\":\"first\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":12.2}",
-                media.holdMissing(held), media.url("missing.mp4")));
+        Reply created = create(
+                sk,
+                String.format(
+                        "{\"title\":\"first\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":12.2}",
+                        media.holdMissing(held), media.url("missing.mp4")));
         assertEquals(201, created.status(), created::toString);
         JsonObject task = created.data();
         assertTrue(task.getString("id").matches("[0-9a-f]{24}"));
@@ -98,7 +103,12 @@ class TaskApiIT {
         assertEquals(user, task.getString("userId"));
         assertEquals("first", task.getString("title"));
         assertTrue(task.isNull("resultUrl"));
-        assertEquals(13, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
+        assertEquals(
+                13,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue());
         media.release(held);
 
         JsonObject ended = awaitTerminal(sk, task.getString("id"));
@@ -129,7 +139,12 @@ class TaskApiIT {
             assertEquals(400, reply.status(), () -> bad + " -> " + reply);
             assertTrue(reply.code() == 40001, reply::toString);
         }
-        assertEquals(0, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
+        assertEquals(
+                0,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue());
     }
 
     @Test
@@ -146,22 +161,32 @@ class TaskApiIT {
 
         Reply reply = list(sk, asked);
         assertEquals(200, reply.status(), reply::toString);
-        List<String> ids = reply.data().getJsonArray("list").getValuesAs(v -> v.asJsonObject().getString("id"));
+        List<String> ids = reply.data()
+                .getJsonArray("list")
+                .getValuesAs(v -> v.asJsonObject().getString("id"));
         assertEquals(List.of(mine.get(2), mine.get(0), mine.get(1)), ids);
         assertFalse(reply.body().contains(foreign));
 
         Reply alias = api.get("/v1/faceswap-opanpai/listbyids?objectID=" + asked, "X-ClipZap-Apikey", sk);
-        assertEquals(reply.data().getJsonArray("list").size(), alias.data().getJsonArray("list").size());
+        assertEquals(
+                reply.data().getJsonArray("list").size(),
+                alias.data().getJsonArray("list").size());
 
-        String hundredAndOne = IntStream.range(0, 101).mapToObj(i -> String.format("%024x", i))
-                .collect(Collectors.joining(","));
+        String hundredAndOne =
+                IntStream.range(0, 101).mapToObj(i -> String.format("%024x", i)).collect(Collectors.joining(","));
         Reply tooMany = list(sk, hundredAndOne);
         assertEquals(400, tooMany.status());
         assertEquals(40003, tooMany.code());
         assertEquals(200, list(sk, hundredAndOne.substring(25)).status(), "exactly 100 is fine");
         assertEquals(400, list(sk, "not-an-id").status());
-        assertEquals(400, api.get("/v1/faceswap_openapi/listbyids", "X-ClipZap-Apikey", sk).status());
-        assertEquals(401, api.get("/v1/faceswap_openapi/listbyids?objectID=" + mine.get(0)).status());
+        assertEquals(
+                400,
+                api.get("/v1/faceswap_openapi/listbyids", "X-ClipZap-Apikey", sk)
+                        .status());
+        assertEquals(
+                401,
+                api.get("/v1/faceswap_openapi/listbyids?objectID=" + mine.get(0))
+                        .status());
         mine.forEach(id -> awaitTerminal(sk, id));
     }
 
@@ -211,7 +236,8 @@ class TaskApiIT {
         String sk = api.paidKey(user, 10);
         // The first task's photo is held back, so the task cannot fail (and give its hold back) before the third call.
         String held = "held-" + user + ".jpg";
-        String spendAll = String.format("{\"title\":\"all of it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}",
+        String spendAll = String.format(
+                "{\"title\":\"all of it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}",
                 media.holdMissing(held), media.url("missing.mp4"));
         Reply first = create(sk, spendAll, "Idempotency-Key", "spend-all");
         assertEquals(201, first.status(), first::toString);

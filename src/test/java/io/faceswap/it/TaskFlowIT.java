@@ -76,8 +76,9 @@ class TaskFlowIT {
             media.serve("blank.png", noFace);
         }
         byte[] whole = Files.readAllBytes(clip);
-        media.serve("truncated.mp4", Files.write(dir.resolve("truncated.mp4"),
-                java.util.Arrays.copyOf(whole, whole.length / 2)));
+        media.serve(
+                "truncated.mp4",
+                Files.write(dir.resolve("truncated.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2)));
         media.redirect("to-metadata.jpg", "http://169.254.169.254/latest/meta-data/");
     }
 
@@ -92,22 +93,32 @@ class TaskFlowIT {
     }
 
     private Reply create(String sk, URI image, URI video, double duration) {
-        return api.post("/v1/faceswap_openapi/create", String.format(
-                        "{\"title\":\"it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}", image, video,
-                        duration), "X-ClipZap-Apikey", sk);
+        return api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"title\":\"it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}",
+                        image, video, duration),
+                "X-ClipZap-Apikey",
+                sk);
     }
 
     private JsonObject task(String sk, String id) {
-        return api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk).data()
-                .getJsonArray("list").getJsonObject(0);
+        return api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                .data()
+                .getJsonArray("list")
+                .getJsonObject(0);
     }
 
     private JsonObject awaitEnd(String sk, String id, List<Integer> progressSeen) {
-        return Await.until("task " + id + " to end", TASK_TIMEOUT, () -> {
-            JsonObject t = task(sk, id);
-            progressSeen.add(t.getInt("progress"));
-            return t;
-        }, t -> List.of("succeeded", "failed", "canceled").contains(t.getString("status")));
+        return Await.until(
+                "task " + id + " to end",
+                TASK_TIMEOUT,
+                () -> {
+                    JsonObject t = task(sk, id);
+                    progressSeen.add(t.getInt("progress"));
+                    return t;
+                },
+                t -> List.of("succeeded", "failed", "canceled").contains(t.getString("status")));
     }
 
     @Test
@@ -127,8 +138,8 @@ class TaskFlowIT {
         assertEquals(50, done.getInt("frames"));
         assertTrue(done.getJsonNumber("facesFound").longValue() >= 45, done::toString);
 
-        HttpResponse<Path> download = ApiClientFiles.download(api, done.getString("resultUrl"), sk,
-                TestVideos.dir().resolve("flow-result.mp4"));
+        HttpResponse<Path> download = ApiClientFiles.download(
+                api, done.getString("resultUrl"), sk, TestVideos.dir().resolve("flow-result.mp4"));
         assertEquals(200, download.statusCode());
         VideoInfo in = VideoProbe.probe(clip, VideoLimits.DEFAULT);
         VideoInfo out = VideoProbe.probe(download.body(), VideoLimits.DEFAULT);
@@ -152,16 +163,21 @@ class TaskFlowIT {
     static void assertFaceSwapped(Path input, Path output, long... frames) {
         double toSource = 0;
         double toTarget = 0;
-        try (FaceFinder finder = new FaceFinder(); Mat photo = TestImages.load(TestImages.GRACE_HOPPER)) {
+        try (FaceFinder finder = new FaceFinder();
+                Mat photo = TestImages.load(TestImages.GRACE_HOPPER)) {
             FaceShape source = FaceShape.of(finder.find(photo).get(0));
             for (long frame : frames) {
-                try (FrameReader a = new FrameReader(input, frame, 1); FrameReader b = new FrameReader(output, frame, 1);
-                     Mat before = a.next(); Mat after = b.next()) {
+                try (FrameReader a = new FrameReader(input, frame, 1);
+                        FrameReader b = new FrameReader(output, frame, 1);
+                        Mat before = a.next();
+                        Mat after = b.next()) {
                     FaceLandmarks target = finder.find(before).get(0);
                     FaceLandmarks swapped = finder.find(after).get(0);
                     double[] box = target.bounds();
-                    try (Rect r = new Rect((int) box[0], (int) box[1], (int) (box[2] - box[0]),
-                            (int) (box[3] - box[1])); Mat was = new Mat(before, r); Mat now = new Mat(after, r)) {
+                    try (Rect r = new Rect(
+                                    (int) box[0], (int) box[1], (int) (box[2] - box[0]), (int) (box[3] - box[1]));
+                            Mat was = new Mat(before, r);
+                            Mat now = new Mat(after, r)) {
                         assertTrue(Measures.psnr(was, now) < 28, "frame " + frame + ": the face region changed");
                     }
                     toSource += FaceShape.of(swapped).distance(source);
@@ -169,21 +185,23 @@ class TaskFlowIT {
                 }
             }
         }
-        assertTrue(toSource < toTarget, "mean shape distance to source " + toSource / frames.length
-                + " vs to target " + toTarget / frames.length);
+        assertTrue(
+                toSource < toTarget,
+                "mean shape distance to source " + toSource / frames.length + " vs to target "
+                        + toTarget / frames.length);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "URL_UNREACHABLE, http://127.0.0.1:1/face.jpg, clip.mp4, 2",
-            "URL_HTTP_ERROR, missing.jpg, clip.mp4, 2",
-            "MEDIA_TOO_LARGE, big.jpg, clip.mp4, 2",
-            "NOT_AN_IMAGE, text.jpg, clip.mp4, 2",
-            "NO_FACE_IN_IMAGE, blank.png, clip.mp4, 2",
-            "NOT_A_VIDEO, hopper.jpg, text.mp4, 2",
-            "NOT_A_VIDEO, hopper.jpg, truncated.mp4, 2",
-            "VIDEO_TOO_LONG, hopper.jpg, clip.mp4, 0.5",
-            "URL_FORBIDDEN, to-metadata.jpg, clip.mp4, 2",
+        "URL_UNREACHABLE, http://127.0.0.1:1/face.jpg, clip.mp4, 2",
+        "URL_HTTP_ERROR, missing.jpg, clip.mp4, 2",
+        "MEDIA_TOO_LARGE, big.jpg, clip.mp4, 2",
+        "NOT_AN_IMAGE, text.jpg, clip.mp4, 2",
+        "NO_FACE_IN_IMAGE, blank.png, clip.mp4, 2",
+        "NOT_A_VIDEO, hopper.jpg, text.mp4, 2",
+        "NOT_A_VIDEO, hopper.jpg, truncated.mp4, 2",
+        "VIDEO_TOO_LONG, hopper.jpg, clip.mp4, 0.5",
+        "URL_FORBIDDEN, to-metadata.jpg, clip.mp4, 2",
     })
     void eachFailureHasItsCodeAndReleasesTheHeldSeconds(String code, String image, String video, double duration) {
         String user = ApiClient.uniqueUser("fail");
@@ -213,27 +231,37 @@ class TaskFlowIT {
         URI held2 = media.serveHeld("held2.mp4", clip);
         String running1 = create(sk, media.url("hopper.jpg"), held1, 2).data().getString("id");
         String running2 = create(sk2, media.url("hopper.jpg"), held2, 2).data().getString("id");
-        Await.until("both to run", TASK_TIMEOUT, () -> List.of(task(sk, running1), task(sk2, running2)),
+        Await.until(
+                "both to run",
+                TASK_TIMEOUT,
+                () -> List.of(task(sk, running1), task(sk2, running2)),
                 l -> l.stream().allMatch(t -> t.getString("status").equals("processing")));
-        String queued = create(sk, media.url("hopper.jpg"), media.url("clip.mp4"), 2).data().getString("id");
+        String queued = create(sk, media.url("hopper.jpg"), media.url("clip.mp4"), 2)
+                .data()
+                .getString("id");
         assertEquals("queued", task(sk, queued).getString("status"));
-        assertEquals(4, api.adminGet("/v1/admin/users/" + user).data().getJsonNumber("heldSeconds").longValue());
+        assertEquals(
+                4,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue());
 
-        Reply cancelQueued = api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + queued + "\"}",
-                "X-ClipZap-Apikey", sk);
+        Reply cancelQueued =
+                api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + queued + "\"}", "X-ClipZap-Apikey", sk);
         assertEquals(200, cancelQueued.status(), cancelQueued::toString);
         assertEquals("canceled", cancelQueued.data().getString("status"));
 
-        Reply cancelRunning = api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + running1 + "\"}",
-                "X-ClipZap-Apikey", sk);
+        Reply cancelRunning =
+                api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + running1 + "\"}", "X-ClipZap-Apikey", sk);
         assertEquals(200, cancelRunning.status(), cancelRunning::toString);
         media.release("held1.mp4");
         media.release("held2.mp4");
         assertEquals("canceled", awaitEnd(sk, running1, new ArrayList<>()).getString("status"));
         assertEquals("succeeded", awaitEnd(sk2, running2, new ArrayList<>()).getString("status"));
 
-        Reply again = api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + running2 + "\"}",
-                "X-ClipZap-Apikey", sk2);
+        Reply again =
+                api.post("/v1/faceswap_openapi/cancel", "{\"objectID\":\"" + running2 + "\"}", "X-ClipZap-Apikey", sk2);
         assertEquals(409, again.status(), "a succeeded task cannot be canceled");
         JsonObject account = api.adminGet("/v1/admin/users/" + user).data();
         assertEquals(0, account.getJsonNumber("heldSeconds").longValue());

@@ -32,8 +32,12 @@ class WebhookIT {
     @BeforeAll
     static void start() throws Exception {
         receiver = new WebhookReceiver();
-        server = ServerProcess.prepare("webhooks", 2100, "-Dclipzap.media.allow-private-networks=true",
-                "-Dclipzap.webhooks.retry-delays=1,2,20,2", "-Dclipzap.webhooks.poll-millis=250",
+        server = ServerProcess.prepare(
+                "webhooks",
+                2100,
+                "-Dclipzap.media.allow-private-networks=true",
+                "-Dclipzap.webhooks.retry-delays=1,2,20,2",
+                "-Dclipzap.webhooks.poll-millis=250",
                 "-Dclipzap.public-base-url=http://127.0.0.1:10180/");
         server.start(); // assigned first, so that @AfterAll stops it even when it never became healthy
         api = new ApiClient(server.base());
@@ -57,12 +61,16 @@ class WebhookIT {
         assertTrue(secret.matches("whsec_[0-9A-Za-z]{32,}"), secret);
         String id = failingTask(sk, receiver.hook("signed"));
 
-        WebhookReceiver.Received got = Await.until("the callback", Duration.ofSeconds(60),
-                () -> receiver.received("signed"), l -> !l.isEmpty()).get(0);
+        WebhookReceiver.Received got = Await.until(
+                        "the callback", Duration.ofSeconds(60), () -> receiver.received("signed"), l -> !l.isEmpty())
+                .get(0);
         String signature = got.header("ClipZap-Signature");
-        assertTrue(WebhookSignature.verify(signature, secret, got.body(), Instant.now().getEpochSecond(), 300),
+        assertTrue(
+                WebhookSignature.verify(
+                        signature, secret, got.body(), Instant.now().getEpochSecond(), 300),
                 signature);
-        assertFalse(WebhookSignature.verify(signature, secret + "x", got.body(), Instant.now().getEpochSecond(), 300));
+        assertFalse(WebhookSignature.verify(
+                signature, secret + "x", got.body(), Instant.now().getEpochSecond(), 300));
         assertEquals("evt_" + id, got.header("ClipZap-Event-Id"));
         assertEquals("task.failed", got.header("ClipZap-Event-Type"));
         JsonObject body = Json.createReader(new StringReader(new String(got.body(), StandardCharsets.UTF_8)))
@@ -76,7 +84,12 @@ class WebhookIT {
         assertEquals(200, log.getJsonObject(0).getInt("httpStatus"));
         assertTrue(log.getJsonObject(0).getJsonNumber("latencyMillis").longValue() >= 0);
         // the admin sees the same log; another user sees nothing of it
-        assertEquals(1, api.adminGet("/v1/admin/webhooks?taskId=" + id).data().getJsonArray("list").size());
+        assertEquals(
+                1,
+                api.adminGet("/v1/admin/webhooks?taskId=" + id)
+                        .data()
+                        .getJsonArray("list")
+                        .size());
         String other = api.paidKey(ApiClient.uniqueUser("other"), 10);
         assertEquals(0, deliveries(other, id).size());
     }
@@ -89,11 +102,15 @@ class WebhookIT {
 
         JsonObject delivery = awaitDelivery(sk, id, "delivered");
         List<Integer> statuses = delivery.getJsonArray("log").stream()
-                .map(a -> a.asJsonObject().getInt("httpStatus")).toList();
+                .map(a -> a.asJsonObject().getInt("httpStatus"))
+                .toList();
         assertEquals(List.of(500, 503, 200), statuses, delivery::toString);
         List<WebhookReceiver.Received> got = receiver.received("flaky");
         assertEquals(3, got.size());
-        assertEquals(1, got.stream().map(r -> r.header("ClipZap-Event-Id")).distinct().count(), "one event id");
+        assertEquals(
+                1,
+                got.stream().map(r -> r.header("ClipZap-Event-Id")).distinct().count(),
+                "one event id");
         // the schedule's delays (1 s, then 2 s) between the attempts, give or take the sender's tick
         assertTrue(Duration.between(got.get(0).at(), got.get(1).at()).toMillis() >= 900);
         assertTrue(Duration.between(got.get(1).at(), got.get(2).at()).toMillis() >= 1900);
@@ -106,24 +123,43 @@ class WebhookIT {
         String id = failingTask(sk, receiver.hook("replayed"));
         String first = awaitDelivery(sk, id, "delivered").getString("id");
 
-        Reply replay = api.post("/v1/faceswap_openapi/webhooks/replay", "{\"deliveryId\":\"" + first + "\"}",
-                "X-ClipZap-Apikey", sk);
+        Reply replay = api.post(
+                "/v1/faceswap_openapi/webhooks/replay", "{\"deliveryId\":\"" + first + "\"}", "X-ClipZap-Apikey", sk);
         assertEquals(200, replay.status(), replay::toString);
         assertEquals(first, replay.data().getString("replayOf"));
-        List<WebhookReceiver.Received> got = Await.until("the replay", Duration.ofSeconds(30),
-                () -> receiver.received("replayed"), l -> l.size() == 2);
+        List<WebhookReceiver.Received> got = Await.until(
+                "the replay", Duration.ofSeconds(30), () -> receiver.received("replayed"), l -> l.size() == 2);
         assertEquals(got.get(0).header("ClipZap-Event-Id"), got.get(1).header("ClipZap-Event-Id"));
-        assertTrue(WebhookSignature.verify(got.get(1).header("ClipZap-Signature"), secret, got.get(1).body(),
-                Instant.now().getEpochSecond(), 300));
-        Await.until("both deliveries delivered", Duration.ofSeconds(30), () -> deliveries(sk, id),
-                l -> l.size() == 2 && l.stream().allMatch(d -> d.asJsonObject().getString("status").equals("delivered")));
+        assertTrue(WebhookSignature.verify(
+                got.get(1).header("ClipZap-Signature"),
+                secret,
+                got.get(1).body(),
+                Instant.now().getEpochSecond(),
+                300));
+        Await.until(
+                "both deliveries delivered",
+                Duration.ofSeconds(30),
+                () -> deliveries(sk, id),
+                l -> l.size() == 2
+                        && l.stream()
+                                .allMatch(d ->
+                                        d.asJsonObject().getString("status").equals("delivered")));
         // someone else's delivery cannot be replayed; the admin can replay any
         String other = api.paidKey(ApiClient.uniqueUser("other"), 10);
-        assertEquals(404, api.post("/v1/faceswap_openapi/webhooks/replay", "{\"deliveryId\":\"" + first + "\"}",
-                "X-ClipZap-Apikey", other).status());
-        assertEquals(200, api.adminPost("/v1/admin/webhooks/replay", "{\"deliveryId\":\"" + first + "\"}").status());
-        Await.until("the admin's replay", Duration.ofSeconds(30), () -> receiver.received("replayed"),
-                l -> l.size() == 3);
+        assertEquals(
+                404,
+                api.post(
+                                "/v1/faceswap_openapi/webhooks/replay",
+                                "{\"deliveryId\":\"" + first + "\"}",
+                                "X-ClipZap-Apikey",
+                                other)
+                        .status());
+        assertEquals(
+                200,
+                api.adminPost("/v1/admin/webhooks/replay", "{\"deliveryId\":\"" + first + "\"}")
+                        .status());
+        Await.until(
+                "the admin's replay", Duration.ofSeconds(30), () -> receiver.received("replayed"), l -> l.size() == 3);
     }
 
     @Test
@@ -133,8 +169,9 @@ class WebhookIT {
         String fresh = rollSecret(sk, 3600L);
         assertNotEquals(old, fresh);
         failingTask(sk, receiver.hook("graced"));
-        WebhookReceiver.Received got = Await.until("the callback", Duration.ofSeconds(60),
-                () -> receiver.received("graced"), l -> !l.isEmpty()).get(0);
+        WebhookReceiver.Received got = Await.until(
+                        "the callback", Duration.ofSeconds(60), () -> receiver.received("graced"), l -> !l.isEmpty())
+                .get(0);
         String header = got.header("ClipZap-Signature");
         assertEquals(2, header.split("v1=").length - 1, header);
         long now = Instant.now().getEpochSecond();
@@ -143,8 +180,9 @@ class WebhookIT {
 
         String newest = rollSecret(sk, 0L); // no grace: only this one signs from now on
         failingTask(sk, receiver.hook("ungraced"));
-        WebhookReceiver.Received next = Await.until("the callback", Duration.ofSeconds(60),
-                () -> receiver.received("ungraced"), l -> !l.isEmpty()).get(0);
+        WebhookReceiver.Received next = Await.until(
+                        "the callback", Duration.ofSeconds(60), () -> receiver.received("ungraced"), l -> !l.isEmpty())
+                .get(0);
         assertEquals(1, next.header("ClipZap-Signature").split("v1=").length - 1);
         assertTrue(WebhookSignature.verify(next.header("ClipZap-Signature"), newest, next.body(), now, 300));
         assertFalse(WebhookSignature.verify(next.header("ClipZap-Signature"), fresh, next.body(), now, 300));
@@ -156,19 +194,30 @@ class WebhookIT {
         String sk = api.paidKey(user, 60);
         String secret = rollSecret(sk, null);
         Reply set = api.send(api.request("/v1/admin/users/" + user + "/webhook_endpoint")
-                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.hook("default")
-                        + "\"}")).build());
+                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"url\":\"" + receiver.hook("default") + "\"}"))
+                .build());
         assertEquals(200, set.status(), set::toString);
-        Reply created = api.post("/v1/faceswap_openapi/create", String.format("{\"imageUrl\":\"%s\","
-                + "\"videoUrl\":\"%s\",\"duration\":2}", receiver.url("missing.jpg"), receiver.url("missing.mp4")),
-                "X-ClipZap-Apikey", sk);
+        Reply created = api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"imageUrl\":\"%s\"," + "\"videoUrl\":\"%s\",\"duration\":2}",
+                        receiver.url("missing.jpg"), receiver.url("missing.mp4")),
+                "X-ClipZap-Apikey",
+                sk);
         assertEquals(201, created.status(), created::toString);
-        WebhookReceiver.Received got = Await.until("the callback", Duration.ofSeconds(60),
-                () -> receiver.received("default"), l -> !l.isEmpty()).get(0);
+        WebhookReceiver.Received got = Await.until(
+                        "the callback", Duration.ofSeconds(60), () -> receiver.received("default"), l -> !l.isEmpty())
+                .get(0);
         assertEquals("evt_" + created.data().getString("id"), got.header("ClipZap-Event-Id"));
-        assertTrue(WebhookSignature.verify(got.header("ClipZap-Signature"), secret, got.body(),
-                Instant.now().getEpochSecond(), 300));
+        assertTrue(WebhookSignature.verify(
+                got.header("ClipZap-Signature"),
+                secret,
+                got.body(),
+                Instant.now().getEpochSecond(),
+                300));
     }
 
     @Test
@@ -188,10 +237,16 @@ class WebhookIT {
         String secret = rollSecret(sk, null);
         // three failures: 1 s, 2 s, then 20 s until the fourth attempt, in which the server is killed and restarted
         String id = failingTask(sk, receiver.hook("restart", 500, 500, 500));
-        Await.until("three failed attempts", Duration.ofSeconds(60), () -> receiver.received("restart"),
+        Await.until(
+                "three failed attempts",
+                Duration.ofSeconds(60),
+                () -> receiver.received("restart"),
                 l -> l.size() == 3);
         // and recorded: killed between the receiver's answer and that commit, the attempt is (rightly) made again
-        Await.until("three attempts in the delivery log", Duration.ofSeconds(30), () -> deliveries(sk, id),
+        Await.until(
+                "three attempts in the delivery log",
+                Duration.ofSeconds(30),
+                () -> deliveries(sk, id),
                 l -> l.size() == 1 && l.getJsonObject(0).getJsonArray("log").size() == 3);
         server.kill();
         Instant killed = Instant.now();
@@ -199,28 +254,40 @@ class WebhookIT {
 
         JsonObject delivery = awaitDelivery(sk, id, "delivered");
         List<Integer> statuses = delivery.getJsonArray("log").stream()
-                .map(a -> a.asJsonObject().getInt("httpStatus")).toList();
+                .map(a -> a.asJsonObject().getInt("httpStatus"))
+                .toList();
         assertEquals(List.of(500, 500, 500, 200), statuses, delivery::toString);
         List<WebhookReceiver.Received> got = receiver.received("restart");
         assertEquals(4, got.size());
         assertTrue(got.get(3).at().isAfter(killed), "the fourth attempt came from the restarted server");
-        assertTrue(WebhookSignature.verify(got.get(3).header("ClipZap-Signature"), secret, got.get(3).body(),
-                Instant.now().getEpochSecond(), 300));
+        assertTrue(WebhookSignature.verify(
+                got.get(3).header("ClipZap-Signature"),
+                secret,
+                got.get(3).body(),
+                Instant.now().getEpochSecond(),
+                300));
     }
 
     // ---- steps ----
 
     private static String rollSecret(String sk, Long graceSeconds) {
-        Reply r = api.post("/v1/faceswap_openapi/webhook_secret",
-                graceSeconds == null ? "{}" : "{\"graceSeconds\":" + graceSeconds + "}", "X-ClipZap-Apikey", sk);
+        Reply r = api.post(
+                "/v1/faceswap_openapi/webhook_secret",
+                graceSeconds == null ? "{}" : "{\"graceSeconds\":" + graceSeconds + "}",
+                "X-ClipZap-Apikey",
+                sk);
         assertEquals(200, r.status(), r::toString);
         return r.data().getString("secret");
     }
 
     private static Reply create(String sk, String callback) {
-        return api.post("/v1/faceswap_openapi/create", String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\","
-                        + "\"duration\":2,\"callbackUrl\":\"%s\"}", receiver.url("missing.jpg"),
-                receiver.url("missing.mp4"), callback), "X-ClipZap-Apikey", sk);
+        return api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\"," + "\"duration\":2,\"callbackUrl\":\"%s\"}",
+                        receiver.url("missing.jpg"), receiver.url("missing.mp4"), callback),
+                "X-ClipZap-Apikey",
+                sk);
     }
 
     /** A task whose photo is a 404: it fails within seconds, which fires its callback. */
@@ -237,8 +304,12 @@ class WebhookIT {
     }
 
     private static JsonObject awaitDelivery(String sk, String taskId, String status) {
-        return Await.until("delivery of task " + taskId + " " + status, Duration.ofSeconds(120),
-                () -> deliveries(sk, taskId), l -> l.size() == 1
-                        && l.getJsonObject(0).getString("status").equals(status)).getJsonObject(0);
+        return Await.until(
+                        "delivery of task " + taskId + " " + status,
+                        Duration.ofSeconds(120),
+                        () -> deliveries(sk, taskId),
+                        l -> l.size() == 1
+                                && l.getJsonObject(0).getString("status").equals(status))
+                .getJsonObject(0);
     }
 }

@@ -22,8 +22,11 @@ import java.util.concurrent.Executors;
 public final class WebhookReceiver implements AutoCloseable {
     public record Received(Instant at, Map<String, List<String>> headers, byte[] body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 

@@ -30,8 +30,8 @@ class WebhookSsrfIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar().addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class,
-                Await.class);
+        return Deployments.builtWar()
+                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
     }
 
     @ArquillianResource
@@ -48,7 +48,10 @@ class WebhookSsrfIT {
             accepting.start();
             ApiClient api = ApiClient.of(base);
             String sk = api.paidKey(ApiClient.uniqueUser("hookssrf"), 30);
-            assertEquals(200, api.post("/v1/faceswap_openapi/webhook_secret", "{}", "X-ClipZap-Apikey", sk).status());
+            assertEquals(
+                    200,
+                    api.post("/v1/faceswap_openapi/webhook_secret", "{}", "X-ClipZap-Apikey", sk)
+                            .status());
             int port = listener.getLocalPort();
 
             Reply plain = create(api, sk, "http://127.0.0.1:" + port + "/hook");
@@ -58,9 +61,14 @@ class WebhookSsrfIT {
             Reply created = create(api, sk, "https://127.0.0.1:" + port + "/hook");
             assertEquals(201, created.status(), created::toString);
             String id = created.data().getString("id");
-            JsonObject delivery = Await.until("the refused attempt", Duration.ofSeconds(60),
-                    () -> api.get("/v1/faceswap_openapi/webhooks?taskId=" + id, "X-ClipZap-Apikey", sk).data()
-                            .getJsonArray("list"), l -> !l.isEmpty() && !l.getJsonObject(0).getJsonArray("log").isEmpty())
+            JsonObject delivery = Await.until(
+                            "the refused attempt",
+                            Duration.ofSeconds(60),
+                            () -> api.get("/v1/faceswap_openapi/webhooks?taskId=" + id, "X-ClipZap-Apikey", sk)
+                                    .data()
+                                    .getJsonArray("list"),
+                            l -> !l.isEmpty()
+                                    && !l.getJsonObject(0).getJsonArray("log").isEmpty())
                     .getJsonObject(0);
             JsonObject attempt = delivery.getJsonArray("log").getJsonObject(0);
             assertTrue(attempt.isNull("httpStatus"), attempt::toString);
@@ -78,9 +86,13 @@ class WebhookSsrfIT {
 
     private static Reply create(ApiClient api, String sk, String callback) {
         // the media URLs are refused too (switch off), so the task fails at once and fires its callback
-        return api.post("/v1/faceswap_openapi/create", "{\"imageUrl\":\"http://127.0.0.1:9/f.jpg\","
-                + "\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":1,\"callbackUrl\":\"" + callback + "\"}",
-                "X-ClipZap-Apikey", sk);
+        return api.post(
+                "/v1/faceswap_openapi/create",
+                "{\"imageUrl\":\"http://127.0.0.1:9/f.jpg\","
+                        + "\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":1,\"callbackUrl\":\"" + callback
+                        + "\"}",
+                "X-ClipZap-Apikey",
+                sk);
     }
 
     private static void countConnections(ServerSocket listener, AtomicInteger connections) {

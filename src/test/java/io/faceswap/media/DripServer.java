@@ -34,7 +34,8 @@ final class DripServer implements AutoCloseable {
                 : new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         // the padding makes a dripped head take far longer than any test deadline
         this.head = ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: 1000000\r\nX-Padding: "
-                + "x".repeat(200) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "x".repeat(200) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         this.dripHead = dripHead;
         this.intervalMillis = intervalMillis;
         Thread acceptor = new Thread(this::acceptLoop, "drip-server");

@@ -13,18 +13,22 @@ class MediaSnifferTest {
 
     @Test
     void recognisesImages() {
-        assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(bytes(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)));
+        assertEquals(
+                MediaKind.IMAGE, MediaSniffer.sniff(bytes(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)));
         assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F', 'I', 'F')));
         assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(ascii("GIF89a\u0001\u0000")));
         assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(ascii("RIFF\u0024\u0000\u0000\u0000WEBPVP8 ")));
         assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(bytes('B', 'M', 0x36, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0)));
-        assertEquals(MediaKind.IMAGE, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000")));
+        assertEquals(
+                MediaKind.IMAGE, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000")));
     }
 
     @Test
     void recognisesVideos() {
-        assertEquals(MediaKind.VIDEO, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0020ftypisom\u0000\u0000\u0002\u0000")));
-        assertEquals(MediaKind.VIDEO, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0014ftypqt  \u0000\u0000\u0000\u0000")));
+        assertEquals(
+                MediaKind.VIDEO, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0020ftypisom\u0000\u0000\u0002\u0000")));
+        assertEquals(
+                MediaKind.VIDEO, MediaSniffer.sniff(ascii("\u0000\u0000\u0000\u0014ftypqt  \u0000\u0000\u0000\u0000")));
         assertEquals(MediaKind.VIDEO, MediaSniffer.sniff(bytes(0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81)));
         assertEquals(MediaKind.VIDEO, MediaSniffer.sniff(ascii("RIFF\u0000\u0010\u0000\u0000AVI LIST")));
         assertEquals(MediaKind.VIDEO, MediaSniffer.sniff(bytes('F', 'L', 'V', 0x01, 0x05, 0, 0, 0, 9)));

@@ -21,7 +21,9 @@ final class RawResponder implements AutoCloseable {
 
     private RawResponder(String response) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        thread = response == null ? null : new Thread(() -> serve(response.getBytes(StandardCharsets.ISO_8859_1)), "raw-responder");
+        thread = response == null
+                ? null
+                : new Thread(() -> serve(response.getBytes(StandardCharsets.ISO_8859_1)), "raw-responder");
         if (thread != null) {
             thread.setDaemon(true);
             thread.start();

@@ -31,11 +31,12 @@ class SafeMediaFetcherPortTest {
 
     private static final InetAddress PUBLIC_A = ip("93.184.215.14");
     private static final InetAddress PUBLIC_B = ip("93.184.215.15");
-    private static final FetchPolicy PUBLIC_ONLY = FetchPolicy.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final FetchPolicy PUBLIC_ONLY =
+            FetchPolicy.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     @TempDir
     Path dir;
+
     private LocalHttpServer server;
     private int closedPort;
     private final List<InetSocketAddress> dialed = new CopyOnWriteArrayList<>();
@@ -65,21 +66,31 @@ class SafeMediaFetcherPortTest {
 
     @Test
     void refusesPortsOtherThan80And443BeforeAnyLookup() {
-        SafeMediaFetcher fetcher = withDialer(host -> {
-            throw new AssertionError("resolved " + host);
-        }, vetted -> {
-            throw new AssertionError("dialed " + vetted);
-        });
-        for (String url : List.of("http://media.example.test:22/", "http://media.example.test:8080/a",
-                "https://media.example.test:6379/", "http://93.184.215.14:25/")) {
-            assertFails(MediaFetchError.FORBIDDEN_ADDRESS, () -> fetcher.fetch(URI.create(url), dir.resolve("a"), PUBLIC_ONLY));
+        SafeMediaFetcher fetcher = withDialer(
+                host -> {
+                    throw new AssertionError("resolved " + host);
+                },
+                vetted -> {
+                    throw new AssertionError("dialed " + vetted);
+                });
+        for (String url : List.of(
+                "http://media.example.test:22/",
+                "http://media.example.test:8080/a",
+                "https://media.example.test:6379/",
+                "http://93.184.215.14:25/")) {
+            assertFails(
+                    MediaFetchError.FORBIDDEN_ADDRESS,
+                    () -> fetcher.fetch(URI.create(url), dir.resolve("a"), PUBLIC_ONLY));
         }
     }
 
     @Test
     void allowsConfiguredExtraPortsAndTheStandardOnes() {
-        fetcher(List.of(PUBLIC_B)).fetch(URI.create("http://media.example.test:8443/a"), dir.resolve("a"),
-                PUBLIC_ONLY.withExtraPorts(Set.of(8443)));
+        fetcher(List.of(PUBLIC_B))
+                .fetch(
+                        URI.create("http://media.example.test:8443/a"),
+                        dir.resolve("a"),
+                        PUBLIC_ONLY.withExtraPorts(Set.of(8443)));
         fetcher(List.of(PUBLIC_B)).fetch(URI.create("http://media.example.test:443/a"), dir.resolve("b"), PUBLIC_ONLY);
 
         assertEquals(List.of(new InetSocketAddress(PUBLIC_B, 8443), new InetSocketAddress(PUBLIC_B, 443)), dialed);
@@ -89,8 +100,10 @@ class SafeMediaFetcherPortTest {
     void checksThePortOfEveryRedirect() {
         server.on("/go", ex -> redirect(ex, 302, "http://media.example.test:3306/a"));
 
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
-                () -> fetcher(List.of(PUBLIC_B)).fetch(URI.create("http://media.example.test/go"), dir.resolve("a"), PUBLIC_ONLY));
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> fetcher(List.of(PUBLIC_B))
+                        .fetch(URI.create("http://media.example.test/go"), dir.resolve("a"), PUBLIC_ONLY));
         assertEquals(List.of("/go"), server.requests());
     }
 
@@ -105,12 +118,21 @@ class SafeMediaFetcherPortTest {
 
     @Test
     void customersCannotTellARefusedAddressFromARefusedConnection() {
-        MediaFetchException forbidden = assertFails(MediaFetchError.FORBIDDEN_ADDRESS, () -> fetcher(List.of(ip("10.0.0.7")))
-                .fetch(URI.create("http://media.example.test/a?sig=SECRET"), dir.resolve("a"), PUBLIC_ONLY));
-        MediaFetchException refused = assertFails(MediaFetchError.UNREACHABLE, () -> fetcher(List.of(PUBLIC_A))
-                .fetch(URI.create("http://media.example.test/a?sig=SECRET"), dir.resolve("a"), PUBLIC_ONLY));
-        MediaFetchException port = assertFails(MediaFetchError.FORBIDDEN_ADDRESS, () -> fetcher(List.of(PUBLIC_B))
-                .fetch(URI.create("http://media.example.test:8080/a?sig=SECRET"), dir.resolve("a"), PUBLIC_ONLY));
+        MediaFetchException forbidden = assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> fetcher(List.of(ip("10.0.0.7")))
+                        .fetch(URI.create("http://media.example.test/a?sig=SECRET"), dir.resolve("a"), PUBLIC_ONLY));
+        MediaFetchException refused = assertFails(
+                MediaFetchError.UNREACHABLE,
+                () -> fetcher(List.of(PUBLIC_A))
+                        .fetch(URI.create("http://media.example.test/a?sig=SECRET"), dir.resolve("a"), PUBLIC_ONLY));
+        MediaFetchException port = assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> fetcher(List.of(PUBLIC_B))
+                        .fetch(
+                                URI.create("http://media.example.test:8080/a?sig=SECRET"),
+                                dir.resolve("a"),
+                                PUBLIC_ONLY));
 
         assertEquals(forbidden.publicMessage(), refused.publicMessage());
         assertEquals(forbidden.publicMessage(), port.publicMessage());

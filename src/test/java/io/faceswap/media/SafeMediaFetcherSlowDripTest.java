@@ -25,7 +25,8 @@ class SafeMediaFetcherSlowDripTest {
     private static final Duration SLACK = Duration.ofSeconds(2);
     private static final long DRIP_MILLIS = 50;
     // per-read and connect limits far above the drip interval and the deadline: only the deadline can fire
-    private static final FetchPolicy POLICY = FetchPolicy.defaults().withAllowPrivateNetworks(true)
+    private static final FetchPolicy POLICY = FetchPolicy.defaults()
+            .withAllowPrivateNetworks(true)
             .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), TOTAL);
     private static TestTls tls;
 
@@ -55,7 +56,7 @@ class SafeMediaFetcherSlowDripTest {
     @Test
     void cutsATlsHandshakeDrip() throws IOException {
         try (DripServer server = DripServer.tls(tls.server, false, DRIP_MILLIS);
-             DripProxy proxy = new DripProxy(server.port(), DRIP_MILLIS)) {
+                DripProxy proxy = new DripProxy(server.port(), DRIP_MILLIS)) {
             assertCutAtDeadline(tlsFetcher(), httpsUri(proxy.port()));
             assertEquals(0, server.requestsRead(), "the handshake never completed, so no request was read");
         }
@@ -79,7 +80,8 @@ class SafeMediaFetcherSlowDripTest {
 
     private void assertCutAtDeadline(SafeMediaFetcher fetcher, URI uri) {
         long start = System.nanoTime();
-        MediaFetchException e = assertFails(MediaFetchError.TIMEOUT, () -> fetcher.fetch(uri, dir.resolve("a"), POLICY));
+        MediaFetchException e =
+                assertFails(MediaFetchError.TIMEOUT, () -> fetcher.fetch(uri, dir.resolve("a"), POLICY));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(TOTAL.minusMillis(100)) >= 0, "cut before the deadline: " + took);
         assertTrue(took.compareTo(TOTAL.plus(SLACK)) < 0, "took " + took);

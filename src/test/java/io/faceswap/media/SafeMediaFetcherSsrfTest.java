@@ -30,11 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SafeMediaFetcherSsrfTest {
 
     private static final InetAddress PUBLIC_IP = ip("93.184.215.14");
-    private static final FetchPolicy PUBLIC_ONLY = FetchPolicy.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final FetchPolicy PUBLIC_ONLY =
+            FetchPolicy.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     @TempDir
     Path dir;
+
     private LocalHttpServer server;
     private final List<InetSocketAddress> dialed = new CopyOnWriteArrayList<>();
 
@@ -92,7 +93,8 @@ class SafeMediaFetcherSsrfTest {
     void refusesANameWithAnyInternalAnswer() {
         SafeMediaFetcher fetcher = fetcher(Map.of("mixed.example.test", List.of(PUBLIC_IP, ip("10.0.0.5"))));
 
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
                 () -> fetcher.fetch(URI.create("http://mixed.example.test/a"), dir.resolve("a"), PUBLIC_ONLY));
         assertEquals(List.of(), dialed);
     }
@@ -103,7 +105,8 @@ class SafeMediaFetcherSsrfTest {
                 .on("/secret", ex -> send(ex, 200, null, TestBytes.of(10)));
         SafeMediaFetcher fetcher = fetcher(Map.of("public.example.test", List.of(PUBLIC_IP)));
 
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
                 () -> fetcher.fetch(URI.create("http://public.example.test/go"), dir.resolve("a"), PUBLIC_ONLY));
         assertEquals(List.of("/go"), server.requests());
         assertEquals(List.of(), SafeMediaFetcherTest.filesIn(dir));
@@ -117,7 +120,8 @@ class SafeMediaFetcherSsrfTest {
             return List.of(ip("169.254.169.254"));
         });
 
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
                 () -> fetcher.fetch(server.uri("/go"), dir.resolve("a"), PUBLIC_ONLY.withAllowPrivateNetworks(true)));
         assertEquals(List.of("/go"), server.requests());
     }
@@ -128,9 +132,11 @@ class SafeMediaFetcherSsrfTest {
                 .on("/ftp", ex -> redirect(ex, 301, "ftp://public.example.test/x"));
         SafeMediaFetcher fetcher = fetcher(Map.of("public.example.test", List.of(PUBLIC_IP)));
 
-        assertFails(MediaFetchError.INVALID_URL,
+        assertFails(
+                MediaFetchError.INVALID_URL,
                 () -> fetcher.fetch(URI.create("http://public.example.test/file"), dir.resolve("a"), PUBLIC_ONLY));
-        assertFails(MediaFetchError.INVALID_URL,
+        assertFails(
+                MediaFetchError.INVALID_URL,
                 () -> fetcher.fetch(URI.create("http://public.example.test/ftp"), dir.resolve("a"), PUBLIC_ONLY));
     }
 
@@ -139,17 +145,34 @@ class SafeMediaFetcherSsrfTest {
         Dialer mustNotDial = address -> {
             throw new AssertionError("dialed " + address);
         };
-        SafeMediaFetcher fetcher = withDialer(host -> {
-            throw new AssertionError("resolved " + host);
-        }, mustNotDial);
-        for (String url : List.of("http://127.0.0.1/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://10.1.2.3/",
-                "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/", "http://[fd00:ec2::254]/",
-                "http://100.100.100.200/", "http://224.0.0.1/", "http://255.255.255.255/")) {
-            assertFails(MediaFetchError.FORBIDDEN_ADDRESS, () -> fetcher.fetch(URI.create(url), dir.resolve("a"), PUBLIC_ONLY));
+        SafeMediaFetcher fetcher = withDialer(
+                host -> {
+                    throw new AssertionError("resolved " + host);
+                },
+                mustNotDial);
+        for (String url : List.of(
+                "http://127.0.0.1/",
+                "http://[::1]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://10.1.2.3/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://0.0.0.0/",
+                "http://[fd00:ec2::254]/",
+                "http://100.100.100.200/",
+                "http://224.0.0.1/",
+                "http://255.255.255.255/")) {
+            assertFails(
+                    MediaFetchError.FORBIDDEN_ADDRESS,
+                    () -> fetcher.fetch(URI.create(url), dir.resolve("a"), PUBLIC_ONLY));
         }
-        for (String url : List.of("http://169.254.169.254/", "http://[fd00:ec2::254]/", "http://[::ffff:169.254.169.254]/",
-                "http://0.0.0.0/", "http://[ff02::1]/")) {
-            assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+        for (String url : List.of(
+                "http://169.254.169.254/",
+                "http://[fd00:ec2::254]/",
+                "http://[::ffff:169.254.169.254]/",
+                "http://0.0.0.0/",
+                "http://[ff02::1]/")) {
+            assertFails(
+                    MediaFetchError.FORBIDDEN_ADDRESS,
                     () -> fetcher.fetch(URI.create(url), dir.resolve("a"), PUBLIC_ONLY.withAllowPrivateNetworks(true)));
         }
     }

@@ -30,11 +30,13 @@ class SafeMediaFetcherTest {
     private static final HostResolver NO_DNS = host -> {
         throw new AssertionError("test must not resolve " + host);
     };
-    private static final FetchPolicy LOCAL = FetchPolicy.defaults().withAllowPrivateNetworks(true)
+    private static final FetchPolicy LOCAL = FetchPolicy.defaults()
+            .withAllowPrivateNetworks(true)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     @TempDir
     Path dir;
+
     private Path target;
     private LocalHttpServer server;
 
@@ -69,7 +71,9 @@ class SafeMediaFetcherTest {
     void refusesLoopbackWithoutPrivateSwitchBeforeConnecting() {
         server.on("/ok", ex -> send(ex, 200, "image/png", TestBytes.of(10)));
 
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS, () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/ok"), target, FetchPolicy.defaults()));
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
+                () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/ok"), target, FetchPolicy.defaults()));
         assertEquals(List.of(), server.requests());
     }
 
@@ -77,7 +81,9 @@ class SafeMediaFetcherTest {
     void refusesEarlyWhenContentLengthIsTooLarge() {
         server.on("/big", ex -> send(ex, 200, "video/mp4", TestBytes.of(10_000)));
 
-        assertFails(MediaFetchError.TOO_LARGE, () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/big"), target, LOCAL.withMaxBytes(1000)));
+        assertFails(
+                MediaFetchError.TOO_LARGE,
+                () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/big"), target, LOCAL.withMaxBytes(1000)));
         assertEquals(List.of(), filesIn(dir));
     }
 
@@ -86,7 +92,9 @@ class SafeMediaFetcherTest {
         StreamingHandler endless = new StreamingHandler(256L * 1024 * 1024);
         server.on("/stream", endless);
 
-        assertFails(MediaFetchError.TOO_LARGE, () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/stream"), target, LOCAL.withMaxBytes(100_000)));
+        assertFails(
+                MediaFetchError.TOO_LARGE,
+                () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/stream"), target, LOCAL.withMaxBytes(100_000)));
 
         assertEquals(List.of(), filesIn(dir));
         assertTrue(endless.awaitEnd(Duration.ofSeconds(10)), "server stops once the client hangs up");
@@ -99,7 +107,11 @@ class SafeMediaFetcherTest {
     void acceptsBodyExactlyAtTheCap() throws IOException {
         server.on("/exact", ex -> send(ex, 200, null, TestBytes.of(1000)));
 
-        assertEquals(1000, new SafeMediaFetcher(NO_DNS).fetch(server.uri("/exact"), target, LOCAL.withMaxBytes(1000)).bytes());
+        assertEquals(
+                1000,
+                new SafeMediaFetcher(NO_DNS)
+                        .fetch(server.uri("/exact"), target, LOCAL.withMaxBytes(1000))
+                        .bytes());
         assertEquals(1000, Files.size(target));
     }
 
@@ -121,7 +133,9 @@ class SafeMediaFetcherTest {
     void stopsAfterMaxRedirects() {
         server.on("/loop", ex -> redirect(ex, 302, "/loop"));
 
-        assertFails(MediaFetchError.TOO_MANY_REDIRECTS, () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/loop"), target, LOCAL.withMaxRedirects(2)));
+        assertFails(
+                MediaFetchError.TOO_MANY_REDIRECTS,
+                () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/loop"), target, LOCAL.withMaxRedirects(2)));
         assertEquals(3, server.requests().size(), "the first request plus two followed redirects");
     }
 
@@ -129,7 +143,8 @@ class SafeMediaFetcherTest {
     void reportsHttpErrorWithStatusAndWithoutQueryInMessage() {
         server.on("/missing", ex -> send(ex, 404, "text/plain", TestBytes.of(5)));
 
-        MediaFetchException e = assertFails(MediaFetchError.HTTP_ERROR,
+        MediaFetchException e = assertFails(
+                MediaFetchError.HTTP_ERROR,
                 () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/missing?signature=TOPSECRET"), target, LOCAL));
         assertEquals(OptionalInt.of(404), e.httpStatus());
         assertFalse(e.getMessage().contains("TOPSECRET"), e.getMessage());
@@ -142,19 +157,22 @@ class SafeMediaFetcherTest {
                 .on("/missing", ex -> send(ex, 404, "text/plain", TestBytes.of(5)));
         SafeMediaFetcher fetcher = new SafeMediaFetcher(NO_DNS);
 
-        assertEquals(20, fetcher.fetch(server.uri("/ok?sig=abc").toString(), target, LOCAL).bytes());
-        MediaFetchException e = assertFails(MediaFetchError.HTTP_ERROR,
+        assertEquals(
+                20,
+                fetcher.fetch(server.uri("/ok?sig=abc").toString(), target, LOCAL)
+                        .bytes());
+        MediaFetchException e = assertFails(
+                MediaFetchError.HTTP_ERROR,
                 () -> fetcher.fetch(server.uri("/missing?sig=abc").toString(), dir.resolve("b"), LOCAL));
         assertEquals("The media server did not return the file. (HTTP status 404)", e.publicMessage());
     }
 
     @Test
     void reportsEmptyBody() {
-        server.on("/empty", ex -> send(ex, 200, "image/png", new byte[0]))
-                .on("/empty-chunked", ex -> {
-                    ex.sendResponseHeaders(200, 0); // 0 = chunked in HttpServer
-                    ex.getResponseBody().close();
-                });
+        server.on("/empty", ex -> send(ex, 200, "image/png", new byte[0])).on("/empty-chunked", ex -> {
+            ex.sendResponseHeaders(200, 0); // 0 = chunked in HttpServer
+            ex.getResponseBody().close();
+        });
 
         SafeMediaFetcher fetcher = new SafeMediaFetcher(NO_DNS);
         assertFails(MediaFetchError.EMPTY_BODY, () -> fetcher.fetch(server.uri("/empty"), target, LOCAL));
@@ -167,7 +185,9 @@ class SafeMediaFetcherTest {
         Files.writeString(target, "previous");
         server.on("/gone", ex -> send(ex, 410, null, TestBytes.of(3)));
 
-        assertFails(MediaFetchError.HTTP_ERROR, () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/gone"), target, LOCAL));
+        assertFails(
+                MediaFetchError.HTTP_ERROR,
+                () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/gone"), target, LOCAL));
         assertEquals("previous", Files.readString(target));
     }
 
@@ -176,10 +196,13 @@ class SafeMediaFetcherTest {
         HostResolver none = host -> {
             throw new UnknownHostException(host);
         };
-        assertFails(MediaFetchError.UNREACHABLE,
+        assertFails(
+                MediaFetchError.UNREACHABLE,
                 () -> new SafeMediaFetcher(none).fetch(URI.create("http://nowhere.example.test/a"), target, LOCAL));
-        assertFails(MediaFetchError.UNREACHABLE,
-                () -> new SafeMediaFetcher(host -> List.of()).fetch(URI.create("http://nowhere.example.test/a"), target, LOCAL));
+        assertFails(
+                MediaFetchError.UNREACHABLE,
+                () -> new SafeMediaFetcher(host -> List.of())
+                        .fetch(URI.create("http://nowhere.example.test/a"), target, LOCAL));
     }
 
     @Test

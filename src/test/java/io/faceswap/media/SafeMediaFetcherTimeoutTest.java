@@ -27,14 +27,18 @@ class SafeMediaFetcherTimeoutTest {
     @Test
     void timesOutOnAServerThatNeverAnswers() throws IOException {
         try (RawResponder silent = RawResponder.silent()) {
-            FetchPolicy policy = LOCAL.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(30));
+            FetchPolicy policy =
+                    LOCAL.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(30));
             long start = System.nanoTime();
 
-            MediaFetchException e = assertFails(MediaFetchError.TIMEOUT,
+            MediaFetchException e = assertFails(
+                    MediaFetchError.TIMEOUT,
                     () -> new SafeMediaFetcher(NO_DNS).fetch(silent.uri("/a"), dir.resolve("a"), policy));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
+            assertTrue(
+                    took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0,
+                    "took " + took);
             assertTrue(e.getMessage().contains("timed out"), e.getMessage());
         }
     }
@@ -52,16 +56,20 @@ class SafeMediaFetcherTimeoutTest {
                 }
             });
             // every single read finishes well inside 2 s; only the 700 ms overall budget can stop this
-            FetchPolicy policy = LOCAL.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(700));
+            FetchPolicy policy =
+                    LOCAL.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(700));
             long start = System.nanoTime();
 
-            MediaFetchException e = assertFails(MediaFetchError.TIMEOUT,
+            MediaFetchException e = assertFails(
+                    MediaFetchError.TIMEOUT,
                     () -> new SafeMediaFetcher(NO_DNS).fetch(server.uri("/drip"), dir.resolve("a"), policy));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
             // the last read's timeout is cut to what is left of the budget, so either limit may be the one reported
-            assertTrue(e.getMessage().contains("total time limit") || e.getMessage().contains("timed out"),
+            assertTrue(
+                    e.getMessage().contains("total time limit")
+                            || e.getMessage().contains("timed out"),
                     e.getMessage());
             assertEquals(List.of(), SafeMediaFetcherTest.filesIn(dir));
         }
@@ -96,7 +104,8 @@ class SafeMediaFetcherTimeoutTest {
                 "SSH-2.0-OpenSSH_9.0\r\n",
                 "")) {
             try (RawResponder raw = RawResponder.answering(response)) {
-                assertFails(MediaFetchError.PROTOCOL_ERROR,
+                assertFails(
+                        MediaFetchError.PROTOCOL_ERROR,
                         () -> new SafeMediaFetcher(NO_DNS).fetch(raw.uri("/a"), dir.resolve("a"), LOCAL));
                 assertEquals(List.of(), SafeMediaFetcherTest.filesIn(dir), response);
             }

@@ -63,7 +63,8 @@ class SafeMediaFetcherTlsTest {
 
     @Test
     void verifiesTheCertificateAgainstTheNameWhileConnectingToTheVettedIp() throws IOException {
-        FetchResult result = fetcherResolvingEverythingToLoopback().fetch(uri("media.example.test"), dir.resolve("a"), LOCAL);
+        FetchResult result =
+                fetcherResolvingEverythingToLoopback().fetch(uri("media.example.test"), dir.resolve("a"), LOCAL);
 
         assertEquals(4000, result.bytes());
         assertEquals(4000, Files.size(dir.resolve("a")));
@@ -71,7 +72,8 @@ class SafeMediaFetcherTlsTest {
 
     @Test
     void refusesACertificateForAnotherName() {
-        assertFails(MediaFetchError.TLS_ERROR,
+        assertFails(
+                MediaFetchError.TLS_ERROR,
                 () -> fetcherResolvingEverythingToLoopback().fetch(uri("other.example.test"), dir.resolve("a"), LOCAL));
         assertEquals(List.of(), SafeMediaFetcherTest.filesIn(dir));
     }
@@ -79,6 +81,8 @@ class SafeMediaFetcherTlsTest {
     @Test
     void refusesAnUntrustedCertificate() {
         SafeMediaFetcher defaultTrust = new SafeMediaFetcher(host -> List.of(ip("127.0.0.1")));
-        assertFails(MediaFetchError.TLS_ERROR, () -> defaultTrust.fetch(uri("media.example.test"), dir.resolve("a"), LOCAL));
+        assertFails(
+                MediaFetchError.TLS_ERROR,
+                () -> defaultTrust.fetch(uri("media.example.test"), dir.resolve("a"), LOCAL));
     }
 }

@@ -20,34 +20,58 @@ class SafeMediaFetcherUrlTest {
     @TempDir
     Path dir;
 
-    private final SafeMediaFetcher fetcher = withDialer(host -> {
-        throw new AssertionError("resolved " + host);
-    }, address -> {
-        throw new AssertionError("dialed " + address);
-    });
+    private final SafeMediaFetcher fetcher = withDialer(
+            host -> {
+                throw new AssertionError("resolved " + host);
+            },
+            address -> {
+                throw new AssertionError("dialed " + address);
+            });
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "file:///etc/passwd", "ftp://media.example.test/a.mp4", "jar:file:/app.war!/WEB-INF/web.xml",
-            "gopher://media.example.test/", "//media.example.test/a.mp4", "/a.mp4", "http:opaque", "http:///a.mp4",
-            "http://user:pass@media.example.test/a.mp4", "https://token@media.example.test/a.mp4",
-            "http://my_host/a.mp4", "http://[fe80::1%25eth0]/",
-            // numeric hosts that resolvers disagree on; all of them mean 127.0.0.1 to curl and browsers
-            "http://2130706433/", "http://0177.0.0.1/", "http://127.1/", "http://0x7f.0.0.1/", "http://017700000001/"})
+    @ValueSource(
+            strings = {
+                "file:///etc/passwd",
+                "ftp://media.example.test/a.mp4",
+                "jar:file:/app.war!/WEB-INF/web.xml",
+                "gopher://media.example.test/",
+                "//media.example.test/a.mp4",
+                "/a.mp4",
+                "http:opaque",
+                "http:///a.mp4",
+                "http://user:pass@media.example.test/a.mp4",
+                "https://token@media.example.test/a.mp4",
+                "http://my_host/a.mp4",
+                "http://[fe80::1%25eth0]/",
+                // numeric hosts that resolvers disagree on; all of them mean 127.0.0.1 to curl and browsers
+                "http://2130706433/",
+                "http://0177.0.0.1/",
+                "http://127.1/",
+                "http://0x7f.0.0.1/",
+                "http://017700000001/"
+            })
     void refusesAsInvalidUrl(String url) {
-        assertFails(MediaFetchError.INVALID_URL, () -> fetcher.fetch(URI.create(url), dir.resolve("a"), FetchPolicy.defaults()));
+        assertFails(
+                MediaFetchError.INVALID_URL,
+                () -> fetcher.fetch(URI.create(url), dir.resolve("a"), FetchPolicy.defaults()));
     }
 
     @Test
     void refusesSchemesThePolicyNarrowsAway() {
         FetchPolicy httpsOnly = FetchPolicy.defaults().withAllowedSchemes(java.util.Set.of("https"));
-        assertFails(MediaFetchError.INVALID_URL, () -> fetcher.fetch(URI.create("http://media.example.test/"), dir.resolve("a"), httpsOnly));
+        assertFails(
+                MediaFetchError.INVALID_URL,
+                () -> fetcher.fetch(URI.create("http://media.example.test/"), dir.resolve("a"), httpsOnly));
     }
 
     @Test
     void keepsCredentialsAndQueryOutOfMessages() {
-        MediaFetchException e = assertFails(MediaFetchError.INVALID_URL, () -> fetcher.fetch(
-                URI.create("http://alice:hunter2@media.example.test/a.mp4?X-Amz-Signature=deadbeef"), dir.resolve("a"), FetchPolicy.defaults()));
+        MediaFetchException e = assertFails(
+                MediaFetchError.INVALID_URL,
+                () -> fetcher.fetch(
+                        URI.create("http://alice:hunter2@media.example.test/a.mp4?X-Amz-Signature=deadbeef"),
+                        dir.resolve("a"),
+                        FetchPolicy.defaults()));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         assertFalse(e.getMessage().contains("alice"), e.getMessage());
         assertFalse(e.getMessage().contains("deadbeef"), e.getMessage());
@@ -66,10 +90,19 @@ class SafeMediaFetcherUrlTest {
 
     /** Strings java.net.URI itself rejects: caught up front, as INVALID_URL, and never quoted back. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "http://media.example.test/a b.mp4?sig=SECRET", "http://media.example.test/a.mp4?sig=SECRET|x",
-            "http://[::1/a?sig=SECRET", "http://media.example.test:80a/?sig=SECRET", "https://media.example.test/%zz?sig=SECRET",
-            "http://media.example.test/a\\b?sig=SECRET", "http://exa mple.test/?sig=SECRET", "", " ", "ht tp://x/?sig=SECRET"})
+    @ValueSource(
+            strings = {
+                "http://media.example.test/a b.mp4?sig=SECRET",
+                "http://media.example.test/a.mp4?sig=SECRET|x",
+                "http://[::1/a?sig=SECRET",
+                "http://media.example.test:80a/?sig=SECRET",
+                "https://media.example.test/%zz?sig=SECRET",
+                "http://media.example.test/a\\b?sig=SECRET",
+                "http://exa mple.test/?sig=SECRET",
+                "",
+                " ",
+                "ht tp://x/?sig=SECRET"
+            })
     void parseRefusesWhatUriRejectsWithoutQuotingIt(String url) {
         MediaFetchException e = assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
         assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
@@ -78,19 +111,29 @@ class SafeMediaFetcherUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file:///etc/passwd", "http://user:pass@media.example.test/", "http://2130706433/", "http:///a"})
+    @ValueSource(
+            strings = {"file:///etc/passwd", "http://user:pass@media.example.test/", "http://2130706433/", "http:///a"})
     void parseRefusesWhatTheFetcherWouldRefuseOnSyntax(String url) {
         assertFails(MediaFetchError.INVALID_URL, () -> TargetUrl.parse(url));
     }
 
     @Test
     void parseAcceptsOrdinaryUrlsOnAnyPortAndChecksPortsOnlyAgainstAPolicy() {
-        assertEquals(URI.create("https://media.example.test/a.mp4?X-Amz-Signature=abc"),
-                TargetUrl.parse("https://media.example.test/a.mp4?X-Amz-Signature=abc").uri());
-        assertEquals("http://media.example.test:8080/a.mp4?…", TargetUrl.parse("http://media.example.test:8080/a.mp4?s=1").redacted());
-        assertFails(MediaFetchError.FORBIDDEN_ADDRESS,
+        assertEquals(
+                URI.create("https://media.example.test/a.mp4?X-Amz-Signature=abc"),
+                TargetUrl.parse("https://media.example.test/a.mp4?X-Amz-Signature=abc")
+                        .uri());
+        assertEquals(
+                "http://media.example.test:8080/a.mp4?…",
+                TargetUrl.parse("http://media.example.test:8080/a.mp4?s=1").redacted());
+        assertFails(
+                MediaFetchError.FORBIDDEN_ADDRESS,
                 () -> TargetUrl.parse("http://media.example.test:8080/a.mp4", FetchPolicy.defaults()));
-        assertEquals(8080, TargetUrl.parse("http://media.example.test:8080/a.mp4",
-                FetchPolicy.defaults().withExtraPorts(java.util.Set.of(8080))).port());
+        assertEquals(
+                8080,
+                TargetUrl.parse(
+                                "http://media.example.test:8080/a.mp4",
+                                FetchPolicy.defaults().withExtraPorts(java.util.Set.of(8080)))
+                        .port());
     }
 }

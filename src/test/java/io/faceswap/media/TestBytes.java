@@ -3,8 +3,7 @@ package io.faceswap.media;
 /** Deterministic non-trivial test content. */
 final class TestBytes {
 
-    private TestBytes() {
-    }
+    private TestBytes() {}
 
     static byte[] of(int length) {
         byte[] bytes = new byte[length];

@@ -45,10 +45,28 @@ final class TestTls {
     private static TestTls create() throws IOException, InterruptedException, GeneralSecurityException {
         Path keys = Files.createTempDirectory("test-tls");
         Path keystore = keys.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-alias", "server", "-keyalg", "EC", "-dname", "CN=" + HOST,
-                "-ext", "SAN=dns:" + HOST, "-validity", "2").redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=" + HOST,
+                        "-ext",
+                        "SAN=dns:" + HOST,
+                        "-validity",
+                        "2")
+                .redirectErrorStream(true)
+                .start();
         keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
 

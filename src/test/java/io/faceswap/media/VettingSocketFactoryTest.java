@@ -18,11 +18,13 @@ class VettingSocketFactoryTest {
     @Test
     void refusesAnInternalAddressAtConnectTime() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket socket = new VettingSocketFactory(false, Dialer.DIRECT).createSocket()) {
-            IOException e = assertThrows(VettingSocketFactory.RefusedAddressException.class,
-                    () -> socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 1000));
-            MediaFetchException mapped = IoFailures.toFetchException(e, MediaFetchError.PROTOCOL_ERROR, "x",
-                    new Deadline(Duration.ofSeconds(10)));
+                Socket socket = new VettingSocketFactory(false, Dialer.DIRECT).createSocket()) {
+            IOException e = assertThrows(
+                    VettingSocketFactory.RefusedAddressException.class,
+                    () -> socket.connect(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 1000));
+            MediaFetchException mapped = IoFailures.toFetchException(
+                    e, MediaFetchError.PROTOCOL_ERROR, "x", new Deadline(Duration.ofSeconds(10)));
             assertEquals(MediaFetchError.FORBIDDEN_ADDRESS, mapped.code());
         }
     }
@@ -30,7 +32,8 @@ class VettingSocketFactoryTest {
     @Test
     void refusesMetadataEvenWithThePrivateSwitch() throws IOException {
         try (Socket socket = new VettingSocketFactory(true, Dialer.DIRECT).createSocket()) {
-            assertThrows(VettingSocketFactory.RefusedAddressException.class,
+            assertThrows(
+                    VettingSocketFactory.RefusedAddressException.class,
                     () -> socket.connect(new InetSocketAddress(InetAddress.getByName("169.254.169.254"), 80), 1000));
         }
     }
@@ -38,7 +41,7 @@ class VettingSocketFactoryTest {
     @Test
     void connectsToAnAllowedAddress() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket socket = new VettingSocketFactory(true, Dialer.DIRECT).createSocket()) {
+                Socket socket = new VettingSocketFactory(true, Dialer.DIRECT).createSocket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 1000);
             assertTrue(socket.isConnected());
         }

@@ -17,13 +17,13 @@ import io.faceswap.swap.video.CorruptVideoException;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.NoVideoStreamException;
 import io.faceswap.swap.video.NotAVideoException;
+import io.faceswap.swap.video.UnsupportedCodecException;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoProbe;
 import io.faceswap.swap.video.VideoSwapper;
 import io.faceswap.swap.video.VideoTooLargeException;
 import io.faceswap.swap.video.VideoTooLongException;
-import io.faceswap.swap.video.UnsupportedCodecException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +53,15 @@ class EngineVideoTest {
 
     private static Path swap(Path clip, String name) {
         Path out = TestVideos.dir().resolve(name + "-swapped.mp4");
-        VideoSwapper.swapFile(clip, out, () -> new FaceSwapper(hopper, false), 2, 30, VideoLimits.DEFAULT,
-                (d, t) -> { });
+        VideoSwapper.swapFile(
+                clip, out, () -> new FaceSwapper(hopper, false), 2, 30, VideoLimits.DEFAULT, (d, t) -> {});
         return out;
     }
 
     @Test
     void aMovingFaceIsSwappedInEveryFrameWhereItIs() {
-        Path clip = TestVideos.movingFace("engine-moving", TestImages.ASTRONAUT, 960, 540, 25, 100, true,
-                TestVideos.Format.MP4);
+        Path clip = TestVideos.movingFace(
+                "engine-moving", TestImages.ASTRONAUT, 960, 540, 25, 100, true, TestVideos.Format.MP4);
         Path out = swap(clip, "engine-moving");
         VideoInfo in = VideoProbe.probe(clip, VideoLimits.DEFAULT);
         VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
@@ -72,14 +72,18 @@ class EngineVideoTest {
         int closerToSource = 0;
         double sumToSource = 0;
         double sumToTarget = 0;
-        try (FrameReader a = new FrameReader(clip, 0, 1); FrameReader b = new FrameReader(out, 0, 1)) {
+        try (FrameReader a = new FrameReader(clip, 0, 1);
+                FrameReader b = new FrameReader(out, 0, 1)) {
             for (int i = 0; i < 100; i++) {
-                try (Mat before = a.next(); Mat after = b.next()) {
+                try (Mat before = a.next();
+                        Mat after = b.next()) {
                     FaceLandmarks target = finder.find(before).get(0);
                     FaceLandmarks swapped = finder.find(after).get(0);
                     double[] box = target.bounds();
-                    try (Rect r = new Rect((int) box[0], (int) box[1], (int) (box[2] - box[0]),
-                            (int) (box[3] - box[1])); Mat was = new Mat(before, r); Mat now = new Mat(after, r)) {
+                    try (Rect r = new Rect(
+                                    (int) box[0], (int) box[1], (int) (box[2] - box[0]), (int) (box[3] - box[1]));
+                            Mat was = new Mat(before, r);
+                            Mat now = new Mat(after, r)) {
                         assertTrue(Measures.psnr(was, now) < 28, "frame " + i + ": face changed");
                     }
                     double toSource = FaceShape.of(swapped).distance(source);
@@ -88,8 +92,8 @@ class EngineVideoTest {
                     closerToSource += toSource < toTarget ? 1 : 0;
                     sumToSource += toSource;
                     sumToTarget += toTarget;
-                    double shift = Math.hypot(swapped.centerX() - target.centerX(),
-                            swapped.centerY() - target.centerY());
+                    double shift =
+                            Math.hypot(swapped.centerX() - target.centerX(), swapped.centerY() - target.centerY());
                     assertTrue(shift < target.width() * 0.1, "frame " + i + ": face stayed, moved " + shift);
                     assertTrue(Measures.psnrOutside(before, after, target, 0.35) > 30, "frame " + i);
                 }
@@ -99,21 +103,25 @@ class EngineVideoTest {
         // went from 5 to 4 on changes of one grey level in a few pixels; over 50 frames, outputs 45 dB apart (OpenCV
         // dnn against TensorFlow Lite, landmarks equal to 1e-6 on the same input) scored 38 and 34 of 50. Over 100
         // frames both scored 72.
-        System.out.printf("QUALITY identity, moving clip: %d of %d frames closer to the source; mean distance %.4f to "
-                + "the source, %.4f to the target%n", closerToSource, checked, sumToSource / checked,
-                sumToTarget / checked);
+        System.out.printf(
+                "QUALITY identity, moving clip: %d of %d frames closer to the source; mean distance %.4f to "
+                        + "the source, %.4f to the target%n",
+                closerToSource, checked, sumToSource / checked, sumToTarget / checked);
         assertTrue(closerToSource >= checked * 0.7, closerToSource + " of " + checked + " closer to the source");
-        assertTrue(sumToSource < sumToTarget, "mean distance to source " + sumToSource / checked + " vs target "
-                + sumToTarget / checked);
+        assertTrue(
+                sumToSource < sumToTarget,
+                "mean distance to source " + sumToSource / checked + " vs target " + sumToTarget / checked);
     }
 
     @Test
     void framesWithoutAFacePassThroughNearlyUnchanged() {
         Path clip = TestVideos.noFace("engine-noface", 320, 240, 25, 30, false);
         Path out = swap(clip, "engine-noface");
-        try (FrameReader a = new FrameReader(clip, 0, 1); FrameReader b = new FrameReader(out, 0, 1)) {
+        try (FrameReader a = new FrameReader(clip, 0, 1);
+                FrameReader b = new FrameReader(out, 0, 1)) {
             for (int i = 0; i < 30; i++) {
-                try (Mat before = a.next(); Mat after = b.next()) {
+                try (Mat before = a.next();
+                        Mat after = b.next()) {
                     assertTrue(Measures.psnr(before, after) > 32, "frame " + i + " re-encoded only");
                 }
             }
@@ -124,14 +132,17 @@ class EngineVideoTest {
     void bothFacesOfATwoFaceClipAreSwapped() {
         Path clip = TestVideos.twoFaces("engine-two", 640, 320, 25, 20);
         Path out = swap(clip, "engine-two");
-        try (FrameReader a = new FrameReader(clip, 10, 1); FrameReader b = new FrameReader(out, 10, 1);
-             Mat before = a.next(); Mat after = b.next()) {
+        try (FrameReader a = new FrameReader(clip, 10, 1);
+                FrameReader b = new FrameReader(out, 10, 1);
+                Mat before = a.next();
+                Mat after = b.next()) {
             List<FaceLandmarks> faces = finder.find(before);
             assertEquals(2, faces.size());
             for (FaceLandmarks f : faces) {
                 double[] box = f.bounds();
                 try (Rect r = new Rect((int) box[0], (int) box[1], (int) (box[2] - box[0]), (int) (box[3] - box[1]));
-                     Mat was = new Mat(before, r); Mat now = new Mat(after, r)) {
+                        Mat was = new Mat(before, r);
+                        Mat now = new Mat(after, r)) {
                     assertTrue(Measures.psnr(was, now) < 28, "face at x=" + (int) box[0] + " changed");
                 }
             }
@@ -147,8 +158,7 @@ class EngineVideoTest {
         Path clip = TestVideos.stillFace("engine-still", TestImages.ASTRONAUT, 480, 270, 25, 40);
         double raw = jitter(clip, false);
         double smooth = jitter(clip, true);
-        System.out.printf("Landmark jitter on a still clip: %.3f px/frame raw, %.3f px/frame smoothed%n", raw,
-                smooth);
+        System.out.printf("Landmark jitter on a still clip: %.3f px/frame raw, %.3f px/frame smoothed%n", raw, smooth);
         assertTrue(smooth < raw * 0.8, "smoothed " + smooth + " vs raw " + raw);
     }
 
@@ -156,7 +166,7 @@ class EngineVideoTest {
         double total = 0;
         int steps = 0;
         try (FrameReader reader = new FrameReader(clip, 0, 1);
-             FaceSwapper swapper = new FaceSwapper(hopper, false, smoothing)) {
+                FaceSwapper swapper = new FaceSwapper(hopper, false, smoothing)) {
             float[] previous = null;
             Mat frame;
             for (long i = 0; (frame = reader.next()) != null; i++) {
@@ -184,11 +194,11 @@ class EngineVideoTest {
         Path empty = Files.write(dir.resolve("bad-empty.mp4"), new byte[0]);
         Path text = Files.writeString(dir.resolve("bad-text.mp4"), "this is not a video at all");
         Path image = TestImages.file(TestImages.ASTRONAUT);
-        Path good = TestVideos.movingFace("bad-source", TestImages.ASTRONAUT, 320, 240, 25, 50, false,
-                TestVideos.Format.MKV);
+        Path good = TestVideos.movingFace(
+                "bad-source", TestImages.ASTRONAUT, 320, 240, 25, 50, false, TestVideos.Format.MKV);
         byte[] bytes = Files.readAllBytes(good);
-        Path truncated = Files.write(dir.resolve("bad-truncated.mkv"), java.util.Arrays.copyOf(bytes,
-                bytes.length / 2));
+        Path truncated =
+                Files.write(dir.resolve("bad-truncated.mkv"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path audioOnly = dir.resolve("bad-audio-only.m4a");
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(audioOnly.toFile(), 1)) {
             r.setFormat("mp4");
@@ -202,13 +212,18 @@ class EngineVideoTest {
         assertThrows(NotAVideoException.class, () -> VideoProbe.probe(text, VideoLimits.DEFAULT));
         assertThrows(NoVideoStreamException.class, () -> VideoProbe.probe(audioOnly, VideoLimits.DEFAULT));
         assertThrows(CorruptVideoException.class, () -> VideoProbe.probe(truncated, VideoLimits.DEFAULT));
-        assertThrows(VideoTooLargeException.class,
-                () -> VideoProbe.probe(good, new VideoLimits(300, 200, 600)));
+        assertThrows(VideoTooLargeException.class, () -> VideoProbe.probe(good, new VideoLimits(300, 200, 600)));
         assertThrows(VideoTooLongException.class, () -> VideoProbe.probe(good, new VideoLimits(1920, 1080, 1)));
-        assertEquals("UNSUPPORTED_CODEC", assertThrows(UnsupportedCodecException.class,
-                () -> VideoProbe.probe(TestVideos.unknownCodec("bad-codec"), VideoLimits.DEFAULT)).errorCode());
+        assertEquals(
+                "UNSUPPORTED_CODEC",
+                assertThrows(
+                                UnsupportedCodecException.class,
+                                () -> VideoProbe.probe(TestVideos.unknownCodec("bad-codec"), VideoLimits.DEFAULT))
+                        .errorCode());
         // a still image is a one-frame "video" to FFmpeg; the engine only takes it as a photo
-        assertEquals("NOT_A_VIDEO", assertThrows(NotAVideoException.class,
-                () -> VideoProbe.probe(image, VideoLimits.DEFAULT)).errorCode());
+        assertEquals(
+                "NOT_A_VIDEO",
+                assertThrows(NotAVideoException.class, () -> VideoProbe.probe(image, VideoLimits.DEFAULT))
+                        .errorCode());
     }
 }

@@ -22,7 +22,9 @@ class TaskListWriterTest {
 
     @Test
     void writesWhatJsonbWrote() throws Exception {
-        for (List<TaskView> tasks : List.of(List.<TaskView>of(), List.of(TaskViewSerializerTest.FULL),
+        for (List<TaskView> tasks : List.of(
+                List.<TaskView>of(),
+                List.of(TaskViewSerializerTest.FULL),
                 List.of(TaskViewSerializerTest.FULL, TaskViewSerializerTest.EMPTY))) {
             ApiResponse<TaskResource.TaskList> response = ApiResponse.ok(new TaskResource.TaskList(tasks));
             assertEquals(JSONB.toJson(response), written(response));
@@ -40,8 +42,14 @@ class TaskListWriterTest {
                 closed[0] = true;
             }
         };
-        writer.writeTo(ApiResponse.ok(new TaskResource.TaskList(List.of())), ApiResponse.class, listType(), null,
-                MediaType.APPLICATION_JSON_TYPE, null, out);
+        writer.writeTo(
+                ApiResponse.ok(new TaskResource.TaskList(List.of())),
+                ApiResponse.class,
+                listType(),
+                null,
+                MediaType.APPLICATION_JSON_TYPE,
+                null,
+                out);
         assertFalse(closed[0]);
         assertEquals("{\"code\":0,\"message\":\"success\",\"data\":{\"list\":[]}}", out.toString());
     }
@@ -49,8 +57,13 @@ class TaskListWriterTest {
     @Test
     void takesOnlyListbyidsAnswers() throws Exception {
         assertTrue(writer.isWriteable(ApiResponse.class, listType(), null, MediaType.APPLICATION_JSON_TYPE));
-        Type view = TaskResource.class.getMethod("cancel", jakarta.ws.rs.core.SecurityContext.class,
-                TaskResource.CancelRequest.class, jakarta.ws.rs.core.UriInfo.class).getGenericReturnType();
+        Type view = TaskResource.class
+                .getMethod(
+                        "cancel",
+                        jakarta.ws.rs.core.SecurityContext.class,
+                        TaskResource.CancelRequest.class,
+                        jakarta.ws.rs.core.UriInfo.class)
+                .getGenericReturnType();
         assertFalse(writer.isWriteable(ApiResponse.class, view, null, MediaType.APPLICATION_JSON_TYPE));
         assertFalse(writer.isWriteable(ApiResponse.class, ApiResponse.class, null, MediaType.APPLICATION_JSON_TYPE));
     }
@@ -62,7 +75,12 @@ class TaskListWriterTest {
     }
 
     private static Type listType() throws NoSuchMethodException {
-        return TaskResource.class.getMethod("listByIds", jakarta.ws.rs.core.SecurityContext.class, String.class,
-                jakarta.ws.rs.core.UriInfo.class).getGenericReturnType();
+        return TaskResource.class
+                .getMethod(
+                        "listByIds",
+                        jakarta.ws.rs.core.SecurityContext.class,
+                        String.class,
+                        jakarta.ws.rs.core.UriInfo.class)
+                .getGenericReturnType();
     }
 }

@@ -18,45 +18,81 @@ import org.junit.jupiter.api.Test;
 class TaskViewSerializerTest {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    static final TaskView FULL = new TaskView("65f1c0ffee0ddba11c0ffee1", "user-1",
-            "t\u00e9st \"quoted\" \\ / \n\t\u0001 \u2028 \ud83d\ude00", "https://example.com/a.jpg?x=1&y=<2>",
-            "https://example.com/b.mp4", 12.5, "succeeded", 100,
-            "http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1", null, null,
-            Instant.parse("2026-12-01T04:22:19.364356016Z"), Instant.parse("2026-12-01T04:22:19Z"), 300, 287, 0.1,
-            13, Instant.parse("2026-12-01T04:22:19.360Z"), Instant.ofEpochSecond(1_700_000_000L, 120_000), false);
-    static final TaskView EMPTY = new TaskView("65f1c0ffee0ddba11c0ffee2", "u", null, "i", "v", 1.0E-7, "queued", 0,
-            null, "NO_FACE_IN_IMAGE", "no face", Instant.ofEpochSecond(0), Instant.ofEpochSecond(-1, 1), 0, 0, 1.0E10,
-            0, null, null, true);
+    static final TaskView FULL = new TaskView(
+            "65f1c0ffee0ddba11c0ffee1",
+            "user-1",
+            "t\u00e9st \"quoted\" \\ / \n\t\u0001 \u2028 \ud83d\ude00",
+            "https://example.com/a.jpg?x=1&y=<2>",
+            "https://example.com/b.mp4",
+            12.5,
+            "succeeded",
+            100,
+            "http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1",
+            null,
+            null,
+            Instant.parse("2026-12-01T04:22:19.364356016Z"),
+            Instant.parse("2026-12-01T04:22:19Z"),
+            300,
+            287,
+            0.1,
+            13,
+            Instant.parse("2026-12-01T04:22:19.360Z"),
+            Instant.ofEpochSecond(1_700_000_000L, 120_000),
+            false);
+    static final TaskView EMPTY = new TaskView(
+            "65f1c0ffee0ddba11c0ffee2",
+            "u",
+            null,
+            "i",
+            "v",
+            1.0E-7,
+            "queued",
+            0,
+            null,
+            "NO_FACE_IN_IMAGE",
+            "no face",
+            Instant.ofEpochSecond(0),
+            Instant.ofEpochSecond(-1, 1),
+            0,
+            0,
+            1.0E10,
+            0,
+            null,
+            null,
+            true);
 
     @Test
     void writesWhatTheDefaultMappingWrote() {
-        assertEquals("{\"chargedSeconds\":13,\"createdAt\":\"2026-12-01T04:22:19.364356016Z\",\"duration\":12.5,"
-                + "\"errorCode\":null,\"errorMessage\":null,\"expired\":false,\"facesFound\":287,"
-                + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
-                + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
-                + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
-                + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
-                + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
-                + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
-                + "\"videoUrl\":\"https://example.com/b.mp4\"}",
+        assertEquals(
+                "{\"chargedSeconds\":13,\"createdAt\":\"2026-12-01T04:22:19.364356016Z\",\"duration\":12.5,"
+                        + "\"errorCode\":null,\"errorMessage\":null,\"expired\":false,\"facesFound\":287,"
+                        + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
+                        + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
+                        + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
+                        + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
+                        + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
+                        + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
+                        + "\"videoUrl\":\"https://example.com/b.mp4\"}",
                 JSONB.toJson(FULL));
-        assertEquals("{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,"
-                + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
-                + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
-                + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"startedAt\":null,"
-                + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
-                + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
+        assertEquals(
+                "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,"
+                        + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
+                        + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
+                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"startedAt\":null,"
+                        + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
+                        + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
                 JSONB.toJson(EMPTY));
     }
 
     @Test
     void nestsInTheEnvelope() {
-        assertEquals("{\"code\":0,\"message\":\"success\",\"data\":[{\"chargedSeconds\":0,"
-                + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"errorCode\":\"NO_FACE_IN_IMAGE\","
-                + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
-                + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
-                + "\"resultUrl\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
-                + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
+        assertEquals(
+                "{\"code\":0,\"message\":\"success\",\"data\":[{\"chargedSeconds\":0,"
+                        + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"errorCode\":\"NO_FACE_IN_IMAGE\","
+                        + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
+                        + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
+                        + "\"resultUrl\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
 

@@ -14,14 +14,23 @@ class RetryScheduleTest {
     @Test
     void theDefaultIsOneMinuteFiveThirtyTwoHoursSixTwelve() {
         RetrySchedule s = RetrySchedule.parse(RetrySchedule.DEFAULT);
-        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
-                Duration.ofHours(6), Duration.ofHours(12)), s.delays());
+        assertEquals(
+                List.of(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(6),
+                        Duration.ofHours(12)),
+                s.delays());
         assertEquals(7, s.maxAttempts());
         assertEquals(Optional.of(Duration.ofMinutes(1)), s.delayAfter(1));
         assertEquals(Optional.of(Duration.ofHours(12)), s.delayAfter(6));
         assertEquals(Optional.empty(), s.delayAfter(7), "the seventh failure is the last");
         Duration total = s.delays().stream().reduce(Duration.ZERO, Duration::plus);
-        assertTrue(total.compareTo(Duration.ofHours(24)) < 0 && total.compareTo(Duration.ofHours(20)) > 0, total::toString);
+        assertTrue(
+                total.compareTo(Duration.ofHours(24)) < 0 && total.compareTo(Duration.ofHours(20)) > 0,
+                total::toString);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -25,13 +25,13 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Exits 2 with a one-line reason on bad input.
  */
 public final class SwapCommand {
-    private SwapCommand() {
-    }
+    private SwapCommand() {}
 
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
         if (!options.containsKey("image") || !options.containsKey("video") || !options.containsKey("out")) {
-            fail("usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band] [--snapshot N]");
+            fail(
+                    "usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band] [--snapshot N]");
         }
         Path image = Path.of(options.get("image"));
         Path video = Path.of(options.get("video"));
@@ -44,13 +44,21 @@ public final class SwapCommand {
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         boolean largest = options.containsKey("largest-only");
         boolean multiBand = options.containsKey("multi-band");
-        try (FaceFinder finder = new FaceFinder(); SourceFace source = SourceFace.fromFile(image, finder)) {
-            VideoSwapper.Result result = VideoSwapper.swapFile(video, out,
-                    () -> new FaceSwapper(source, largest, true, multiBand), threads, 30, VideoLimits.DEFAULT, (done, total) -> System.err.printf("\rframes %d/%d (%d%%)",
-                            done, total, done * 100 / Math.max(1, total)));
+        try (FaceFinder finder = new FaceFinder();
+                SourceFace source = SourceFace.fromFile(image, finder)) {
+            VideoSwapper.Result result = VideoSwapper.swapFile(
+                    video,
+                    out,
+                    () -> new FaceSwapper(source, largest, true, multiBand),
+                    threads,
+                    30,
+                    VideoLimits.DEFAULT,
+                    (done, total) ->
+                            System.err.printf("\rframes %d/%d (%d%%)", done, total, done * 100 / Math.max(1, total)));
             System.err.println();
-            System.out.printf("%s: %d frames, %d faces swapped, %.1f s (%.1f frames/s)%n", out, result.frames(),
-                    result.faces(), result.seconds(), result.framesPerSecond());
+            System.out.printf(
+                    "%s: %d frames, %d faces swapped, %.1f s (%.1f frames/s)%n",
+                    out, result.frames(), result.faces(), result.seconds(), result.framesPerSecond());
             if (options.containsKey("snapshot")) {
                 snapshot(video, out, Long.parseLong(options.get("snapshot")));
             }
@@ -62,11 +70,17 @@ public final class SwapCommand {
     /** Frame N of the input and of the output side by side, each 480 px wide: {@code <out>-before-after.png}. */
     private static void snapshot(Path video, Path out, long frame) {
         String stem = out.getFileName().toString().replaceFirst("\\.mp4$", "");
-        try (FrameReader before = new FrameReader(video, frame, 0); FrameReader after = new FrameReader(out, frame, 0);
-             Mat a = before.next(); Mat b = after.next(); MatVector pair = new MatVector(2); Mat joined = new Mat()) {
+        try (FrameReader before = new FrameReader(video, frame, 0);
+                FrameReader after = new FrameReader(out, frame, 0);
+                Mat a = before.next();
+                Mat b = after.next();
+                MatVector pair = new MatVector(2);
+                Mat joined = new Mat()) {
             int width = 480;
             int height = (int) Math.round(a.rows() * (double) width / a.cols());
-            try (Size size = new Size(width, height); Mat sa = new Mat(); Mat sb = new Mat()) {
+            try (Size size = new Size(width, height);
+                    Mat sa = new Mat();
+                    Mat sb = new Mat()) {
                 opencv_imgproc.resize(a, sa, size, 0, 0, opencv_imgproc.INTER_AREA);
                 opencv_imgproc.resize(b, sb, size, 0, 0, opencv_imgproc.INTER_AREA);
                 pair.put(0, sa);

@@ -12,8 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * >> 8 is v / 255 rounded, for v up to 255 * 255.
  */
 final class AlphaBlend {
-    private AlphaBlend() {
-    }
+    private AlphaBlend() {}
 
     /** @param warped 8-bit BGR, frameRoi's size; @param alpha 8-bit, continuous, frameRoi's size */
     static void blend(Mat warped, Mat frameRoi, Mat alpha) {

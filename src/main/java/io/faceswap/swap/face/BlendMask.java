@@ -22,9 +22,11 @@ final class BlendMask {
     static final double MOUTH_FEATHER = 0.03;
     private static final double SKIN_INSET = 0.08;
 
-    private static final int[] RIGHT_EYE = {33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7};
-    private static final int[] LEFT_EYE = {263, 466, 388, 387, 386, 385, 384, 398, 362, 382, 381, 380, 374, 373, 390,
-            249};
+    private static final int[] RIGHT_EYE = {33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7
+    };
+    private static final int[] LEFT_EYE = {
+        263, 466, 388, 387, 386, 385, 384, 398, 362, 382, 381, 380, 374, 373, 390, 249
+    };
     private static final int[] RIGHT_BROW = {70, 63, 105, 66, 107, 55, 65, 52, 53, 46};
     private static final int[] LEFT_BROW = {300, 293, 334, 296, 336, 285, 295, 282, 283, 276};
 
@@ -40,8 +42,16 @@ final class BlendMask {
      * @param inside 255 where the warp covers the ROI
      * @param extension per pixel, 1 on the mesh, falling to 0 at the lifted forehead points
      */
-    static BlendMask of(byte[] inside, float[] extension, float[] target, int roiX, int roiY, int w, int h,
-                        double faceWidth, boolean mouthOpen) {
+    static BlendMask of(
+            byte[] inside,
+            float[] extension,
+            float[] target,
+            int roiX,
+            int roiY,
+            int w,
+            int h,
+            double faceWidth,
+            boolean mouthOpen) {
         int n = w * h;
         float[] edge = distance(inside, w, h);
         float[] mouth = null;
@@ -94,7 +104,8 @@ final class BlendMask {
     /** Euclidean distance of each pixel to the nearest zero pixel. */
     static float[] distance(byte[] mask, int w, int h) {
         float[] d = new float[w * h];
-        try (Mat m = new Mat(h, w, opencv_core.CV_8UC1); Mat dist = new Mat()) {
+        try (Mat m = new Mat(h, w, opencv_core.CV_8UC1);
+                Mat dist = new Mat()) {
             m.data().put(mask);
             opencv_imgproc.distanceTransform(m, dist, opencv_imgproc.DIST_L2, opencv_imgproc.DIST_MASK_3);
             ((java.nio.FloatBuffer) dist.createBuffer()).get(d);
@@ -128,7 +139,9 @@ final class BlendMask {
         }
         int rw = x1 - x0, rh = y1 - y0;
         float[] near = new float[rw * rh];
-        try (Rect r = new Rect(x0, y0, rw, rh); Mat region = new Mat(features, r); Mat dist = new Mat()) {
+        try (Rect r = new Rect(x0, y0, rw, rh);
+                Mat region = new Mat(features, r);
+                Mat dist = new Mat()) {
             opencv_imgproc.distanceTransform(region, dist, opencv_imgproc.DIST_L2, opencv_imgproc.DIST_MASK_3);
             ((java.nio.FloatBuffer) dist.createBuffer()).get(near);
         }
@@ -140,8 +153,9 @@ final class BlendMask {
 
     /** Fills the polygon through {@code points} with {@code value}, grown by {@code grow} px (0: not grown). */
     static void fill(Mat m, float[] p, int[] points, int roiX, int roiY, int grow) {
-        try (Mat polygon = new Mat(points.length, 1, opencv_core.CV_32SC2); MatVector polygons = new MatVector(1);
-             Scalar zero = new Scalar(0)) {
+        try (Mat polygon = new Mat(points.length, 1, opencv_core.CV_32SC2);
+                MatVector polygons = new MatVector(1);
+                Scalar zero = new Scalar(0)) {
             int[] xy = new int[points.length * 2];
             for (int i = 0; i < points.length; i++) {
                 xy[2 * i] = Math.round(p[3 * points[i]] - roiX);

@@ -20,6 +20,7 @@ final class ColorTransfer implements AutoCloseable {
     private static final double[] MAX_GAIN = {1.6, 1.35, 1.35};
     /** Fewer skin pixels than this: too little to judge, keep the last correction (or none). */
     private static final int MIN_SKIN = 64;
+
     private static final int REDO_STEP = 2;
     private double[] state; // {gain0..2, offset0..2}
     private byte[] applied;
@@ -82,8 +83,9 @@ final class ColorTransfer implements AutoCloseable {
         } else if (!moved(table, applied)) {
             return corrected;
         }
-        try (Mat mapped = new Mat(); Mat lut = new Mat(1, 256, opencv_core.CV_8UC3);
-             Mat region = new Mat(corrected, sampled)) {
+        try (Mat mapped = new Mat();
+                Mat lut = new Mat(1, 256, opencv_core.CV_8UC3);
+                Mat region = new Mat(corrected, sampled)) {
             lut.data().put(table);
             opencv_core.LUT(sampledLab, lut, mapped);
             opencv_imgproc.cvtColor(mapped, region, opencv_imgproc.COLOR_Lab2BGR); // in place: same size and type

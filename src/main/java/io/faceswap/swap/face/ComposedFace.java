@@ -72,7 +72,10 @@ final class ComposedFace implements AutoCloseable {
             roi.close();
             return false;
         }
-        try (roi; Mat frameRoi = new Mat(frame, roi); Mat m = new Mat(); Mat a = new Mat()) {
+        try (roi;
+                Mat frameRoi = new Mat(frame, roi);
+                Mat m = new Mat();
+                Mat a = new Mat()) {
             double[] move = gridToGrid(fit.m, roi);
             place(map, m, move, opencv_core.BORDER_REPLICATE);
             place(alpha, a, move, opencv_core.BORDER_CONSTANT);
@@ -87,7 +90,9 @@ final class ComposedFace implements AutoCloseable {
      * redrawn there.
      */
     static boolean atEdge(Rect roi, Mat frame) {
-        return roi.x() == 0 || roi.y() == 0 || roi.x() + roi.width() == frame.cols()
+        return roi.x() == 0
+                || roi.y() == 0
+                || roi.x() + roi.width() == frame.cols()
                 || roi.y() + roi.height() == frame.rows();
     }
 
@@ -102,13 +107,20 @@ final class ComposedFace implements AutoCloseable {
         double nx = roi.width() / (double) gw, ny = roi.height() / (double) gh;
         double gx = roiX + 0.5 * sx - 0.5, gy = roiY + 0.5 * sy - 0.5;
         double hx = 0.5 - 0.5 * nx - roi.x(), hy = 0.5 - 0.5 * ny - roi.y();
-        return new double[] {m[0] * sx / nx, m[1] * sy / nx, (m[0] * gx + m[1] * gy + m[2] + hx) / nx,
-                m[3] * sx / ny, m[4] * sy / ny, (m[3] * gx + m[4] * gy + m[5] + hy) / ny};
+        return new double[] {
+            m[0] * sx / nx,
+            m[1] * sy / nx,
+            (m[0] * gx + m[1] * gy + m[2] + hx) / nx,
+            m[3] * sx / ny,
+            m[4] * sy / ny,
+            (m[3] * gx + m[4] * gy + m[5] + hy) / ny
+        };
     }
 
     private static void place(Mat grid, Mat out, double[] affine, int border) {
-        try (Mat map = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(grid.cols(), grid.rows());
-             Scalar zero = new Scalar(0, 0, 0, 0)) {
+        try (Mat map = new Mat(2, 3, opencv_core.CV_64F);
+                Size size = new Size(grid.cols(), grid.rows());
+                Scalar zero = new Scalar(0, 0, 0, 0)) {
             ((java.nio.DoubleBuffer) map.createBuffer()).put(affine);
             opencv_imgproc.warpAffine(grid, out, map, size, opencv_imgproc.INTER_LINEAR, border, zero);
         }

@@ -11,8 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * 5 transposed, 6 turned 90 degrees clockwise to display, 7 transverse, 8 turned 90 degrees anticlockwise.
  */
 final class ExifOrientation {
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /** The tag's value (1-8), or 1 when the bytes are not a JPEG, have no EXIF, or the value is out of range. */
     static int of(byte[] b) {
@@ -26,8 +25,13 @@ final class ExifOrientation {
             if (marker == 0xDA || marker == 0xD9 || length < 2) {
                 return 1; // image data starts: EXIF would have come before
             }
-            if (marker == 0xE1 && length >= 8 && i + 2 + length <= b.length
-                    && b[i + 4] == 'E' && b[i + 5] == 'x' && b[i + 6] == 'i' && b[i + 7] == 'f') {
+            if (marker == 0xE1
+                    && length >= 8
+                    && i + 2 + length <= b.length
+                    && b[i + 4] == 'E'
+                    && b[i + 5] == 'x'
+                    && b[i + 6] == 'i'
+                    && b[i + 7] == 'f') {
                 return tiff(b, i + 10, i + 2 + length);
             }
             i += 2 + length;
@@ -90,7 +94,8 @@ final class ExifOrientation {
     }
 
     private static long u32(byte[] b, int i, boolean little) {
-        return little ? u16(b, i, true) | (long) u16(b, i + 2, true) << 16
+        return little
+                ? u16(b, i, true) | (long) u16(b, i + 2, true) << 16
                 : (long) u16(b, i, false) << 16 | u16(b, i + 2, false);
     }
 }

@@ -19,6 +19,7 @@ final class FaceBlender {
      * for the mask's distance transform. Nothing outside the mesh is blended, so a wider ROI only cost work.
      */
     private static final double MARGIN = 0.02;
+
     private static final double MIN_MARGIN = 4;
     /** The longest side of the grid the colour statistics are taken on: a few thousand skin pixels are plenty. */
     private static final int STATS_SIZE = 96;
@@ -42,11 +43,11 @@ final class FaceBlender {
      * against 0.93 from 200 px); the multi-band blend scales bilinearly without sharpening (more raised its seam).
      */
     private static final double WARP_DETAIL = 1.25;
+
     private static final float FOREHEAD_TOP_WEIGHT = 0.3f;
     private static final float[] EXTENSION_WEIGHT = extensionWeight();
 
-    private FaceBlender() {
-    }
+    private FaceBlender() {}
 
     /** Feathered blend. @param target the target face's extended points (same layout as the source's) */
     static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour) {
@@ -63,8 +64,8 @@ final class FaceBlender {
      *             ComposedFace#redraw} if the face is larger than the working grid and the source is not scaled
      *             down onto it; null to keep nothing
      */
-    static void blend(SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand,
-                      ComposedFace keep) {
+    static void blend(
+            SourceFace source, float[] target, Mat frame, ColorTransfer colour, boolean multiBand, ComposedFace keep) {
         Rect roi = region(target, frame.cols(), frame.rows(), multiBand ? MultiBandBlend.REACH : 0);
         if (roi == null) {
             return;
@@ -79,8 +80,19 @@ final class FaceBlender {
         float[] mapY = new float[ws * hs];
         byte[] inside = new byte[ws * hs];
         float[] extension = new float[ws * hs];
-        TriangleRaster.rasterise(source.points(), work, source.triangles(), 0, 0, ws, hs, mapX, mapY, inside,
-                EXTENSION_WEIGHT, extension);
+        TriangleRaster.rasterise(
+                source.points(),
+                work,
+                source.triangles(),
+                0,
+                0,
+                ws,
+                hs,
+                mapX,
+                mapY,
+                inside,
+                EXTENSION_WEIGHT,
+                extension);
         if (scale < 1) {
             TriangleRaster.extendMaps(mapX, mapY, inside, ws, hs);
         }
@@ -122,13 +134,16 @@ final class FaceBlender {
      * Updates the colour correction from the uncorrected warp and the target, on a grid of at most
      * {@link #STATS_SIZE} px (nearest samples of the working grid's maps and skin).
      */
-    private static void colourStatistics(SourceFace source, Mat frameRoi, Mat map, byte[] skin,
-                                         ColorTransfer colour) {
+    private static void colourStatistics(SourceFace source, Mat frameRoi, Mat map, byte[] skin, ColorTransfer colour) {
         int ws = map.cols(), hs = map.rows();
         int step = Math.max(1, (int) Math.ceil(Math.max(ws, hs) / (double) STATS_SIZE));
         int sw = Math.max(1, ws / step), sh = Math.max(1, hs / step);
-        try (Mat skinMat = new Mat(hs, ws, opencv_core.CV_8U); Mat smap = new Mat();
-             Mat sskin = new Mat(); Mat warped = new Mat(); Mat target = new Mat(); Size size = new Size(sw, sh)) {
+        try (Mat skinMat = new Mat(hs, ws, opencv_core.CV_8U);
+                Mat smap = new Mat();
+                Mat sskin = new Mat();
+                Mat warped = new Mat();
+                Mat target = new Mat();
+                Size size = new Size(sw, sh)) {
             skinMat.data().put(skin);
             opencv_imgproc.resize(map, smap, size, 0, 0, opencv_imgproc.INTER_NEAREST);
             opencv_imgproc.resize(skinMat, sskin, size, 0, 0, opencv_imgproc.INTER_NEAREST);
@@ -181,7 +196,8 @@ final class FaceBlender {
     }
 
     private static double faceWidth(float[] p) {
-        return Math.hypot(p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT],
+        return Math.hypot(
+                p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT],
                 p[3 * MeshTopology.FACE_LEFT + 1] - p[3 * MeshTopology.FACE_RIGHT + 1]);
     }
 

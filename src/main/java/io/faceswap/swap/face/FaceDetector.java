@@ -60,7 +60,8 @@ public final class FaceDetector implements AutoCloseable {
         int padX = (size - w) / 2;
         int padY = (size - h) / 2;
         canvas.put(new Scalar(0, 0, 0, 0));
-        try (Rect r = new Rect(padX, padY, w, h); Mat target = new Mat(canvas, r)) {
+        try (Rect r = new Rect(padX, padY, w, h);
+                Mat target = new Mat(canvas, r)) {
             shrink(bgr, target, w, h);
         }
         opencv_imgproc.cvtColor(canvas, rgb, opencv_imgproc.COLOR_BGR2RGB);
@@ -84,7 +85,8 @@ public final class FaceDetector implements AutoCloseable {
                 opencv_imgproc.resize(bgr, target, s, 0, 0, opencv_imgproc.INTER_AREA);
                 return;
             }
-            try (Mat mid = new Mat(); Size m = new Size(AREA_FACTOR * w, AREA_FACTOR * h)) {
+            try (Mat mid = new Mat();
+                    Size m = new Size(AREA_FACTOR * w, AREA_FACTOR * h)) {
                 opencv_imgproc.resize(bgr, mid, m, 0, 0, opencv_imgproc.INTER_LINEAR);
                 opencv_imgproc.resize(mid, target, s, 0, 0, opencv_imgproc.INTER_AREA);
             }
@@ -113,8 +115,8 @@ public final class FaceDetector implements AutoCloseable {
                 kp[2 * k] = (boxes.get(16 * i + 4 + 2 * k) + ax - padX) / scale;
                 kp[2 * k + 1] = (boxes.get(16 * i + 5 + 2 * k) + ay - padY) / scale;
             }
-            found.add(new Detection((cx - bw / 2 - padX) / scale, (cy - bh / 2 - padY) / scale, bw / scale,
-                    bh / scale, score, kp));
+            found.add(new Detection(
+                    (cx - bw / 2 - padX) / scale, (cy - bh / 2 - padY) / scale, bw / scale, bh / scale, score, kp));
         }
         return found;
     }

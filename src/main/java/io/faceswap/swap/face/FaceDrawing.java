@@ -23,20 +23,29 @@ final class FaceDrawing {
     /** Read-only once made, so shared by every worker (filter2D does not write its kernel). */
     private static final Mat SHARPEN_KERNEL = sharpenKernel();
 
-    private FaceDrawing() {
-    }
+    private FaceDrawing() {}
 
     /**
      * Warps the colour-corrected source by the working grid's maps onto a grid of {@code warpScale} times the
      * region's size, and blends it into the region with the working grid's alpha, both scaled up to the region.
      */
-    static void draw(SourceFace source, ColorTransfer colour, Mat frameRoi, Mat map, Mat alpha,
-                     double warpScale, boolean multiBand) {
+    static void draw(
+            SourceFace source,
+            ColorTransfer colour,
+            Mat frameRoi,
+            Mat map,
+            Mat alpha,
+            double warpScale,
+            boolean multiBand) {
         int w = frameRoi.cols(), h = frameRoi.rows();
         int ww = Math.max(map.cols(), (int) Math.round(w * warpScale));
         int hw = Math.max(map.rows(), (int) Math.round(h * warpScale));
-        try (Mat scaledMap = new Mat(); Mat warped = new Mat(); Mat face = new Mat(); Mat faceAlpha = new Mat();
-             Mat alphaF = new Mat(); Mat alphaFUp = new Mat()) {
+        try (Mat scaledMap = new Mat();
+                Mat warped = new Mat();
+                Mat face = new Mat();
+                Mat faceAlpha = new Mat();
+                Mat alphaF = new Mat();
+                Mat alphaFUp = new Mat()) {
             warp(colour.correctedSource(source), scaled(map, scaledMap, ww, hw), warped);
             if (!multiBand && (warped.cols() < w || warped.rows() < h)) {
                 sharpen(warped);
@@ -54,9 +63,10 @@ final class FaceDrawing {
 
     /** @param map source (x, y) per output pixel, 2-channel float */
     static void warp(Mat image, Mat map, Mat out) {
-        try (Scalar black = new Scalar(0, 0, 0, 0); Mat none = new Mat()) {
-            opencv_imgproc.remap(image, out, map, none, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE,
-                    black);
+        try (Scalar black = new Scalar(0, 0, 0, 0);
+                Mat none = new Mat()) {
+            opencv_imgproc.remap(
+                    image, out, map, none, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class FaceFinderPool {
     /** More idle finders than this (more workers than ever run at once) are closed on return. */
     private static final int MAX_IDLE = 8;
+
     private static final Deque<FaceFinder> IDLE = new ConcurrentLinkedDeque<>();
 
-    private FaceFinderPool() {
-    }
+    private FaceFinderPool() {}
 
     /** An idle finder, or a new one; give it back with {@link #giveBack} when done. */
     public static FaceFinder borrow() {

@@ -22,11 +22,17 @@ public final class FaceLandmarker implements AutoCloseable {
     /** Landmarks as {x0, y0, z0, x1, ...} in image pixels, or null when the model sees no face in the region. */
     float[] landmarks(Mat bgr, FaceRoi roi) {
         double[] m = roi.cropToImage(CROP);
-        try (Mat affine = new Mat(2, 3, opencv_core.CV_64F); Size s = new Size(CROP, CROP);
-             Scalar border = new Scalar(0, 0, 0, 0)) {
+        try (Mat affine = new Mat(2, 3, opencv_core.CV_64F);
+                Size s = new Size(CROP, CROP);
+                Scalar border = new Scalar(0, 0, 0, 0)) {
             affine.data().put(toBytes(m));
-            opencv_imgproc.warpAffine(bgr, crop, affine, s,
-                    opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_CONSTANT,
+            opencv_imgproc.warpAffine(
+                    bgr,
+                    crop,
+                    affine,
+                    s,
+                    opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP,
+                    opencv_core.BORDER_CONSTANT,
                     border);
         }
         opencv_imgproc.cvtColor(crop, rgb, opencv_imgproc.COLOR_BGR2RGB);
@@ -51,8 +57,8 @@ public final class FaceLandmarker implements AutoCloseable {
     }
 
     private static byte[] toBytes(double[] values) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * 8)
-                .order(java.nio.ByteOrder.nativeOrder());
+        java.nio.ByteBuffer buffer =
+                java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.nativeOrder());
         for (double v : values) {
             buffer.putDouble(v);
         }

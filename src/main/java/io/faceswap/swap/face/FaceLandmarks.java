@@ -44,7 +44,8 @@ public record FaceLandmarks(float[] points) {
 
     /** Distance between the outer eye corners: the face's scale, independent of pose in the image plane. */
     public double interocular() {
-        return Math.hypot(x(MeshTopology.LEFT_EYE_OUTER) - x(MeshTopology.RIGHT_EYE_OUTER),
+        return Math.hypot(
+                x(MeshTopology.LEFT_EYE_OUTER) - x(MeshTopology.RIGHT_EYE_OUTER),
                 y(MeshTopology.LEFT_EYE_OUTER) - y(MeshTopology.RIGHT_EYE_OUTER));
     }
 }

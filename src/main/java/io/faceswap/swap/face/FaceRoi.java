@@ -45,8 +45,8 @@ record FaceRoi(double cx, double cy, double size, double ex, double ey) {
     /** The 2x3 affine map from crop pixels ({@code crop} x {@code crop}) to image pixels, row-major. */
     double[] cropToImage(int crop) {
         double k = size / crop;
-        double ux = ex * k, uy = ey * k;       // image step per crop pixel along u
-        double vx = -ey * k, vy = ex * k;      // ... along v
+        double ux = ex * k, uy = ey * k; // image step per crop pixel along u
+        double vx = -ey * k, vy = ex * k; // ... along v
         double ox = cx - (ux + vx) * crop / 2;
         double oy = cy - (uy + vy) * crop / 2;
         return new double[] {ux, vx, ox, uy, vy, oy};

@@ -17,8 +17,9 @@ public record FaceShape(double[] ratios) {
         double eyeWidth = (dist(f, 33, 133) + dist(f, 263, 362)) / 2;
         double noseWidth = dist(f, 129, 358);
         double browToEye = (dist(f, 105, 159) + dist(f, 334, 386)) / 2;
-        return new FaceShape(new double[] {eyesToNoseTip / eyes, bridge / eyes, eyeWidth / eyes, noseWidth / eyes,
-                browToEye / eyes});
+        return new FaceShape(
+                new double[] {eyesToNoseTip / eyes, bridge / eyes, eyeWidth / eyes, noseWidth / eyes, browToEye / eyes
+                });
     }
     /** Mean relative difference of the ratios: 0 for the same proportions, 0.05 for five percent apart. */
     public double distance(FaceShape other) {

@@ -24,6 +24,7 @@ public final class FaceSwapper implements FrameProcessor {
      * followed is swapped within 2 s, a near one within a third of a second.
      */
     private static final int DETECT_EVERY = 10;
+
     private static final int FULL_RANGE_EVERY = 6;
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
     private static final double SHAPE_TRANSFER = 0.9;
@@ -39,6 +40,7 @@ public final class FaceSwapper implements FrameProcessor {
     private long lastDetection = Long.MIN_VALUE / 2;
     /** Searches since the full-range detector last ran (it also runs on every search while no face is followed). */
     private int searchesSinceFullRange;
+
     private long landmarkRuns;
     private long predictions;
     private long redrawn;
@@ -61,8 +63,7 @@ public final class FaceSwapper implements FrameProcessor {
      * @param redrawPredicted false only to measure what redrawing a predicted frame's face from the last one
      *                        ({@link ComposedFace}) changes: every face is then made anew on every frame
      */
-    FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand,
-                boolean redrawPredicted) {
+    FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand, boolean redrawPredicted) {
         this.redrawPredicted = redrawPredicted && !multiBand;
         this.source = source;
         this.finder = FaceFinderPool.borrow();
@@ -81,7 +82,8 @@ public final class FaceSwapper implements FrameProcessor {
         lastFrame = frameIndex;
         locate(frame, frameIndex);
         for (FollowedFace face : faces) {
-            float[] shaped = ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
+            float[] shaped =
+                    ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
             if (redrawPredicted && face.predictedNow() && face.composed.redraw(points, frame, source, face.colour)) {
                 redrawn++;
@@ -139,7 +141,9 @@ public final class FaceSwapper implements FrameProcessor {
             }
         }
         List<FollowedFace> kept = largestOnly && next.size() > 1
-                ? List.of(next.stream().max(Comparator.comparingDouble(f -> f.landmarks().interocular())).orElseThrow())
+                ? List.of(next.stream()
+                        .max(Comparator.comparingDouble(f -> f.landmarks().interocular()))
+                        .orElseThrow())
                 : next;
         faces.stream().filter(f -> !kept.contains(f)).forEach(FollowedFace::close);
         next.stream().filter(f -> !kept.contains(f) && !faces.contains(f)).forEach(FollowedFace::close);

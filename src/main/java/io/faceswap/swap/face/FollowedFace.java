@@ -27,11 +27,13 @@ final class FollowedFace implements AutoCloseable {
     private static final int SETTLE = 10;
     /** Largest change of the box's mean colour (levels, any channel) from the last frame that still allows one. */
     private static final double LOOK_CHANGE = 8;
+
     private static final int LOOK_ROWS = 4;
 
     final ColorTransfer colour = new ColorTransfer();
     /** The face last made for it, which a predicted frame may draw again ({@link ComposedFace}). */
     final ComposedFace composed = new ComposedFace();
+
     private final LandmarkSmoother smoother = new LandmarkSmoother();
     private final boolean smoothing;
     private FaceLandmarks landmarks;
@@ -39,6 +41,7 @@ final class FollowedFace implements AutoCloseable {
     private int predicted;
     /** Frames the next measurement is from the last one, for the smoother. */
     private int step = 1;
+
     private int measured;
     private double[] look;
 
@@ -108,9 +111,10 @@ final class FollowedFace implements AutoCloseable {
             return null;
         }
         int rows = (y1 - y0 + LOOK_ROWS - 1) / LOOK_ROWS;
-        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat box = new Mat(frame, r);
-             Mat sparse = new Mat(rows, x1 - x0, frame.type(), box.data(), box.step() * LOOK_ROWS);
-             Scalar mean = opencv_core.mean(sparse)) {
+        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0);
+                Mat box = new Mat(frame, r);
+                Mat sparse = new Mat(rows, x1 - x0, frame.type(), box.data(), box.step() * LOOK_ROWS);
+                Scalar mean = opencv_core.mean(sparse)) {
             return new double[] {mean.get(0), mean.get(1), mean.get(2)};
         }
     }

@@ -10,8 +10,7 @@ import java.util.Arrays;
 final class ForeheadExtension {
     static final double LIFT = 0.10;
 
-    private ForeheadExtension() {
-    }
+    private ForeheadExtension() {}
 
     static int[] upperOutline() {
         return new int[] {162, 21, 54, 103, 67, 109, 10, 338, 297, 332, 284, 251, 389};

@@ -28,6 +28,7 @@ final class Models {
     private static final String JNI_LIBRARY = "native/lib/libtensorflowlite_jni.so";
     /** The model files read so far, and whether the JNI library is loaded: both guarded by {@link #BUILDER}. */
     private static final java.util.Map<String, ByteBuffer> FILES = new java.util.HashMap<>();
+
     private static boolean loaded;
     static final String DETECTION_SHORT = "models/face_detection_short_range.tflite";
     static final String DETECTION_FULL = "models/face_detection_full_range.tflite";
@@ -39,8 +40,7 @@ final class Models {
         opencv_core.setNumThreads(1);
     }
 
-    private Models() {
-    }
+    private Models() {}
 
     /** A fresh interpreter: they are not thread-safe, so every worker gets its own. */
     static Interpreter load(String resource) {
@@ -48,7 +48,8 @@ final class Models {
             loadRuntime();
             ByteBuffer model = FILES.computeIfAbsent(resource, Models::read);
             // the model's buffer is only read: the same one serves every interpreter of it
-            return new Interpreter(model, new Interpreter.Options().setNumThreads(1).setUseXNNPACK(true));
+            return new Interpreter(
+                    model, new Interpreter.Options().setNumThreads(1).setUseXNNPACK(true));
         }
     }
 

@@ -20,8 +20,7 @@ final class MultiBandBlend {
     /** Pixels around the mask the coarse bands reach into: the region must have that much room. */
     static final int REACH = 2 << LEVELS;
 
-    private MultiBandBlend() {
-    }
+    private MultiBandBlend() {}
 
     /** frameRoi = blend of warped (8-bit BGR) over it, with alpha (32-bit float, 0 to 1), both frameRoi's size. */
     static void blend(Mat warped, Mat frameRoi, Mat alpha) {
@@ -33,8 +32,11 @@ final class MultiBandBlend {
             frameRoi.convertTo(b, opencv_core.CV_32F);
             // the warp is only the face inside the mask: outside, the frame itself, so no garbage blurs inwards
             Mat outside = owned(owned, new Mat());
-            opencv_core.compare(alpha, owned(owned, new Mat(1, 1, opencv_core.CV_32F, new org.bytedeco.opencv
-                    .opencv_core.Scalar(0))), outside, opencv_core.CMP_LE);
+            opencv_core.compare(
+                    alpha,
+                    owned(owned, new Mat(1, 1, opencv_core.CV_32F, new org.bytedeco.opencv.opencv_core.Scalar(0))),
+                    outside,
+                    opencv_core.CMP_LE);
             b.copyTo(a, outside);
             Mat m = owned(owned, new Mat());
             opencv_imgproc.cvtColor(alpha, m, opencv_imgproc.COLOR_GRAY2BGR);

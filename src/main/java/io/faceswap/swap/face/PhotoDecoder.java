@@ -15,10 +15,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 final class PhotoDecoder {
     /** 40 megapixels: above any phone camera's photos (about 12-50 MP at most, 200 MP sensors bin to 12). */
     static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
     private static final String FORMATS = "JPEG, PNG, WebP, BMP";
 
-    private PhotoDecoder() {
-    }
+    private PhotoDecoder() {}
 
     /**
      * @throws NotAnImageException   when the bytes are not an image of a known format or do not decode
@@ -39,9 +39,9 @@ final class PhotoDecoder {
         }
         Mat image;
         try (BytePointer data = new BytePointer(bytes);
-             Mat buffer = new Mat(1, bytes.length, opencv_core.CV_8UC1, data)) {
-            image = opencv_imgcodecs.imdecode(buffer,
-                    opencv_imgcodecs.IMREAD_COLOR | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION);
+                Mat buffer = new Mat(1, bytes.length, opencv_core.CV_8UC1, data)) {
+            image = opencv_imgcodecs.imdecode(
+                    buffer, opencv_imgcodecs.IMREAD_COLOR | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION);
         }
         if (image == null || image.empty()) {
             throw new NotAnImageException("The photo is not an image this service can read (" + FORMATS + ")");

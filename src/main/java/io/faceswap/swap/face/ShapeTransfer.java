@@ -8,8 +8,7 @@ package io.faceswap.swap.face;
  * mouth's own teeth (kept by the blend) stay framed by lips that fit them.
  */
 final class ShapeTransfer {
-    private ShapeTransfer() {
-    }
+    private ShapeTransfer() {}
 
     static final double OPEN_MOUTH = 0.06;
     private static final boolean[] LIPS = lips();

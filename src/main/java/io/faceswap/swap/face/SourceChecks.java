@@ -27,12 +27,12 @@ final class SourceChecks {
     static final int MIN_FACE_WIDTH = 60;
     static final double MAX_YAW_DEGREES = 35;
 
-    private SourceChecks() {
-    }
+    private SourceChecks() {}
 
     /** Width of the face in pixels (cheek to cheek). */
     static double faceWidth(float[] p) {
-        return Math.hypot(p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT],
+        return Math.hypot(
+                p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT],
                 p[3 * MeshTopology.FACE_LEFT + 1] - p[3 * MeshTopology.FACE_RIGHT + 1]);
     }
 
@@ -46,7 +46,8 @@ final class SourceChecks {
         }
         // the cheek-to-cheek vector along the eye line (in-plane roll removed) and in depth
         double dx = ((p[3 * MeshTopology.FACE_LEFT] - p[3 * MeshTopology.FACE_RIGHT]) * ex
-                + (p[3 * MeshTopology.FACE_LEFT + 1] - p[3 * MeshTopology.FACE_RIGHT + 1]) * ey) / n;
+                        + (p[3 * MeshTopology.FACE_LEFT + 1] - p[3 * MeshTopology.FACE_RIGHT + 1]) * ey)
+                / n;
         double dz = p[3 * MeshTopology.FACE_LEFT + 2] - p[3 * MeshTopology.FACE_RIGHT + 2];
         return Math.toDegrees(Math.atan2(dz, dx));
     }
@@ -55,15 +56,17 @@ final class SourceChecks {
     static void check(float[] mesh) {
         double width = faceWidth(mesh);
         if (width < MIN_FACE_WIDTH) {
-            throw new SourceFaceTooSmallException(String.format("The face in the photo is %.0f px wide; at least %d px"
-                    + " is needed for a sharp result. Use a larger or closer photo of the face.", width,
-                    MIN_FACE_WIDTH));
+            throw new SourceFaceTooSmallException(String.format(
+                    "The face in the photo is %.0f px wide; at least %d px"
+                            + " is needed for a sharp result. Use a larger or closer photo of the face.",
+                    width, MIN_FACE_WIDTH));
         }
         double yaw = yawDegrees(mesh);
         if (Math.abs(yaw) > MAX_YAW_DEGREES) {
-            throw new SourceFaceTurnedException(String.format("The face in the photo is turned %.0f degrees to the"
-                    + " side; at most %.0f degrees is accepted. Use a photo facing the camera.", Math.abs(yaw),
-                    MAX_YAW_DEGREES));
+            throw new SourceFaceTurnedException(String.format(
+                    "The face in the photo is turned %.0f degrees to the"
+                            + " side; at most %.0f degrees is accepted. Use a photo facing the camera.",
+                    Math.abs(yaw), MAX_YAW_DEGREES));
         }
     }
 }

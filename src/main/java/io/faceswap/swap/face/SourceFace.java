@@ -18,9 +18,11 @@ public final class SourceFace implements AutoCloseable {
     public static final long DEFAULT_MAX_PIXELS = PhotoDecoder.DEFAULT_MAX_PIXELS;
     /** The longest side of the kept face image (see {@link #of}). */
     static final int MAX_SIDE = 512;
+
     private static final double CROP_MARGIN = 0.15;
     /** Around the mesh in {@link #sampled}: the bilinear warp reads one pixel beyond where it samples. */
     private static final int SAMPLED_MARGIN = 4;
+
     private final Mat image;
     private final float[] points;
     private final int[] triangles;
@@ -109,7 +111,9 @@ public final class SourceFace implements AutoCloseable {
         int w = Math.max(1, (int) Math.round((x1 - x0) * scale)), h = Math.max(1, (int) Math.round((y1 - y0) * scale));
         double sx = w / (double) (x1 - x0), sy = h / (double) (y1 - y0);
         Mat face = new Mat();
-        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat region = new Mat(image, r); Size size = new Size(w, h)) {
+        try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0);
+                Mat region = new Mat(image, r);
+                Size size = new Size(w, h)) {
             opencv_imgproc.resize(region, face, size, 0, 0, opencv_imgproc.INTER_AREA);
         } finally {
             image.close();

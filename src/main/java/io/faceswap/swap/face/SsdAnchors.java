@@ -6,8 +6,7 @@ package io.faceswap.swap.face;
  * one layer of stride 4 with one anchor per cell (2304).
  */
 final class SsdAnchors {
-    private SsdAnchors() {
-    }
+    private SsdAnchors() {}
 
     /** Centres as {x0, y0, x1, y1, ...} in [0, 1]. */
     static float[] generate(int inputSize, int[] strides, int anchorsPerLayer) {

@@ -11,8 +11,7 @@ final class TriangleRaster {
     /** Barycentric slack, so a pixel centre on an edge shared by two triangles is never missed by both. */
     private static final double EDGE = 1e-4;
 
-    private TriangleRaster() {
-    }
+    private TriangleRaster() {}
 
     /**
      * @param mapX, mapY out: source coordinates per ROI pixel (row-major, {@code w*h}); untouched outside the face
@@ -20,8 +19,19 @@ final class TriangleRaster {
      * @param vertexWeight a weight per point, interpolated over each triangle into {@code weight}
      * @param weight out: the interpolated weight per ROI pixel (row-major, {@code w*h}); untouched outside the face
      */
-    static void rasterise(float[] source, float[] target, int[] triangles, int roiX, int roiY, int w, int h,
-                          float[] mapX, float[] mapY, byte[] mask, float[] vertexWeight, float[] weight) {
+    static void rasterise(
+            float[] source,
+            float[] target,
+            int[] triangles,
+            int roiX,
+            int roiY,
+            int w,
+            int h,
+            float[] mapX,
+            float[] mapY,
+            byte[] mask,
+            float[] vertexWeight,
+            float[] weight) {
         for (int t = 0; t < triangles.length; t += 3) {
             int a = triangles[t], b = triangles[t + 1], c = triangles[t + 2];
             double ax = target[3 * a] - roiX, ay = target[3 * a + 1] - roiY;
@@ -81,8 +91,11 @@ final class TriangleRaster {
                 if (mask[i] != 0) {
                     continue;
                 }
-                int from = x > 0 && mask[i - 1] != 0 ? i - 1 : x < w - 1 && mask[i + 1] != 0 ? i + 1
-                        : y > 0 && mask[i - w] != 0 ? i - w : y < h - 1 && mask[i + w] != 0 ? i + w : -1;
+                int from = x > 0 && mask[i - 1] != 0
+                        ? i - 1
+                        : x < w - 1 && mask[i + 1] != 0
+                                ? i + 1
+                                : y > 0 && mask[i - w] != 0 ? i - w : y < h - 1 && mask[i + w] != 0 ? i + w : -1;
                 if (from >= 0) {
                     mapX[i] = mapX[from];
                     mapY[i] = mapY[from];

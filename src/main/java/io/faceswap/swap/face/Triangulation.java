@@ -9,14 +9,14 @@ import org.bytedeco.opencv.opencv_imgproc.Vec6fVector;
 
 /** Delaunay triangles over the source face's points, as index triples into the point array. */
 final class Triangulation {
-    private Triangulation() {
-    }
+    private Triangulation() {}
 
     static int[] of(float[] points, int width, int height) {
         int n = points.length / 3;
         List<Integer> triangles = new ArrayList<>();
-        try (Rect bounds = new Rect(-1, -1, width + 2, height + 2); Subdiv2D subdiv = new Subdiv2D(bounds);
-             Vec6fVector list = new Vec6fVector()) {
+        try (Rect bounds = new Rect(-1, -1, width + 2, height + 2);
+                Subdiv2D subdiv = new Subdiv2D(bounds);
+                Vec6fVector list = new Vec6fVector()) {
             for (int i = 0; i < n; i++) {
                 float x = Math.max(0, Math.min(width, points[3 * i]));
                 float y = Math.max(0, Math.min(height, points[3 * i + 1]));

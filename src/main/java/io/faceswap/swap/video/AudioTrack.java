@@ -23,12 +23,17 @@ import org.bytedeco.javacv.FrameRecorder;
  * otherwise an AAC copy made once. Timestamps are made relative to the start of the original's video.
  */
 final class AudioTrack implements AutoCloseable {
-    private static final Set<Integer> MP4_AUDIO = Set.of(avcodec.AV_CODEC_ID_AAC, avcodec.AV_CODEC_ID_MP3,
-            avcodec.AV_CODEC_ID_AC3, avcodec.AV_CODEC_ID_EAC3, avcodec.AV_CODEC_ID_ALAC, avcodec.AV_CODEC_ID_OPUS);
+    private static final Set<Integer> MP4_AUDIO = Set.of(
+            avcodec.AV_CODEC_ID_AAC,
+            avcodec.AV_CODEC_ID_MP3,
+            avcodec.AV_CODEC_ID_AC3,
+            avcodec.AV_CODEC_ID_EAC3,
+            avcodec.AV_CODEC_ID_ALAC,
+            avcodec.AV_CODEC_ID_OPUS);
 
     private final PacketSource source;
     private final Path converted;
-    private final long shift;        // subtracted from every packet, in the audio stream's time base
+    private final long shift; // subtracted from every packet, in the audio stream's time base
 
     private AudioTrack(PacketSource source, Path converted, long shift) {
         this.source = source;
@@ -41,26 +46,31 @@ final class AudioTrack implements AutoCloseable {
         if (audio == null) {
             return new AudioTrack(null, null, 0);
         }
-        long shift = av_rescale_q(video.pts(0), SegmentAssembler.rational(video.timeBaseNum(), video.timeBaseDen()),
+        long shift = av_rescale_q(
+                video.pts(0),
+                SegmentAssembler.rational(video.timeBaseNum(), video.timeBaseDen()),
                 audio.stream().time_base());
         if (MP4_AUDIO.contains(audio.stream().codecpar().codec_id())) {
             return new AudioTrack(audio, null, shift);
         }
         // the AAC copy starts at its own 0, where the original's audio started: keep the video's offset from that
         long videoAfterAudio = shift - audio.startTime();
-        AVRational audioTb = SegmentAssembler.rational(audio.stream().time_base().num(),
-                audio.stream().time_base().den());
+        AVRational audioTb = SegmentAssembler.rational(
+                audio.stream().time_base().num(), audio.stream().time_base().den());
         audio.close();
         Path aac = toAac(original, workDir);
         PacketSource converted = PacketSource.open(aac, PacketSource.Kind.AUDIO);
-        return new AudioTrack(converted, aac, converted.startTime()
-                + av_rescale_q(videoAfterAudio, audioTb, converted.stream().time_base()));
+        return new AudioTrack(
+                converted,
+                aac,
+                converted.startTime()
+                        + av_rescale_q(
+                                videoAfterAudio, audioTb, converted.stream().time_base()));
     }
 
     boolean present() {
         return source != null;
     }
-
 
     org.bytedeco.ffmpeg.avformat.AVStream stream() {
         return source.stream();
@@ -86,8 +96,7 @@ final class AudioTrack implements AutoCloseable {
             Path aac = Files.createTempFile(workDir, "audio", ".m4a");
             try (FFmpegFrameGrabber grabber = MediaOpen.grabber(original)) {
                 grabber.start();
-                try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(),
-                        grabber.getAudioChannels())) {
+                try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(), grabber.getAudioChannels())) {
                     recorder.setFormat("mp4");
                     recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
                     recorder.setSampleRate(grabber.getSampleRate());

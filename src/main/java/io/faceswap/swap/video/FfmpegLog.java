@@ -13,8 +13,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 final class FfmpegLog {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private FfmpegLog() {
-    }
+    private FfmpegLog() {}
 
     static void install() {
         if (INSTALLED.compareAndSet(false, true)) {

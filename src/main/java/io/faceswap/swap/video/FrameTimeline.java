@@ -55,7 +55,8 @@ public final class FrameTimeline {
                 Arrays.setAll(sorted, i -> i * step);
             }
             Arrays.sort(sorted); // decode order to presentation order
-            long last = lastDuration > 0 ? lastDuration
+            long last = lastDuration > 0
+                    ? lastDuration
                     : count > 1 ? Math.max(1, (sorted[count - 1] - sorted[0]) / (count - 1)) : step;
             return new FrameTimeline(sorted, last, tbNum, tbDen);
         }

@@ -23,7 +23,8 @@ final class HdrToneMap {
     private static final double REFERENCE_WHITE = 203;
     private static final double PEAK = 1000 / REFERENCE_WHITE;
     private static final double[][] BT2020_TO_709 = {
-        {1.6605, -0.5876, -0.0728}, {-0.1246, 1.1329, -0.0083}, {-0.0182, -0.1006, 1.1187}};
+        {1.6605, -0.5876, -0.0728}, {-0.1246, 1.1329, -0.0083}, {-0.0182, -0.1006, 1.1187}
+    };
     private static final float[] PQ = table(HdrToneMap::pq);
     private static final float[] HLG = table(HdrToneMap::hlgInverseOetf);
     private static final byte[] GAMMA = new byte[4097];

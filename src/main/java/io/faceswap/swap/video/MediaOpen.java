@@ -17,10 +17,10 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 final class MediaOpen {
     /** Demuxer names as FFmpeg matches them against a demuxer's comma-separated name list (mov covers mp4). */
     static final String FORMATS = "mov,mp4,matroska,webm,avi,flv,mpegts";
+
     static final String PROTOCOLS = "file";
 
-    private MediaOpen() {
-    }
+    private MediaOpen() {}
 
     /** The URL FFmpeg is given: "file:" always, so a name with a colon is never taken as another protocol. */
     static String url(Path file) {

@@ -15,7 +15,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * the result carries no display matrix.
  */
 public enum Orientation {
-    UPRIGHT, MIRROR_X, MIRROR_Y, ROTATE_180, CLOCKWISE, COUNTER_CLOCKWISE,
+    UPRIGHT,
+    MIRROR_X,
+    MIRROR_Y,
+    ROTATE_180,
+    CLOCKWISE,
+    COUNTER_CLOCKWISE,
     /** transpose (rotate counter-clockwise, then mirror vertically) */
     TRANSPOSE,
     /** anti-transpose (rotate clockwise, then mirror vertically) */
@@ -23,8 +28,8 @@ public enum Orientation {
 
     /** The orientation a display matrix asks for; angles other than multiples of 90 degrees are refused. */
     static Orientation of(AVCodecParameters codecpar) {
-        AVPacketSideData side = avcodec.av_packet_side_data_get(codecpar.coded_side_data(),
-                codecpar.nb_coded_side_data(), avcodec.AV_PKT_DATA_DISPLAYMATRIX);
+        AVPacketSideData side = avcodec.av_packet_side_data_get(
+                codecpar.coded_side_data(), codecpar.nb_coded_side_data(), avcodec.AV_PKT_DATA_DISPLAYMATRIX);
         if (side == null || side.isNull() || side.size() < 36) {
             return UPRIGHT;
         }

@@ -14,7 +14,10 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /** The packets of one stream (the best video or audio stream) of a file, demuxed without decoding. */
 final class PacketSource implements AutoCloseable {
-    enum Kind { VIDEO, AUDIO }
+    enum Kind {
+        VIDEO,
+        AUDIO
+    }
 
     private final AVFormatContext context;
     private final int streamIndex;
@@ -79,8 +82,9 @@ final class PacketSource implements AutoCloseable {
 
     /** Moves to the keyframe at or before {@code pts} (in the stream's time base); false when the file cannot seek. */
     boolean seek(long pts) {
-        return org.bytedeco.ffmpeg.global.avformat.av_seek_frame(context, streamIndex, pts,
-                org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD) >= 0;
+        return org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
+                        context, streamIndex, pts, org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD)
+                >= 0;
     }
 
     /** Reads the next packet of the stream into {@code packet}; false at the end. */

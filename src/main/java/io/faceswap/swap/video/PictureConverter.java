@@ -39,11 +39,19 @@ final class PictureConverter implements AutoCloseable {
         int h = frame.height();
         context(frame, avutil.AV_PIX_FMT_BGR24);
         IntPointer matrix = sws_getCoefficients(matrix(frame.colorspace(), w, h));
-        sws_setColorspaceDetails(sws, matrix, fullRange(frame) ? 1 : 0,
-                sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
+        sws_setColorspaceDetails(
+                sws,
+                matrix,
+                fullRange(frame) ? 1 : 0,
+                sws_getCoefficients(swscale.SWS_CS_DEFAULT),
+                1,
+                0,
+                1 << 16,
+                1 << 16);
         Mat out = new Mat(h, w, opencv_core.CV_8UC3);
         // swscale reads four planes' pointers and strides even for packed BGR: give it four, unused ones null
-        try (PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
+        try (PointerPointer<?> dst = new PointerPointer<>(4);
+                IntPointer stride = new IntPointer(4)) {
             dst.put(0, out.data());
             stride.put(new int[] {(int) out.step(), 0, 0, 0});
             sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
@@ -54,10 +62,20 @@ final class PictureConverter implements AutoCloseable {
     private void context(AVFrame frame, int target) {
         int w = frame.width();
         int h = frame.height();
-        sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, target,
+        sws = sws_getCachedContext(
+                sws,
+                w,
+                h,
+                frame.format(),
+                w,
+                h,
+                target,
                 // accurate rounding and full chroma: with bilinear alone swscale left the last column of a 162-wide
                 // frame unwritten (VideoFormatsTest.oddSizesArePaddedByOneRepeatedEdge)
-                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+                SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT,
+                null,
+                null,
+                (DoublePointer) null);
         if (sws == null) {
             throw new UnsupportedCodecException("The video's pixel format cannot be converted");
         }
@@ -72,7 +90,8 @@ final class PictureConverter implements AutoCloseable {
         int h = frame.height();
         context(frame, avutil.AV_PIX_FMT_YUV444P16LE);
         try (Mat planes = new Mat(3 * h, w, opencv_core.CV_16UC1);
-             PointerPointer<?> dst = new PointerPointer<>(4); IntPointer stride = new IntPointer(4)) {
+                PointerPointer<?> dst = new PointerPointer<>(4);
+                IntPointer stride = new IntPointer(4)) {
             long plane = (long) w * h * 2;
             dst.put(0, planes.data());
             dst.put(1, planes.data().getPointer(plane));
@@ -108,8 +127,10 @@ final class PictureConverter implements AutoCloseable {
 
     private static boolean fullRange(AVFrame frame) {
         int f = frame.format();
-        return frame.color_range() == avutil.AVCOL_RANGE_JPEG || f == avutil.AV_PIX_FMT_YUVJ420P
-                || f == avutil.AV_PIX_FMT_YUVJ422P || f == avutil.AV_PIX_FMT_YUVJ444P;
+        return frame.color_range() == avutil.AVCOL_RANGE_JPEG
+                || f == avutil.AV_PIX_FMT_YUVJ420P
+                || f == avutil.AV_PIX_FMT_YUVJ422P
+                || f == avutil.AV_PIX_FMT_YUVJ444P;
     }
 
     @Override

@@ -39,8 +39,7 @@ import org.bytedeco.ffmpeg.global.avformat;
  * matrix: its frames are already upright.
  */
 public final class SegmentAssembler {
-    private SegmentAssembler() {
-    }
+    private SegmentAssembler() {}
 
     public static void assemble(List<Path> segments, Path original, Path out) {
         assemble(segments, original, out, FrameTimeline.read(original));
@@ -83,8 +82,10 @@ public final class SegmentAssembler {
             boolean haveVideo = video.next(videoPacket);
             boolean haveAudio = audioOut != null && audio.next(audioPacket, audioOut.time_base());
             while (haveVideo || haveAudio) {
-                boolean takeVideo = haveVideo && (!haveAudio || av_compare_ts(videoPacket.pts(), videoTb,
-                        audioPacket.pts(), audioOut.time_base()) <= 0);
+                boolean takeVideo = haveVideo
+                        && (!haveAudio
+                                || av_compare_ts(videoPacket.pts(), videoTb, audioPacket.pts(), audioOut.time_base())
+                                        <= 0);
                 if (takeVideo) {
                     videoPacket.stream_index(videoOut.index());
                     check(av_interleaved_write_frame(out, videoPacket), "write video");
@@ -151,8 +152,8 @@ public final class SegmentAssembler {
             while (true) {
                 if (current != null && current.read(packet)) {
                     if (frame >= timeline.frameCount()) {
-                        throw new IllegalStateException("The segments hold more frames than the original's "
-                                + timeline.frameCount());
+                        throw new IllegalStateException(
+                                "The segments hold more frames than the original's " + timeline.frameCount());
                     }
                     long pts = av_rescale_q(timeline.pts(frame) - timeline.pts(0), inTb, outTb);
                     pts = Math.max(pts, lastPts + 1); // never two frames at one time, even from a damaged original

@@ -25,15 +25,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * encoded as it is, without a copy. Non-square pixels keep their sample aspect ratio.
  */
 public final class SegmentWriter {
-    private SegmentWriter() {
-    }
+    private SegmentWriter() {}
 
     public static void write(Path segment, List<Mat> frames, VideoInfo info) {
         FfmpegLog.install();
         Path partial = segment.resolveSibling(segment.getFileName() + ".partial.mp4");
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(partial.toFile(), even(info.width()),
-                     even(info.height()), 0)) {
+                FFmpegFrameRecorder recorder =
+                        new FFmpegFrameRecorder(partial.toFile(), even(info.width()), even(info.height()), 0)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -82,8 +81,7 @@ public final class SegmentWriter {
     /** A new Mat: the frame with its last column and/or row repeated once. */
     private static Mat padToEven(Mat frame) {
         Mat out = new Mat();
-        opencv_core.copyMakeBorder(frame, out, 0, frame.rows() & 1, 0, frame.cols() & 1,
-                opencv_core.BORDER_REPLICATE);
+        opencv_core.copyMakeBorder(frame, out, 0, frame.rows() & 1, 0, frame.cols() & 1, opencv_core.BORDER_REPLICATE);
         return out;
     }
 }

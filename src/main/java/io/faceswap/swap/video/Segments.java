@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 public final class Segments {
     private static final Pattern NAME = Pattern.compile("(\\d{10})-(\\d{10})\\.mp4");
 
-    private Segments() {
-    }
+    private Segments() {}
 
     public static Path file(Path dir, long from, long to) {
         return dir.resolve(String.format("%010d-%010d.mp4", from, to));
@@ -34,8 +33,8 @@ public final class Segments {
                 Matcher m = NAME.matcher(f.getFileName().toString());
                 if (m.matches()) {
                     long from = Long.parseLong(m.group(1));
-                    byStart.computeIfAbsent(from, k -> new ArrayList<>()).add(new long[] {from,
-                            Long.parseLong(m.group(2))});
+                    byStart.computeIfAbsent(from, k -> new ArrayList<>())
+                            .add(new long[] {from, Long.parseLong(m.group(2))});
                 }
             });
         } catch (IOException e) {
@@ -48,7 +47,8 @@ public final class Segments {
             if (candidates == null) {
                 throw new IllegalStateException("No segment starts at frame " + cursor + " in " + dir);
             }
-            long[] longest = candidates.stream().max((a, b) -> Long.compare(a[1], b[1])).orElseThrow();
+            long[] longest =
+                    candidates.stream().max((a, b) -> Long.compare(a[1], b[1])).orElseThrow();
             chain.add(file(dir, longest[0], longest[1]));
             cursor = longest[1];
         }

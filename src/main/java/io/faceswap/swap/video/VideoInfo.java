@@ -6,15 +6,26 @@ package io.faceswap.swap.video;
  * measured from the frames' timestamps (the declared one when they agree within 1%), {@code timeline} holds every
  * frame's own time. {@code sampleAspectRatio} is of the upright picture (1 for square pixels).
  */
-public record VideoInfo(int width, int height, double frameRate, long frameCount, double durationSeconds,
-                        String videoCodec, long videoBitrate, boolean hasAudio, String audioCodec,
-                        double audioDurationSeconds, Orientation orientation, double sampleAspectRatio,
-                        FrameTimeline timeline) {
+public record VideoInfo(
+        int width,
+        int height,
+        double frameRate,
+        long frameCount,
+        double durationSeconds,
+        String videoCodec,
+        long videoBitrate,
+        boolean hasAudio,
+        String audioCodec,
+        double audioDurationSeconds,
+        Orientation orientation,
+        double sampleAspectRatio,
+        FrameTimeline timeline) {
 
     /** Bits per pixel and frame the result gets at least: libopenh264 (constrained baseline) turns blocky below. */
     static final double MIN_BITS_PER_PIXEL = 0.12;
     /** ... and at most: more is wasted on an 8-bit re-encode and could fill the disk. */
     static final double MAX_BITS_PER_PIXEL = 0.35;
+
     static final long MIN_BITRATE = 300_000;
     static final long MAX_BITRATE = 20_000_000;
     /** Frames per second the bit rate is computed for at most: very high rates need fewer bits per frame. */

@@ -19,8 +19,7 @@ import org.bytedeco.javacv.FrameGrabber;
  * what the engine cannot take.
  */
 public final class VideoProbe {
-    private VideoProbe() {
-    }
+    private VideoProbe() {}
 
     public static VideoInfo probe(Path file, VideoLimits limits) {
         FfmpegLog.install();
@@ -44,15 +43,15 @@ public final class VideoProbe {
             }
             long declared = stream.nb_frames();
             if (declared > 0 && declared - counted > Math.max(2, declared / 50)) {
-                throw new CorruptVideoException("The video is truncated: " + counted + " of " + declared
-                        + " frames are present");
+                throw new CorruptVideoException(
+                        "The video is truncated: " + counted + " of " + declared + " frames are present");
             }
             limits.checkFrames(counted, scan.timeline().seconds());
             VideoInfo info = info(grabber, orientation, scan.timeline(), scan.audioSeconds());
             double expected = declaredVideoSeconds(grabber);
             if (expected > 0 && info.durationSeconds() < expected - Math.max(1.0, expected * 0.05)) {
-                throw new CorruptVideoException(String.format("The video is truncated: %.1f of %.1f s are present",
-                        info.durationSeconds(), expected));
+                throw new CorruptVideoException(String.format(
+                        "The video is truncated: %.1f of %.1f s are present", info.durationSeconds(), expected));
             }
             if (info.durationSeconds() > limits.maxDurationSeconds()) {
                 throw new VideoTooLongException(info.durationSeconds(), limits.maxDurationSeconds());
@@ -71,12 +70,15 @@ public final class VideoProbe {
         }
         try {
             avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
-            int video = avformat.av_find_best_stream(context, avutil.AVMEDIA_TYPE_VIDEO, -1, -1,
-                    (PointerPointer<?>) null, 0);
+            int video = avformat.av_find_best_stream(
+                    context, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
             if (video == avutil.AVERROR_DECODER_NOT_FOUND()) {
                 throw new UnsupportedCodecException("The video's codec is not supported");
             }
-            if (video >= 0 && avcodec.avcodec_find_decoder(context.streams(video).codecpar().codec_id()) == null) {
+            if (video >= 0
+                    && avcodec.avcodec_find_decoder(
+                                    context.streams(video).codecpar().codec_id())
+                            == null) {
                 throw new UnsupportedCodecException("The video's codec is not supported");
             }
         } finally {
@@ -98,8 +100,8 @@ public final class VideoProbe {
     }
 
     /** @param timeline null before the packets are counted (then only the picture size is meaningful) */
-    private static VideoInfo info(FFmpegFrameGrabber g, Orientation orientation, FrameTimeline timeline,
-                                  double audioSeconds) {
+    private static VideoInfo info(
+            FFmpegFrameGrabber g, Orientation orientation, FrameTimeline timeline, double audioSeconds) {
         double declared = g.getFrameRate() > 0 ? g.getFrameRate() : 25;
         long frames = timeline == null ? 0 : timeline.frameCount();
         double measured = frames > 1 && timeline.seconds() > 0 ? frames / timeline.seconds() : declared;
@@ -107,14 +109,25 @@ public final class VideoProbe {
         boolean audio = g.getAudioStream() >= 0 && g.getAudioChannels() > 0;
         boolean sideways = orientation.swapsSides();
         double sar = sampleAspectRatio(g.getFormatContext().streams(g.getVideoStream()));
-        return new VideoInfo(sideways ? g.getImageHeight() : g.getImageWidth(),
-                sideways ? g.getImageWidth() : g.getImageHeight(), fps, frames, frames / fps,
-                g.getVideoCodecName(), g.getVideoBitrate(), audio, audio ? g.getAudioCodecName() : null,
-                audioSeconds, orientation, sideways ? 1 / sar : sar, timeline);
+        return new VideoInfo(
+                sideways ? g.getImageHeight() : g.getImageWidth(),
+                sideways ? g.getImageWidth() : g.getImageHeight(),
+                fps,
+                frames,
+                frames / fps,
+                g.getVideoCodecName(),
+                g.getVideoBitrate(),
+                audio,
+                audio ? g.getAudioCodecName() : null,
+                audioSeconds,
+                orientation,
+                sideways ? 1 / sar : sar,
+                timeline);
     }
 
     private static double sampleAspectRatio(AVStream stream) {
-        AVRational sar = stream.sample_aspect_ratio().num() > 0 ? stream.sample_aspect_ratio()
+        AVRational sar = stream.sample_aspect_ratio().num() > 0
+                ? stream.sample_aspect_ratio()
                 : stream.codecpar().sample_aspect_ratio();
         return sar.num() > 0 && sar.den() > 0 ? sar.num() / (double) sar.den() : 1;
     }
@@ -126,14 +139,15 @@ public final class VideoProbe {
     private static double declaredVideoSeconds(FFmpegFrameGrabber g) {
         AVStream stream = g.getFormatContext().streams(g.getVideoStream());
         if (stream.duration() > 0) {
-            return stream.duration() * (double) stream.time_base().num() / stream.time_base().den();
+            return stream.duration()
+                    * (double) stream.time_base().num()
+                    / stream.time_base().den();
         }
         long file = g.getFormatContext().duration();
         return g.getAudioStream() < 0 && file > 0 ? file / 1_000_000.0 : 0;
     }
 
-    private record Scan(FrameTimeline timeline, double audioSeconds) {
-    }
+    private record Scan(FrameTimeline timeline, double audioSeconds) {}
 
     /**
      * Reads every packet once (no decoding): the video's are one frame each for the codecs the engine takes and give
@@ -156,18 +170,21 @@ public final class VideoProbe {
             }
             avcodec.av_packet_unref(packet);
             if (frames.count() > maxFrames) {
-                throw new VideoTooManyFramesException("The video has more than " + maxFrames
-                        + " frames; at most " + maxFrames + " are accepted");
+                throw new VideoTooManyFramesException(
+                        "The video has more than " + maxFrames + " frames; at most " + maxFrames + " are accepted");
             }
         }
         double audioSeconds = 0;
         if (audio >= 0 && audioEnd > audioStart) {
             AVStream s = g.getFormatContext().streams(audio);
-            audioSeconds = (audioEnd - audioStart) * (double) s.time_base().num() / s.time_base().den();
+            audioSeconds = (audioEnd - audioStart)
+                    * (double) s.time_base().num()
+                    / s.time_base().den();
         }
         AVStream v = g.getFormatContext().streams(video);
-        return new Scan(frames.build(v.time_base().num(), v.time_base().den(), g.getFrameRate() > 0
-                ? g.getFrameRate() : 25), audioSeconds);
+        return new Scan(
+                frames.build(v.time_base().num(), v.time_base().den(), g.getFrameRate() > 0 ? g.getFrameRate() : 25),
+                audioSeconds);
     }
 
     private static long size(Path file) {

@@ -32,14 +32,18 @@ public final class VideoSwapper {
         }
     }
 
-    public record RangeResult(long frames, long faces) {
-    }
+    public record RangeResult(long frames, long faces) {}
 
-    private VideoSwapper() {
-    }
+    private VideoSwapper() {}
 
-    public static Result swapFile(Path video, Path out, Supplier<FrameProcessor> processors, int threads,
-                                  int blockSize, VideoLimits limits, Progress progress) {
+    public static Result swapFile(
+            Path video,
+            Path out,
+            Supplier<FrameProcessor> processors,
+            int threads,
+            int blockSize,
+            VideoLimits limits,
+            Progress progress) {
         long start = System.nanoTime();
         VideoInfo info = VideoProbe.probe(video, limits);
         Path segments = workDir(out);
@@ -53,7 +57,14 @@ public final class VideoSwapper {
                 long to = total * (i + 1) / threads;
                 ranges.add(pool.submit(() -> {
                     try (FrameProcessor processor = processors.get()) {
-                        return swapRange(video, info, from, to, blockSize, processor, segments,
+                        return swapRange(
+                                video,
+                                info,
+                                from,
+                                to,
+                                blockSize,
+                                processor,
+                                segments,
                                 n -> progress.framesDone(done.addAndGet(n), total));
                     }
                 }));
@@ -76,8 +87,15 @@ public final class VideoSwapper {
     }
 
     /** Frames [from, to) through {@code processor}, written as segments of {@code blockSize} frames into dir. */
-    public static RangeResult swapRange(Path video, VideoInfo info, long from, long to, int blockSize,
-                                        FrameProcessor processor, Path dir, java.util.function.LongConsumer done) {
+    public static RangeResult swapRange(
+            Path video,
+            VideoInfo info,
+            long from,
+            long to,
+            int blockSize,
+            FrameProcessor processor,
+            Path dir,
+            java.util.function.LongConsumer done) {
         long faces = 0;
         long frames = 0;
         try (FrameReader reader = new FrameReader(video, from, 1)) {

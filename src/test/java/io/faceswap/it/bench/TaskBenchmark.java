@@ -32,22 +32,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TaskBenchmark {
     /** WildFly's own defaults from standalone.conf, which an operator gets unless they choose otherwise. */
-    private static final String DEFAULT_SIZING = "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true "
-            + "-Djava.awt.headless=true";
+    private static final String DEFAULT_SIZING =
+            "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true " + "-Djava.awt.headless=true";
+
     private static final long GOAL_RSS_MB = 1536;
     private static final int WARM_UPS = 4;
     /** For profiling the server, e.g. BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/s.jfr */
     private static final String EXTRA_SERVER_OPTS = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "");
 
-    private TaskBenchmark() {
-    }
+    private TaskBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path clip = TestVideos.movingFace("task-bench-720", TestImages.ASTRONAUT, 1280, 720, 30, 300, true,
-                TestVideos.Format.MP4);
-        try (MediaServer media = new MediaServer(); ServerProcess server = ServerProcess.prepare("task-bench", 400,
-                "-Dclipzap.media.allow-private-networks=true", "-Dclipzap.tasks.max-running=2",
-                "-Dclipzap.tasks.max-running-per-user=2").env("JAVA_OPTS", DEFAULT_SIZING + " " + EXTRA_SERVER_OPTS)) {
+        Path clip = TestVideos.movingFace(
+                "task-bench-720", TestImages.ASTRONAUT, 1280, 720, 30, 300, true, TestVideos.Format.MP4);
+        try (MediaServer media = new MediaServer();
+                ServerProcess server = ServerProcess.prepare(
+                                "task-bench",
+                                400,
+                                "-Dclipzap.media.allow-private-networks=true",
+                                "-Dclipzap.tasks.max-running=2",
+                                "-Dclipzap.tasks.max-running-per-user=2")
+                        .env("JAVA_OPTS", DEFAULT_SIZING + " " + EXTRA_SERVER_OPTS)) {
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("bench"), 10_000);
@@ -67,16 +72,18 @@ public final class TaskBenchmark {
                 engine = Math.min(engine, engineSeconds(clip));
                 task = Math.min(task, endToEnd(api, sk, photo, video));
             }
-            System.out.printf("FIGURE|10 s 720p task end to end (created to finished, as the server recorded them; "
-                    + "a client polling every 250 ms saw it within %.2f s more)|%.1f s|engine alone %.1f s|<= 1.2x|"
-                    + "%.2fx|%s%n", maxNoticeDelay, task, engine, task / engine,
-                    task <= 1.2 * engine ? "met" : "missed");
+            System.out.printf(
+                    "FIGURE|10 s 720p task end to end (created to finished, as the server recorded them; "
+                            + "a client polling every 250 ms saw it within %.2f s more)|%.1f s|engine alone %.1f s|<= 1.2x|"
+                            + "%.2fx|%s%n",
+                    maxNoticeDelay, task, engine, task / engine, task <= 1.2 * engine ? "met" : "missed");
             List<CompletableFuture<Double>> both = List.of(
                     CompletableFuture.supplyAsync(() -> endToEnd(api, sk, photo, video)),
                     CompletableFuture.supplyAsync(() -> endToEnd(api, sk, photo, video)));
             both.forEach(CompletableFuture::join);
             long rss = server.peakRssMb();
-            System.out.printf("FIGURE|server peak RSS, two 720p tasks at once, -Xmx512m|%d MB|%d MB|< 1.5 GiB|%.0f%%|%s%n",
+            System.out.printf(
+                    "FIGURE|server peak RSS, two 720p tasks at once, -Xmx512m|%d MB|%d MB|< 1.5 GiB|%.0f%%|%s%n",
                     rss, GOAL_RSS_MB, 100.0 * rss / GOAL_RSS_MB, rss < GOAL_RSS_MB ? "met" : "missed");
         }
     }
@@ -92,19 +99,31 @@ public final class TaskBenchmark {
      */
     private static double endToEnd(ApiClient api, String sk, URI photo, URI video) {
         Instant start = Instant.now();
-        String id = api.post("/v1/faceswap_openapi/create", String.format(
-                "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}", photo, video),
-                "X-ClipZap-Apikey", sk).data().getString("id");
-        JsonObject task = Await.until("the 720p task", Duration.ofSeconds(600), Duration.ofMillis(250),
-                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk).data()
-                        .getJsonArray("list").getJsonObject(0),
-                t -> !t.getString("status").equals("queued") && !t.getString("status").equals("processing"));
+        String id = api.post(
+                        "/v1/faceswap_openapi/create",
+                        String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}", photo, video),
+                        "X-ClipZap-Apikey",
+                        sk)
+                .data()
+                .getString("id");
+        JsonObject task = Await.until(
+                "the 720p task",
+                Duration.ofSeconds(600),
+                Duration.ofMillis(250),
+                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                        .data()
+                        .getJsonArray("list")
+                        .getJsonObject(0),
+                t -> !t.getString("status").equals("queued")
+                        && !t.getString("status").equals("processing"));
         if (!task.getString("status").equals("succeeded")) {
             throw new IllegalStateException("The benchmark task " + id + " ended " + task.getString("status"));
         }
         double seen = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        double seconds = Duration.between(Instant.parse(task.getString("createdAt")),
-                Instant.parse(task.getString("finishedAt"))).toMillis() / 1000.0;
+        double seconds = Duration.between(
+                                Instant.parse(task.getString("createdAt")), Instant.parse(task.getString("finishedAt")))
+                        .toMillis()
+                / 1000.0;
         maxNoticeDelay = Math.max(maxNoticeDelay, seen - seconds);
         printSteps(api, id, start, seconds, seen);
         return seconds;
@@ -114,12 +133,16 @@ public final class TaskBenchmark {
     private static void printSteps(ApiClient api, String id, Instant created, double seconds, double seen) {
         JsonObject task = api.adminGet("/v1/admin/tasks/" + id).data();
         long execution = task.getJsonNumber("jobExecutionId").longValue();
-        StringBuilder line = new StringBuilder(String.format("task %.2f s (%.2f s as the client saw it):", seconds,
-                seen));
-        for (JsonValue v : api.adminGet("/v1/admin/executions/" + execution).data().getJsonArray("steps")) {
+        StringBuilder line =
+                new StringBuilder(String.format("task %.2f s (%.2f s as the client saw it):", seconds, seen));
+        for (JsonValue v :
+                api.adminGet("/v1/admin/executions/" + execution).data().getJsonArray("steps")) {
             JsonObject step = v.asJsonObject();
-            line.append(String.format(" %s %.2f-%.2f s", step.getString("stepName"),
-                    since(created, step.getString("startTime")), since(created, step.getString("endTime"))));
+            line.append(String.format(
+                    " %s %.2f-%.2f s",
+                    step.getString("stepName"),
+                    since(created, step.getString("startTime")),
+                    since(created, step.getString("endTime"))));
         }
         System.out.println(line);
     }
@@ -130,10 +153,10 @@ public final class TaskBenchmark {
 
     private static double engineSeconds(Path clip) throws Exception {
         try (FaceFinder finder = new FaceFinder();
-             SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
+                SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
             Path out = Files.createTempFile(TestVideos.dir(), "engine", ".mp4");
-            VideoSwapper.Result r = VideoSwapper.swapFile(clip, out, () -> new FaceSwapper(source, false), 2, 30,
-                    VideoLimits.DEFAULT, (d, t) -> { });
+            VideoSwapper.Result r = VideoSwapper.swapFile(
+                    clip, out, () -> new FaceSwapper(source, false), 2, 30, VideoLimits.DEFAULT, (d, t) -> {});
             Files.delete(out);
             return r.seconds();
         }

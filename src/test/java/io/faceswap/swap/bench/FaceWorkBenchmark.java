@@ -18,8 +18,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Args: {@code moving|close-up}, frame height (360 or 720), frames, rounds.
  */
 public final class FaceWorkBenchmark {
-    private FaceWorkBenchmark() {
-    }
+    private FaceWorkBenchmark() {}
 
     public static void main(String[] given) {
         // exec:exec passes -Dbench.args as one argument
@@ -31,8 +30,8 @@ public final class FaceWorkBenchmark {
         int w = h * 16 / 9;
         Path clip = kind.equals("moving")
                 ? TestVideos.movingFace("bench-" + h, TestImages.ASTRONAUT, w, h, 30, 300, true, TestVideos.Format.MP4)
-                : TestVideos.closeUp("bench-close-" + h, TestImages.ASTRONAUT, w, h, 30, 300,
-                        EngineBenchmark.CLOSE_UP_SHARE);
+                : TestVideos.closeUp(
+                        "bench-close-" + h, TestImages.ASTRONAUT, w, h, 30, 300, EngineBenchmark.CLOSE_UP_SHARE);
         List<Mat> frames = new ArrayList<>();
         try (FrameReader reader = new FrameReader(clip, 0, 1)) {
             for (int i = 0; i < n; i++) {
@@ -40,10 +39,11 @@ public final class FaceWorkBenchmark {
             }
         }
         try (FaceFinder finder = new FaceFinder();
-             SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
+                SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
             for (int round = 0; round < rounds; round++) {
                 long faces = 0;
-                long t0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long t0 =
+                        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long[] follow;
                 try (FaceSwapper swapper = new FaceSwapper(source, false)) {
                     for (int i = 0; i < n; i++) {
@@ -53,8 +53,13 @@ public final class FaceWorkBenchmark {
                     }
                     follow = swapper.followCounts();
                 }
-                double ms = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0) / 1e6 / n;
-                System.out.printf("%s %dp round %d: %.2f CPU ms/frame (face work and one frame copy, this thread), %d faces, %d landmark runs, %d predicted, %d of them redrawn%n",
+                double ms = (java.lang.management.ManagementFactory.getThreadMXBean()
+                                        .getCurrentThreadCpuTime()
+                                - t0)
+                        / 1e6
+                        / n;
+                System.out.printf(
+                        "%s %dp round %d: %.2f CPU ms/frame (face work and one frame copy, this thread), %d faces, %d landmark runs, %d predicted, %d of them redrawn%n",
                         kind, h, round, ms, faces, follow[0], follow[1], follow[2]);
             }
         }

@@ -24,9 +24,11 @@ class AlphaBlendTest {
             alphaBytes[w + i] = (byte) 255;
             alphaBytes[2 * w + i] = i < 4 || i > w - 3 ? 0 : i % 9 < 5 ? (byte) 255 : alphaBytes[2 * w + i];
         }
-        try (Mat frame = new Mat(48, 64, opencv_core.CV_8UC3); Mat warped = new Mat(h, w, opencv_core.CV_8UC3);
-             Mat alpha = new Mat(h, w, opencv_core.CV_8U); Rect r = new Rect(5, 9, w, h);
-             Mat roi = new Mat(frame, r)) { // a region: rows are not contiguous
+        try (Mat frame = new Mat(48, 64, opencv_core.CV_8UC3);
+                Mat warped = new Mat(h, w, opencv_core.CV_8UC3);
+                Mat alpha = new Mat(h, w, opencv_core.CV_8U);
+                Rect r = new Rect(5, 9, w, h);
+                Mat roi = new Mat(frame, r)) { // a region: rows are not contiguous
             frame.data().put(frameBytes);
             warped.data().put(warpedBytes);
             alpha.data().put(alphaBytes);
@@ -55,10 +57,36 @@ class AlphaBlendTest {
     @Test
     void aRowIsCopiedWhereAlphaIsFullKeptWhereItIsZeroAndMixedBetween() {
         byte[] row = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-        byte[] src = {(byte) 200, (byte) 201, (byte) 202, (byte) 203, (byte) 204, (byte) 205, 0, 0, 0,
-                (byte) 255, (byte) 255, (byte) 255};
+        byte[] src = {
+            (byte) 200,
+            (byte) 201,
+            (byte) 202,
+            (byte) 203,
+            (byte) 204,
+            (byte) 205,
+            0,
+            0,
+            0,
+            (byte) 255,
+            (byte) 255,
+            (byte) 255
+        };
         AlphaBlend.mix(row, src, new byte[] {9, (byte) 255, (byte) 255, 0, (byte) 128}, 1, 4);
-        assertArrayEquals(new byte[] {(byte) 200, (byte) 201, (byte) 202, (byte) 203, (byte) 204, (byte) 205, 7, 8, 9,
-                (byte) 133, (byte) 133, (byte) 134}, row);
+        assertArrayEquals(
+                new byte[] {
+                    (byte) 200,
+                    (byte) 201,
+                    (byte) 202,
+                    (byte) 203,
+                    (byte) 204,
+                    (byte) 205,
+                    7,
+                    8,
+                    9,
+                    (byte) 133,
+                    (byte) 133,
+                    (byte) 134
+                },
+                row);
     }
 }

@@ -24,7 +24,8 @@ class ColourCastTest {
      */
     @Test
     void theSwappedFaceTakesTheTargetsSkinColourWithoutACast() {
-        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT); Mat cartoon = new Mat()) {
+        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT);
+                Mat cartoon = new Mat()) {
             org.bytedeco.opencv.global.opencv_photo.stylization(astronaut, cartoon, 60, 0.45f);
             double photo = cast(TestImages.load(TestImages.ASTRONAUT), "photo");
             double flat = cast(cartoon.clone(), "cartoon");
@@ -35,7 +36,9 @@ class ColourCastTest {
 
     private double cast(Mat target, String name) {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat t = target; Mat output = t.clone(); FaceSwapper swapper = new FaceSwapper(source, true)) {
+                Mat t = target;
+                Mat output = t.clone();
+                FaceSwapper swapper = new FaceSwapper(source, true)) {
             swapper.process(output, 0);
             FaceLandmarks face = finder.find(t).get(0);
             QualityImages.saveCloseUp(output, face, "quality-cast-" + name + "-closeup.png");
@@ -53,7 +56,8 @@ class ColourCastTest {
     private static double[] meanLab(Mat bgr, FaceLandmarks face, int point) {
         int r = (int) Math.max(2, face.width() * 0.04);
         try (Rect box = new Rect((int) face.x(point) - r, (int) face.y(point) - r, 2 * r, 2 * r);
-             Mat patch = new Mat(bgr, box); Mat f = new Mat()) {
+                Mat patch = new Mat(bgr, box);
+                Mat f = new Mat()) {
             patch.convertTo(f, opencv_core.CV_32F, 1 / 255.0, 0);
             opencv_imgproc.cvtColor(f, f, opencv_imgproc.COLOR_BGR2Lab);
             Scalar m = opencv_core.mean(f);

@@ -12,7 +12,6 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.FrameReader;
 import java.nio.file.Path;
-import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.Test;
@@ -61,16 +60,18 @@ class ComposedFaceTest {
     void aRedrawnFaceLooksLikeTheFaceMadeAnew() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
             for (int h : new int[] {720, 360}) {
-                Path closeUp = TestVideos.closeUp("redraw-close-" + h, TestImages.ASTRONAUT, h * 16 / 9, h, 30, 60,
-                        0.65);
+                Path closeUp =
+                        TestVideos.closeUp("redraw-close-" + h, TestImages.ASTRONAUT, h * 16 / 9, h, 30, 60, 0.65);
                 double[] close = compare(source, closeUp);
-                System.out.printf("QUALITY redrawn faces, %dp close-up: %d of 60 frames, worst PSNR %.1f dB in the "
-                        + "face against the face made anew%n", h, (int) close[0], close[1]);
+                System.out.printf(
+                        "QUALITY redrawn faces, %dp close-up: %d of 60 frames, worst PSNR %.1f dB in the "
+                                + "face against the face made anew%n",
+                        h, (int) close[0], close[1]);
                 assertTrue(close[0] >= 15, "faces redrawn: " + close[0]);
                 assertTrue(close[1] > 40, close[1] + " dB");
             }
-            Path small = TestVideos.movingFace("redraw-moving", TestImages.ASTRONAUT, 640, 360, 30, 60, false,
-                    TestVideos.Format.MP4);
+            Path small = TestVideos.movingFace(
+                    "redraw-moving", TestImages.ASTRONAUT, 640, 360, 30, 60, false, TestVideos.Format.MP4);
             assertEquals(0, compare(source, small)[0], "a face the source is scaled down onto is redrawn");
         }
     }
@@ -82,8 +83,8 @@ class ComposedFaceTest {
     @Test
     void aFaceAtTheFramesEdgeIsAlwaysMadeAnew() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat photo = TestImages.load(TestImages.ASTRONAUT);
-             FaceSwapper swapper = new FaceSwapper(source, false, true, false, true)) {
+                Mat photo = TestImages.load(TestImages.ASTRONAUT);
+                FaceSwapper swapper = new FaceSwapper(source, false, true, false, true)) {
             double[] b = finder.find(photo).get(0).bounds();
             double scale = 0.6 * 720 / (b[3] - b[1]); // a close-up: the face 60% of the frame's height
             int inside = 0, atEdge = 0;
@@ -97,8 +98,8 @@ class ComposedFaceTest {
                         continue;
                     }
                     boolean redrawn = swapper.followCounts()[2] > before;
-                    float[] p = ForeheadExtension.extend(ShapeTransfer.destination(source.points(),
-                            swapper.lastLandmarks().get(0).points(), 0.9));
+                    float[] p = ForeheadExtension.extend(ShapeTransfer.destination(
+                            source.points(), swapper.lastLandmarks().get(0).points(), 0.9));
                     try (Rect roi = FaceBlender.region(p, frame.cols(), frame.rows(), 0)) {
                         if (roi != null && ComposedFace.atEdge(roi, frame)) {
                             atEdge++;
@@ -109,8 +110,8 @@ class ComposedFaceTest {
                     }
                 }
             }
-            System.out.printf("QUALITY redrawn at the frame's edge: 0 of %d frames there; %d redrawn inside%n", atEdge,
-                    inside);
+            System.out.printf(
+                    "QUALITY redrawn at the frame's edge: 0 of %d frames there; %d redrawn inside%n", atEdge, inside);
             assertTrue(atEdge >= 10 && inside >= 5, "at the edge " + atEdge + ", redrawn inside " + inside);
         }
     }
@@ -124,16 +125,18 @@ class ComposedFaceTest {
         double worst = 100;
         int redrawn = 0;
         try (FrameReader reader = new FrameReader(clip, 0, 1);
-             FaceSwapper redrawing = new FaceSwapper(source, false, true, false, true);
-             FaceSwapper making = new FaceSwapper(source, false, true, false, false)) {
+                FaceSwapper redrawing = new FaceSwapper(source, false, true, false, true);
+                FaceSwapper making = new FaceSwapper(source, false, true, false, false)) {
             for (int i = 0; i < 60; i++) {
-                try (Mat a = reader.next(); Mat b = a.clone()) {
+                try (Mat a = reader.next();
+                        Mat b = a.clone()) {
                     long before = redrawing.followCounts()[2];
                     assertEquals(1, redrawing.process(a, i));
                     assertEquals(1, making.process(b, i));
                     if (redrawing.followCounts()[2] > before) {
                         redrawn++;
-                        worst = Math.min(worst, faceOnly(a, b, redrawing.lastLandmarks().get(0)));
+                        worst = Math.min(
+                                worst, faceOnly(a, b, redrawing.lastLandmarks().get(0)));
                     }
                 }
             }
@@ -146,7 +149,8 @@ class ComposedFaceTest {
         double[] box = face.bounds();
         int x0 = Math.max(0, (int) box[0]), y0 = Math.max(0, (int) box[1]);
         try (Rect r = new Rect(x0, y0, Math.min(a.cols(), (int) box[2]) - x0, Math.min(a.rows(), (int) box[3]) - y0);
-             Mat fa = new Mat(a, r); Mat fb = new Mat(b, r)) {
+                Mat fa = new Mat(a, r);
+                Mat fb = new Mat(b, r)) {
             return Measures.psnr(fa, fb);
         }
     }

@@ -23,7 +23,8 @@ class FaceDiscoveryTest {
     @Test
     void aNearFaceIsSwappedWithinAThirdOfASecondAndADistantOneWithinTwoSeconds() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat astronaut = TestImages.load(TestImages.ASTRONAUT); Mat hopper = TestImages.load(TestImages.GRACE_HOPPER)) {
+                Mat astronaut = TestImages.load(TestImages.ASTRONAUT);
+                Mat hopper = TestImages.load(TestImages.GRACE_HOPPER)) {
             // photo heights; the face is about half of it
             assertTrue(firstFrameWithTwo(source, astronaut, hopper, 400) <= 15 + 10, "a near face waited");
             int distant = 300; // the short-range detector misses it on a 720p frame, the full-range one finds it
@@ -32,8 +33,10 @@ class FaceDiscoveryTest {
                 assertEquals(2, finder.detect(frame, true).size(), "the full-range detector finds it");
             }
             int found = firstFrameWithTwo(source, astronaut, hopper, distant);
-            System.out.printf("QUALITY discovery: a face (photo %d px tall) appearing at frame 15 beside a followed one is swapped"
-                    + " from frame %d (30 fps)%n", distant, found);
+            System.out.printf(
+                    "QUALITY discovery: a face (photo %d px tall) appearing at frame 15 beside a followed one is swapped"
+                            + " from frame %d (30 fps)%n",
+                    distant, found);
             assertTrue(found <= 15 + 60, "a distant face waited until frame " + found);
         }
     }
@@ -66,8 +69,10 @@ class FaceDiscoveryTest {
 
     private static void put(Mat photo, Mat frame, int x, int y, int height) {
         int width = (int) Math.round(photo.cols() * height / (double) photo.rows());
-        try (Mat scaled = new Mat(); Size size = new Size(width, height); Rect r = new Rect(x, y, width, height);
-             Mat target = new Mat(frame, r)) {
+        try (Mat scaled = new Mat();
+                Size size = new Size(width, height);
+                Rect r = new Rect(x, y, width, height);
+                Mat target = new Mat(frame, r)) {
             opencv_imgproc.resize(photo, scaled, size, 0, 0, opencv_imgproc.INTER_AREA);
             scaled.copyTo(target);
         }

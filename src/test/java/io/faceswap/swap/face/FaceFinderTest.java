@@ -11,9 +11,9 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FaceFinderTest {
     static final FaceFinder finder = TestFinder.shared();
@@ -52,8 +52,10 @@ class FaceFinderTest {
     @Test
     void blankAndNoiseImagesHaveNoFace() {
         try (Mat blank = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(90, 120, 150, 0));
-             Mat noise = new Mat(360, 640, opencv_core.CV_8UC3)) {
-            opencv_core.randu(noise, new Mat(1, 1, opencv_core.CV_64F, new Scalar(0)),
+                Mat noise = new Mat(360, 640, opencv_core.CV_8UC3)) {
+            opencv_core.randu(
+                    noise,
+                    new Mat(1, 1, opencv_core.CV_64F, new Scalar(0)),
                     new Mat(1, 1, opencv_core.CV_64F, new Scalar(255)));
             assertTrue(finder.find(blank).isEmpty());
             assertTrue(finder.find(noise).isEmpty());
@@ -61,7 +63,8 @@ class FaceFinderTest {
     }
 
     private static void drawDebug(Mat image, FaceLandmarks f, String name) {
-        try (Mat copy = image.clone(); Scalar green = new Scalar(0, 255, 0, 0)) {
+        try (Mat copy = image.clone();
+                Scalar green = new Scalar(0, 255, 0, 0)) {
             for (int i = 0; i < f.count(); i++) {
                 opencv_imgproc.circle(copy, new Point((int) f.x(i), (int) f.y(i)), 1, green, -1, 8, 0);
             }

@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.junit.jupiter.api.Test;
 
 class FaceSwapperTest {
@@ -42,8 +42,9 @@ class FaceSwapperTest {
 
     private void check(Mat sourceImage, String targetPhoto, String debugName) {
         try (SourceFace source = SourceFace.fromImage(sourceImage, finder);
-             Mat target = TestImages.load(targetPhoto); Mat frame = target.clone();
-             FaceSwapper swapper = new FaceSwapper(source, false)) {
+                Mat target = TestImages.load(targetPhoto);
+                Mat frame = target.clone();
+                FaceSwapper swapper = new FaceSwapper(source, false)) {
             FaceLandmarks before = finder.find(target).get(0);
             assertEquals(1, swapper.process(frame, 0));
             TestImages.save(frame, debugName);
@@ -56,7 +57,8 @@ class FaceSwapperTest {
 
             double[] b = before.bounds();
             try (Rect face = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
-                 Mat was = new Mat(target, face); Mat now = new Mat(frame, face)) {
+                    Mat was = new Mat(target, face);
+                    Mat now = new Mat(frame, face)) {
                 assertTrue(Measures.psnr(was, now) < 30, "the face region changed");
             }
             double shift = Math.hypot(after.centerX() - before.centerX(), after.centerY() - before.centerY());
@@ -68,9 +70,11 @@ class FaceSwapperTest {
     @Test
     void bothFacesOfATwoFacePictureAreSwapped() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER);
-             Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3); Mat copy = new Mat();
-             FaceSwapper swapper = new FaceSwapper(source, false)) {
+                Mat a = TestImages.load(TestImages.ASTRONAUT);
+                Mat b = TestImages.load(TestImages.GRACE_HOPPER);
+                Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3);
+                Mat copy = new Mat();
+                FaceSwapper swapper = new FaceSwapper(source, false)) {
             a.copyTo(new Mat(pair, new Rect(0, 0, 512, 512)));
             b.copyTo(new Mat(pair, new Rect(512, 0, 512, 512)));
             pair.copyTo(copy);
@@ -78,15 +82,16 @@ class FaceSwapperTest {
             TestImages.save(copy, "swap-two-faces.png");
             for (int x : new int[] {0, 512}) {
                 try (Mat was = new Mat(pair, new Rect(x + 150, 60, 212, 260));
-                     Mat now = new Mat(copy, new Rect(x + 150, 60, 212, 260))) {
+                        Mat now = new Mat(copy, new Rect(x + 150, 60, 212, 260))) {
                     assertTrue(Measures.psnr(was, now) < 30, "face at x=" + x + " changed");
                 }
             }
         }
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER);
-             Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3);
-             FaceSwapper largest = new FaceSwapper(source, true)) {
+                Mat a = TestImages.load(TestImages.ASTRONAUT);
+                Mat b = TestImages.load(TestImages.GRACE_HOPPER);
+                Mat pair = new Mat(512, 1024, opencv_core.CV_8UC3);
+                FaceSwapper largest = new FaceSwapper(source, true)) {
             a.copyTo(new Mat(pair, new Rect(0, 0, 512, 512)));
             b.copyTo(new Mat(pair, new Rect(512, 0, 512, 512)));
             assertEquals(1, largest.process(pair, 0), "largest-only swaps one face");
@@ -100,10 +105,11 @@ class FaceSwapperTest {
     @Test
     void slowFacesSkipTheLandmarkModelOnTwoFramesInThreeAndFastOnesDoNot() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
+                Mat photo = TestImages.load(TestImages.ASTRONAUT)) {
             long[] still = follow(source, photo, 0);
             long[] fast = follow(source, photo, 6);
-            System.out.printf("landmark model runs / predictions over 40 frames: still %d/%d, fast %d/%d%n",
+            System.out.printf(
+                    "landmark model runs / predictions over 40 frames: still %d/%d, fast %d/%d%n",
                     still[0], still[1], fast[0], fast[1]);
             assertEquals(40, still[0] + still[1] + 1, "one face on every frame, the first found by detection");
             assertTrue(still[1] >= 19 && still[1] <= 20, "two frames in three after the first ten: " + still[1]);
@@ -115,14 +121,16 @@ class FaceSwapperTest {
     @Test
     void aCutIsNotPaintedOverWithAPredictedFace() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat photo = TestImages.load(TestImages.ASTRONAUT); FaceSwapper swapper = new FaceSwapper(source, true)) {
+                Mat photo = TestImages.load(TestImages.ASTRONAUT);
+                FaceSwapper swapper = new FaceSwapper(source, true)) {
             for (int i = 0; i < 20; i++) {
                 try (Mat frame = QualityImages.place(photo, 640, 360, 0.8, 0)) {
                     swapper.process(frame, i);
                 }
             }
             assertTrue(swapper.followCounts()[1] > 0, "frames were being predicted before the cut");
-            try (Mat cut = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(200, 40, 90, 0)); Mat copy = cut.clone()) {
+            try (Mat cut = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(200, 40, 90, 0));
+                    Mat copy = cut.clone()) {
                 assertEquals(0, swapper.process(copy, 20));
                 assertTrue(Measures.psnr(cut, copy) > 60, "the frame after the cut is untouched");
             }
@@ -140,15 +148,17 @@ class FaceSwapperTest {
     void predictedLandmarksAreNearlyAsCloseToTheModelAsSmoothedOnes() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder)) {
             for (Path clip : List.of(
-                    TestVideos.closeUp("drift-close", TestImages.ASTRONAUT, 640, 360, 30, 150,
-                            0.65),
-                    TestVideos.movingFace("drift-moving", TestImages.ASTRONAUT, 640, 360, 30,
-                            150, false, TestVideos.Format.MP4))) {
+                    TestVideos.closeUp("drift-close", TestImages.ASTRONAUT, 640, 360, 30, 150, 0.65),
+                    TestVideos.movingFace(
+                            "drift-moving", TestImages.ASTRONAUT, 640, 360, 30, 150, false, TestVideos.Format.MP4))) {
                 double[] off = drift(source, clip); // {measured, predicted, predicted frames}
-                System.out.printf("QUALITY prediction %s: smoothed %.2f%%, predicted %.2f%% (%d frames) of the eye "
-                        + "distance from the model%n", clip.getFileName(), 100 * off[0], 100 * off[1], (long) off[2]);
+                System.out.printf(
+                        "QUALITY prediction %s: smoothed %.2f%%, predicted %.2f%% (%d frames) of the eye "
+                                + "distance from the model%n",
+                        clip.getFileName(), 100 * off[0], 100 * off[1], (long) off[2]);
                 assertTrue(off[2] >= 20, "frames were predicted: " + off[2]);
-                assertTrue(off[1] < 1.5 * off[0] && off[1] < 0.015, "predicted frames drift: " + off[1] + " vs " + off[0]);
+                assertTrue(
+                        off[1] < 1.5 * off[0] && off[1] < 0.015, "predicted frames drift: " + off[1] + " vs " + off[0]);
             }
         }
     }
@@ -158,19 +168,23 @@ class FaceSwapperTest {
         double[] sum = new double[2];
         int[] n = new int[2];
         try (FrameReader reader = new FrameReader(clip, 0, 1);
-             FaceSwapper swapper = new FaceSwapper(source, true)) {
+                FaceSwapper swapper = new FaceSwapper(source, true)) {
             long predictions = 0;
             for (int i = 0; i < 150; i++) {
-                try (Mat frame = reader.next(); Mat original = frame.clone()) {
+                try (Mat frame = reader.next();
+                        Mat original = frame.clone()) {
                     swapper.process(frame, i);
                     int kind = swapper.followCounts()[1] > predictions ? 1 : 0;
                     predictions = swapper.followCounts()[1];
-                    FaceLandmarks used = swapper.lastLandmarks().isEmpty() ? null : swapper.lastLandmarks().get(0);
+                    FaceLandmarks used = swapper.lastLandmarks().isEmpty()
+                            ? null
+                            : swapper.lastLandmarks().get(0);
                     FaceLandmarks model = used == null ? null : finder.track(original, used);
                     if (model != null && i >= 12) {
                         double d = 0;
                         for (int k = 0; k < MeshTopology.POINTS; k++) {
-                            d += Math.hypot(used.points()[3 * k] - model.points()[3 * k],
+                            d += Math.hypot(
+                                    used.points()[3 * k] - model.points()[3 * k],
                                     used.points()[3 * k + 1] - model.points()[3 * k + 1]);
                         }
                         sum[kind] += d / (MeshTopology.POINTS * model.interocular());
@@ -197,8 +211,9 @@ class FaceSwapperTest {
     @Test
     void aFrameWithoutFacePassesThroughUnchanged() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.ASTRONAUT), finder);
-             Mat blank = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(40, 90, 140, 0));
-             Mat copy = blank.clone(); FaceSwapper swapper = new FaceSwapper(source, false)) {
+                Mat blank = new Mat(360, 640, opencv_core.CV_8UC3, new Scalar(40, 90, 140, 0));
+                Mat copy = blank.clone();
+                FaceSwapper swapper = new FaceSwapper(source, false)) {
             assertEquals(0, swapper.process(copy, 0));
             assertTrue(Measures.psnr(blank, copy) > 60);
         }
@@ -214,8 +229,8 @@ class FaceSwapperTest {
         try (Mat blank = new Mat(200, 200, opencv_core.CV_8UC3, new Scalar(200, 200, 200, 0))) {
             Path noFace = dir.resolve("no-face.png");
             TestImages.write(blank, noFace);
-            NoFaceInImageException e = assertThrows(NoFaceInImageException.class,
-                    () -> SourceFace.fromFile(noFace, finder));
+            NoFaceInImageException e =
+                    assertThrows(NoFaceInImageException.class, () -> SourceFace.fromFile(noFace, finder));
             assertEquals("NO_FACE_IN_IMAGE", e.errorCode());
         }
     }

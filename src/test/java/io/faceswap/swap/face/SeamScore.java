@@ -21,13 +21,13 @@ final class SeamScore {
     record Result(double all, double forehead, double sides, double jaw, double p90) {
         @Override
         public String toString() {
-            return String.format("seam mean %.2f (forehead %.2f, sides %.2f, jaw %.2f), p90 %.2f dE", all, forehead,
-                    sides, jaw, p90);
+            return String.format(
+                    "seam mean %.2f (forehead %.2f, sides %.2f, jaw %.2f), p90 %.2f dE",
+                    all, forehead, sides, jaw, p90);
         }
     }
 
-    private SeamScore() {
-    }
+    private SeamScore() {}
 
     static Result measure(Mat target, Mat output, FaceLandmarks face) {
         float[] p = ForeheadExtension.extend(face.points());
@@ -45,8 +45,10 @@ final class SeamScore {
         double[] sum = new double[3]; // forehead, sides, jaw
         int[] count = new int[3];
         double mouthY = (face.y(MeshTopology.MOUTH_LEFT) + face.y(MeshTopology.MOUTH_RIGHT)) / 2;
-        try (Mat a = lab(target); Mat b = lab(output); FloatIndexer ta = a.createIndexer();
-             FloatIndexer ob = b.createIndexer()) {
+        try (Mat a = lab(target);
+                Mat b = lab(output);
+                FloatIndexer ta = a.createIndexer();
+                FloatIndexer ob = b.createIndexer()) {
             for (int s = 0; s < outline.size(); s++) {
                 double[] p0 = outline.get(s), p1 = outline.get((s + 1) % outline.size());
                 double len = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);
@@ -75,8 +77,12 @@ final class SeamScore {
         }
         all.sort(Double::compare);
         double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new Result(mean, sum[0] / Math.max(1, count[0]), sum[1] / Math.max(1, count[1]),
-                sum[2] / Math.max(1, count[2]), all.isEmpty() ? 0 : all.get((int) (all.size() * 0.9)));
+        return new Result(
+                mean,
+                sum[0] / Math.max(1, count[0]),
+                sum[1] / Math.max(1, count[1]),
+                sum[2] / Math.max(1, count[2]),
+                all.isEmpty() ? 0 : all.get((int) (all.size() * 0.9)));
     }
 
     /** Delta E between the pixels at t - delta and t + delta along the normal; 0 off the picture. */
@@ -98,7 +104,8 @@ final class SeamScore {
     /** Float Lab (L 0-100), lightly blurred so single-pixel noise does not count as an edge. */
     private static Mat lab(Mat bgr) {
         Mat f = new Mat();
-        try (Mat blurred = new Mat(); Size k = new Size(3, 3)) {
+        try (Mat blurred = new Mat();
+                Size k = new Size(3, 3)) {
             opencv_imgproc.GaussianBlur(bgr, blurred, k, 0);
             blurred.convertTo(f, opencv_core.CV_32F, 1 / 255.0, 0);
             opencv_imgproc.cvtColor(f, f, opencv_imgproc.COLOR_BGR2Lab);

@@ -22,10 +22,12 @@ class SourceChecksTest {
     @Test
     void frontalPhotosHaveASmallYawThatMirroringNegates() {
         for (String photo : new String[] {TestImages.ASTRONAUT, TestImages.GRACE_HOPPER}) {
-            try (Mat image = TestImages.load(photo); Mat mirrored = new Mat()) {
+            try (Mat image = TestImages.load(photo);
+                    Mat mirrored = new Mat()) {
                 opencv_core.flip(image, mirrored, 1);
                 double yaw = SourceChecks.yawDegrees(finder.find(image).get(0).points());
-                double mirror = SourceChecks.yawDegrees(finder.find(mirrored).get(0).points());
+                double mirror =
+                        SourceChecks.yawDegrees(finder.find(mirrored).get(0).points());
                 System.out.printf("YAW %s: %.1f degrees, mirrored %.1f%n", photo, yaw, mirror);
                 assertTrue(Math.abs(yaw) < 15, photo + " yaw " + yaw);
                 assertEquals(-yaw, mirror, 4, "mirrored");
@@ -49,8 +51,8 @@ class SourceChecksTest {
                 double yaw = SourceChecks.yawDegrees(turned);
                 assertEquals(turn, yaw, 3, "measured yaw");
                 if (Math.abs(turn) > SourceChecks.MAX_YAW_DEGREES) {
-                    SourceFaceTurnedException e = assertThrows(SourceFaceTurnedException.class,
-                            () -> SourceChecks.check(turned));
+                    SourceFaceTurnedException e =
+                            assertThrows(SourceFaceTurnedException.class, () -> SourceChecks.check(turned));
                     assertEquals("SOURCE_FACE_TURNED", e.errorCode());
                     assertTrue(e.getMessage().contains((int) Math.abs(turn) + " degrees"), e.getMessage());
                 } else {
@@ -62,8 +64,10 @@ class SourceChecksTest {
 
     @Test
     void theLargestFaceOfAPhotoIsUsed() {
-        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT); Mat hopper = TestImages.load(TestImages.GRACE_HOPPER);
-             Mat small = new Mat(); Mat pair = new Mat(512, 800, opencv_core.CV_8UC3)) {
+        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT);
+                Mat hopper = TestImages.load(TestImages.GRACE_HOPPER);
+                Mat small = new Mat();
+                Mat pair = new Mat(512, 800, opencv_core.CV_8UC3)) {
             opencv_imgproc.resize(hopper, small, new Size(208, 208)); // face about 75 px, the astronaut's 110
             astronaut.copyTo(new Mat(pair, new Rect(0, 0, 512, 512)));
             pair.apply(new Rect(512, 0, 288, 512)).put(new org.bytedeco.opencv.opencv_core.Scalar(90, 90, 90, 0));
@@ -90,7 +94,7 @@ class SourceChecksTest {
         double c = Math.cos(Math.toRadians(degrees)), s = Math.sin(Math.toRadians(degrees));
         float[] out = mesh.clone();
         for (int i = 0; i < mesh.length / 3; i++) {
-            double u = (mesh[3 * i] - cx) * ex + (mesh[3 * i + 1] - cy) * ey;   // along the eyes
+            double u = (mesh[3 * i] - cx) * ex + (mesh[3 * i + 1] - cy) * ey; // along the eyes
             double v = -(mesh[3 * i] - cx) * ey + (mesh[3 * i + 1] - cy) * ex; // up the face
             double z = mesh[3 * i + 2] - cz;
             double u2 = u * c - z * s, z2 = u * s + z * c;

@@ -25,8 +25,10 @@ class SourceFaceSizeTest {
 
     @Test
     void measureSwapQualityAgainstSourceFaceWidth() {
-        try (Mat photo = TestImages.load(TestImages.GRACE_HOPPER); Mat astronaut = TestImages.load(TestImages.ASTRONAUT);
-             Mat target = new Mat(); Mat hopper = new Mat()) {
+        try (Mat photo = TestImages.load(TestImages.GRACE_HOPPER);
+                Mat astronaut = TestImages.load(TestImages.ASTRONAUT);
+                Mat target = new Mat();
+                Mat hopper = new Mat()) {
             opencv_imgproc.resize(astronaut, target, new Size(1024, 1024), 0, 0, opencv_imgproc.INTER_CUBIC);
             // a third wider: proportions clearly not the target's, so identity can be told (see SwapQualityTest)
             opencv_imgproc.resize(photo, hopper, new Size(680, 512), 0, 0, opencv_imgproc.INTER_AREA);
@@ -35,12 +37,18 @@ class SourceFaceSizeTest {
             FaceShape fullShape = FaceShape.of(finder.find(hopper).get(0));
             double reference = 0;
             java.util.List<double[]> accepted = new java.util.ArrayList<>();
-            System.out.println("QUALITY source face width | sharpness vs full size (mean gradient) | to source | to target");
+            System.out.println(
+                    "QUALITY source face width | sharpness vs full size (mean gradient) | to source | to target");
             for (int width : new int[] {0, 200, 140, 100, 80, 60, 45, 30}) {
                 double scale = width == 0 ? 1 : width / fullWidth;
                 Mat small = new Mat();
-                opencv_imgproc.resize(hopper, small, new Size((int) Math.round(hopper.cols() * scale),
-                        (int) Math.round(hopper.rows() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
+                opencv_imgproc.resize(
+                        hopper,
+                        small,
+                        new Size((int) Math.round(hopper.cols() * scale), (int) Math.round(hopper.rows() * scale)),
+                        0,
+                        0,
+                        opencv_imgproc.INTER_AREA);
                 SourceFace found;
                 try {
                     found = SourceFace.unchecked(small, finder);
@@ -48,8 +56,9 @@ class SourceFaceSizeTest {
                     System.out.printf("QUALITY %4d px | no face found in the scaled photo%n", width);
                     continue;
                 }
-                try (SourceFace source = found; Mat out = target.clone();
-                     FaceSwapper swapper = new FaceSwapper(source, true)) {
+                try (SourceFace source = found;
+                        Mat out = target.clone();
+                        FaceSwapper swapper = new FaceSwapper(source, true)) {
                     swapper.process(out, 0);
                     double sharp = sharpness(out, targetFace);
                     reference = width == 0 ? sharp : reference;
@@ -59,17 +68,29 @@ class SourceFaceSizeTest {
                         continue;
                     }
                     FaceShape shape = FaceShape.of(after.get(0));
-                    System.out.printf("QUALITY %4.0f px | %.2f (%.2f) | %.4f | %.4f%n",
-                            SourceChecks.faceWidth(source.points()), sharp / reference, sharp, shape.distance(fullShape),
+                    System.out.printf(
+                            "QUALITY %4.0f px | %.2f (%.2f) | %.4f | %.4f%n",
+                            SourceChecks.faceWidth(source.points()),
+                            sharp / reference,
+                            sharp,
+                            shape.distance(fullShape),
                             shape.distance(FaceShape.of(targetFace)));
                     double[] b = targetFace.bounds();
-                    try (Rect face = new Rect((int) b[0] - 20, (int) b[1] - 40, (int) (b[2] - b[0]) + 40,
-                            (int) (b[3] - b[1]) + 60); Mat crop = new Mat(out, face)) {
+                    try (Rect face = new Rect(
+                                    (int) b[0] - 20,
+                                    (int) b[1] - 40,
+                                    (int) (b[2] - b[0]) + 40,
+                                    (int) (b[3] - b[1]) + 60);
+                            Mat crop = new Mat(out, face)) {
                         TestImages.save(crop, "size-" + width + ".png");
                     }
                     if (SourceChecks.faceWidth(source.points()) >= SourceChecks.MIN_FACE_WIDTH) {
-                        accepted.add(new double[] {width, sharp / reference, shape.distance(fullShape),
-                                shape.distance(FaceShape.of(targetFace))});
+                        accepted.add(new double[] {
+                            width,
+                            sharp / reference,
+                            shape.distance(fullShape),
+                            shape.distance(FaceShape.of(targetFace))
+                        });
                     }
                 }
             }
@@ -87,14 +108,21 @@ class SourceFaceSizeTest {
             double fullWidth = SourceChecks.faceWidth(finder.find(hopper).get(0).points());
             Mat small = new Mat();
             double scale = 50 / fullWidth;
-            opencv_imgproc.resize(hopper, small, new Size((int) (hopper.cols() * scale), (int) (hopper.rows() * scale)),
-                    0, 0, opencv_imgproc.INTER_AREA);
-            SourceFaceTooSmallException e = assertThrows(SourceFaceTooSmallException.class,
-                    () -> SourceFace.fromImage(small, finder));
+            opencv_imgproc.resize(
+                    hopper,
+                    small,
+                    new Size((int) (hopper.cols() * scale), (int) (hopper.rows() * scale)),
+                    0,
+                    0,
+                    opencv_imgproc.INTER_AREA);
+            SourceFaceTooSmallException e =
+                    assertThrows(SourceFaceTooSmallException.class, () -> SourceFace.fromImage(small, finder));
             assertEquals("SOURCE_FACE_TOO_SMALL", e.errorCode());
             System.out.println("QUALITY refused: " + e.getMessage());
-            assertTrue(e.getMessage().matches(".* (4[6-9]|5[0-4]) px wide; at least " + SourceChecks.MIN_FACE_WIDTH
-                    + " px .*"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .matches(".* (4[6-9]|5[0-4]) px wide; at least " + SourceChecks.MIN_FACE_WIDTH + " px .*"),
+                    e.getMessage());
         }
     }
 
@@ -102,9 +130,13 @@ class SourceFaceSizeTest {
     private static double sharpness(Mat image, FaceLandmarks face) {
         double[] b = face.bounds();
         int mx = (int) ((b[2] - b[0]) * 0.1), my = (int) ((b[3] - b[1]) * 0.1);
-        try (Rect r = new Rect((int) b[0] + mx, (int) b[1] + my, (int) (b[2] - b[0]) - 2 * mx,
-                (int) (b[3] - b[1]) - 2 * my); Mat crop = new Mat(image, r); Mat grey = new Mat();
-             Mat gx = new Mat(); Mat gy = new Mat(); Mat mag = new Mat()) {
+        try (Rect r = new Rect(
+                        (int) b[0] + mx, (int) b[1] + my, (int) (b[2] - b[0]) - 2 * mx, (int) (b[3] - b[1]) - 2 * my);
+                Mat crop = new Mat(image, r);
+                Mat grey = new Mat();
+                Mat gx = new Mat();
+                Mat gy = new Mat();
+                Mat mag = new Mat()) {
             opencv_imgproc.cvtColor(crop, grey, opencv_imgproc.COLOR_BGR2GRAY);
             opencv_imgproc.Sobel(grey, gx, org.bytedeco.opencv.global.opencv_core.CV_32F, 1, 0);
             opencv_imgproc.Sobel(grey, gy, org.bytedeco.opencv.global.opencv_core.CV_32F, 0, 1);

@@ -25,8 +25,9 @@ class SwapQualityTest {
     @Test
     void theMaskOutlineLeavesNoVisibleStep() {
         for (SeamScore.Result r : new SeamScore.Result[] {
-                seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut"),
-                seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper")}) {
+            seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut"),
+            seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper")
+        }) {
             assertTrue(r.forehead() < SEAM_FOREHEAD_LIMIT && r.all() < SEAM_MEAN_LIMIT, r.toString());
         }
     }
@@ -36,6 +37,7 @@ class SwapQualityTest {
      * forehead); after: forehead 21.9 and 11.6, mean 15.8 and 10.3.
      */
     private static final double SEAM_FOREHEAD_LIMIT = 25;
+
     private static final double SEAM_MEAN_LIMIT = 18;
 
     /**
@@ -45,8 +47,9 @@ class SwapQualityTest {
     @Test
     void theMultiBandBlendLeavesNoVisibleStepEither() {
         for (SeamScore.Result r : new SeamScore.Result[] {
-                seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut multi-band", true),
-                seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper multi-band", true)}) {
+            seam(TestImages.GRACE_HOPPER, TestImages.ASTRONAUT, "hopper-on-astronaut multi-band", true),
+            seam(TestImages.ASTRONAUT, TestImages.GRACE_HOPPER, "astronaut-on-hopper multi-band", true)
+        }) {
             assertTrue(r.forehead() < SEAM_FOREHEAD_LIMIT && r.all() < SEAM_MEAN_LIMIT, r.toString());
         }
     }
@@ -57,8 +60,9 @@ class SwapQualityTest {
 
     private SeamScore.Result seam(String sourcePhoto, String targetPhoto, String name, boolean multiBand) {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(sourcePhoto), finder);
-             Mat target = TestImages.load(targetPhoto); Mat output = target.clone();
-             FaceSwapper swapper = new FaceSwapper(source, true, true, multiBand)) {
+                Mat target = TestImages.load(targetPhoto);
+                Mat output = target.clone();
+                FaceSwapper swapper = new FaceSwapper(source, true, true, multiBand)) {
             assertEquals(1, swapper.process(output, 0));
             TestImages.save(output, "quality-" + name.replace(' ', '-') + ".png");
             FaceLandmarks face = finder.find(target).get(0);
@@ -76,8 +80,9 @@ class SwapQualityTest {
     @Test
     void aStillFaceDoesNotFlicker() {
         try (SourceFace source = SourceFace.fromFile(TestImages.file(TestImages.GRACE_HOPPER), finder);
-             Mat photo = TestImages.load(TestImages.ASTRONAUT); Mat still = QualityImages.place(photo, 640, 360, 0.8, 0);
-             FaceSwapper swapper = new FaceSwapper(source, true)) {
+                Mat photo = TestImages.load(TestImages.ASTRONAUT);
+                Mat still = QualityImages.place(photo, 640, 360, 0.8, 0);
+                FaceSwapper swapper = new FaceSwapper(source, true)) {
             FaceLandmarks face = finder.find(still).get(0);
             double[] b = face.bounds();
             Rect box = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
@@ -98,8 +103,10 @@ class SwapQualityTest {
             }
             changeIn /= steps;
             changeOut /= steps;
-            System.out.printf("QUALITY flicker: face change %.2f per frame in the output, %.2f in the input (noise)"
-                    + ", ratio %.2f%n", changeOut, changeIn, changeOut / changeIn);
+            System.out.printf(
+                    "QUALITY flicker: face change %.2f per frame in the output, %.2f in the input (noise)"
+                            + ", ratio %.2f%n",
+                    changeOut, changeIn, changeOut / changeIn);
             // the pasted face is a still photo: what changes is noise let through at the edge and the smoothed
             // landmarks settling. Before the blend rework 0.38 of the input's change, after 0.43.
             assertTrue(changeOut < changeIn * 0.6, "flicker " + changeOut + " vs noise " + changeIn);
@@ -114,7 +121,8 @@ class SwapQualityTest {
      */
     @Test
     void aMovingFaceIsSwappedOnEveryFrameAndLooksLikeTheSource() {
-        try (Mat hopper = TestImages.load(TestImages.GRACE_HOPPER); Mat wide = new Mat()) {
+        try (Mat hopper = TestImages.load(TestImages.GRACE_HOPPER);
+                Mat wide = new Mat()) {
             // the two test faces have nearly the same proportions (0.03 apart, the landmarks' own noise): a source
             // made a third wider has clearly other ones, so whether they carry over can be told on every frame
             opencv_imgproc.resize(hopper, wide, new Size(680, 512));
@@ -123,15 +131,17 @@ class SwapQualityTest {
     }
 
     private void movingFace(SourceFace wideSource) {
-        try (SourceFace source = wideSource; Mat photo = TestImages.load(TestImages.ASTRONAUT);
-             FaceSwapper swapper = new FaceSwapper(source, true)) {
+        try (SourceFace source = wideSource;
+                Mat photo = TestImages.load(TestImages.ASTRONAUT);
+                FaceSwapper swapper = new FaceSwapper(source, true)) {
             FaceShape sourceShape = FaceShape.of(source.landmarks());
             int withFace = 0, swapped = 0, judged = 0, closer = 0;
             double worstMargin = Double.MAX_VALUE;
             for (int i = 0; i < 30; i++) {
                 double t = i / 29.0;
-                try (Mat in = QualityImages.place(photo, 640, 360, 0.8 + 0.25 * Math.sin(Math.PI * t), 60 * Math.sin(2 * Math.PI * t));
-                     Mat out = in.clone()) {
+                try (Mat in = QualityImages.place(
+                                photo, 640, 360, 0.8 + 0.25 * Math.sin(Math.PI * t), 60 * Math.sin(2 * Math.PI * t));
+                        Mat out = in.clone()) {
                     swapper.process(out, i);
                     if (i % 3 != 0) {
                         continue;
@@ -144,7 +154,8 @@ class SwapQualityTest {
                     FaceLandmarks target = before.get(0);
                     double[] b = target.bounds();
                     try (Rect r = new Rect((int) b[0], (int) b[1], (int) (b[2] - b[0]), (int) (b[3] - b[1]));
-                         Mat was = new Mat(in, r); Mat now = new Mat(out, r)) {
+                            Mat was = new Mat(in, r);
+                            Mat now = new Mat(out, r)) {
                         swapped += Measures.psnr(was, now) < 28 ? 1 : 0;
                     }
                     List<FaceLandmarks> after = finder.find(out);
@@ -157,8 +168,10 @@ class SwapQualityTest {
                     }
                 }
             }
-            System.out.printf("QUALITY coverage %d of %d frames with a face; identity closer to source on %d of %d"
-                    + " judged (worst margin %.4f)%n", swapped, withFace, closer, judged, worstMargin);
+            System.out.printf(
+                    "QUALITY coverage %d of %d frames with a face; identity closer to source on %d of %d"
+                            + " judged (worst margin %.4f)%n",
+                    swapped, withFace, closer, judged, worstMargin);
             assertEquals(withFace, swapped, "coverage");
             assertEquals(withFace, judged, "a face is found in every swapped frame");
             assertEquals(judged, closer, "identity on every judged frame");

@@ -25,8 +25,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * added after the first file's streams.
  */
 public final class Remux {
-    private Remux() {
-    }
+    private Remux() {}
 
     /**
      * @param videoPtsMicros frame index (decode order = presentation order: the test clips have no B-frames) to its
@@ -34,8 +33,8 @@ public final class Remux {
      * @param videoDelayMicros added to every video time
      * @param audioFrom      files whose audio streams are added, in order
      */
-    public static Path remux(Path in, String name, LongUnaryOperator videoPtsMicros, long videoDelayMicros,
-                             Path... audioFrom) {
+    public static Path remux(
+            Path in, String name, LongUnaryOperator videoPtsMicros, long videoDelayMicros, Path... audioFrom) {
         Path out = TestVideos.dir().resolve(name + ".mp4");
         List<AVFormatContext> inputs = new ArrayList<>();
         inputs.add(open(in));

@@ -10,8 +10,7 @@ import io.faceswap.swap.face.FaceFinder;
 public final class TestFinder {
     private static FaceFinder shared;
 
-    private TestFinder() {
-    }
+    private TestFinder() {}
 
     public static synchronized FaceFinder shared() {
         if (shared == null) {

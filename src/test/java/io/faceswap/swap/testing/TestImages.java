@@ -14,8 +14,7 @@ public final class TestImages {
     public static final String ASTRONAUT = "faces/astronaut.png";
     public static final String GRACE_HOPPER = "faces/grace_hopper_512x512.jpg";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static Path file(String resource) {
         try (InputStream in = TestImages.class.getClassLoader().getResourceAsStream(resource)) {
@@ -49,18 +48,24 @@ public final class TestImages {
     public static byte[] pngHeader(int width, int height) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        byte[] ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
-                .put(new byte[] {8, 2, 0, 0, 0}).array();
+        byte[] ihdr = java.nio.ByteBuffer.allocate(17)
+                .put("IHDR".getBytes())
+                .putInt(width)
+                .putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0})
+                .array();
         chunk(out, ihdr);
         chunk(out, "IEND".getBytes());
         return out.toByteArray();
     }
 
     private static void chunk(java.io.ByteArrayOutputStream out, byte[] typeAndData) {
-        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(typeAndData.length - 4).array());
+        out.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt(typeAndData.length - 4).array());
         out.writeBytes(typeAndData);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(typeAndData);
-        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        out.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

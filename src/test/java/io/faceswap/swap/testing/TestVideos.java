@@ -44,8 +44,7 @@ public final class TestVideos {
         }
     }
 
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     public static Path dir() {
         try {
@@ -56,8 +55,8 @@ public final class TestVideos {
     }
 
     /** The photo, moving sideways and zooming in and out, centred in a w x h frame. */
-    public static Path movingFace(String name, String photo, int w, int h, double fps, int frames, boolean audio,
-                                  Format format) {
+    public static Path movingFace(
+            String name, String photo, int w, int h, double fps, int frames, boolean audio, Format format) {
         try (Mat image = TestImages.load(photo)) {
             return write(name, w, h, fps, frames, audio, format, i -> {
                 double t = (double) i / Math.max(1, frames - 1);
@@ -74,16 +73,15 @@ public final class TestVideos {
      * {@code faceShare} of the frame height (landmark extent, chin to upper forehead) and sways a little.
      */
     public static Path closeUp(String name, String photo, int w, int h, double fps, int frames, double faceShare) {
-        try (Mat image = TestImages.load(photo); io.faceswap.swap.face.FaceFinder finder =
-                new io.faceswap.swap.face.FaceFinder()) {
+        try (Mat image = TestImages.load(photo);
+                io.faceswap.swap.face.FaceFinder finder = new io.faceswap.swap.face.FaceFinder()) {
             double[] b = finder.find(image).get(0).bounds();
             double scale = faceShare * h / (b[3] - b[1]);
             double cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
             return write(name, w, h, fps, frames, true, Format.MP4, i -> {
                 double t = (double) i / Math.max(1, frames - 1);
                 double s = scale * (1.0 + 0.04 * Math.sin(2 * Math.PI * t));
-                return place(image, w, h, s, w / 2.0 - cx * s + w * 0.03 * Math.sin(2 * Math.PI * t),
-                        h / 2.0 - cy * s);
+                return place(image, w, h, s, w / 2.0 - cx * s + w * 0.03 * Math.sin(2 * Math.PI * t), h / 2.0 - cy * s);
             });
         }
     }
@@ -92,19 +90,27 @@ public final class TestVideos {
     public static Path stillFace(String name, String photo, int w, int h, double fps, int frames) {
         try (Mat image = TestImages.load(photo)) {
             double scale = h / (double) image.rows();
-            return write(name, w, h, fps, frames, false, Format.MP4,
+            return write(
+                    name,
+                    w,
+                    h,
+                    fps,
+                    frames,
+                    false,
+                    Format.MP4,
                     i -> place(image, w, h, scale, w / 2.0 - image.cols() * scale / 2, 0));
         }
     }
 
     /** Both photos side by side. */
     public static Path twoFaces(String name, int w, int h, double fps, int frames) {
-        try (Mat a = TestImages.load(TestImages.ASTRONAUT); Mat b = TestImages.load(TestImages.GRACE_HOPPER)) {
+        try (Mat a = TestImages.load(TestImages.ASTRONAUT);
+                Mat b = TestImages.load(TestImages.GRACE_HOPPER)) {
             return write(name, w, h, fps, frames, true, Format.MP4, i -> {
                 Mat frame = place(a, w, h, h / (double) a.rows(), w / 4.0 - h / 2.0 + i * 0.5, 0);
                 try (Mat right = place(b, w, h, h / (double) b.rows(), 3 * w / 4.0 - h / 2.0 - i * 0.5, 0);
-                     Mat half = new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h));
-                     Mat rightHalf = new Mat(right, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h))) {
+                        Mat half = new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h));
+                        Mat rightHalf = new Mat(right, new org.bytedeco.opencv.opencv_core.Rect(w / 2, 0, w / 2, h))) {
                     rightHalf.copyTo(half);
                 }
                 return frame;
@@ -118,11 +124,25 @@ public final class TestVideos {
             Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(40, 80, 120, 0));
             for (int band = 0; band < 6; band++) {
                 int x = (band * w / 6 + i * 4) % w;
-                opencv_imgproc.rectangle(frame, new Point(x, 0), new Point(x + w / 12, h),
-                        new Scalar(30 * band, 255 - 30 * band, 90, 0), -1, 8, 0);
+                opencv_imgproc.rectangle(
+                        frame,
+                        new Point(x, 0),
+                        new Point(x + w / 12, h),
+                        new Scalar(30 * band, 255 - 30 * band, 90, 0),
+                        -1,
+                        8,
+                        0);
             }
-            opencv_imgproc.putText(frame, "frame " + i, new Point(20, h / 2), opencv_imgproc.FONT_HERSHEY_SIMPLEX,
-                    1.2, new Scalar(255, 255, 255, 0), 2, 8, false);
+            opencv_imgproc.putText(
+                    frame,
+                    "frame " + i,
+                    new Point(20, h / 2),
+                    opencv_imgproc.FONT_HERSHEY_SIMPLEX,
+                    1.2,
+                    new Scalar(255, 255, 255, 0),
+                    2,
+                    8,
+                    false);
             return frame;
         });
     }
@@ -144,7 +164,10 @@ public final class TestVideos {
             byte[] bytes = Files.readAllBytes(mpeg4);
             byte[] from = "FMP4".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             for (int i = 0; i + 4 <= bytes.length; i++) {
-                if (bytes[i] == from[0] && bytes[i + 1] == from[1] && bytes[i + 2] == from[2] && bytes[i + 3] == from[3]) {
+                if (bytes[i] == from[0]
+                        && bytes[i + 1] == from[1]
+                        && bytes[i + 2] == from[2]
+                        && bytes[i + 3] == from[3]) {
                     bytes[i] = 'Z';
                     bytes[i + 1] = 'Z';
                     bytes[i + 2] = 'Z';
@@ -163,8 +186,14 @@ public final class TestVideos {
         Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(0, 0, 0, 0));
         for (int i = 0; i < levels.length; i++) {
             int l = levels[i];
-            opencv_imgproc.rectangle(frame, new Point(i * w / levels.length, 0),
-                    new Point((i + 1) * w / levels.length - 1, h - 1), new Scalar(l, l, l, 0), -1, 8, 0);
+            opencv_imgproc.rectangle(
+                    frame,
+                    new Point(i * w / levels.length, 0),
+                    new Point((i + 1) * w / levels.length - 1, h - 1),
+                    new Scalar(l, l, l, 0),
+                    -1,
+                    8,
+                    0);
         }
         return frame;
     }
@@ -172,27 +201,42 @@ public final class TestVideos {
     /** {@code image} scaled by {@code scale} and shifted by (dx, dy) into a w x h grey frame. */
     public static Mat place(Mat image, int w, int h, double scale, double dx, double dy) {
         Mat frame = new Mat(h, w, opencv_core.CV_8UC3, new Scalar(60, 60, 60, 0));
-        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(w, h)) {
+        try (Mat m = new Mat(2, 3, opencv_core.CV_64F);
+                Size size = new Size(w, h)) {
             ((java.nio.DoubleBuffer) m.createBuffer()).put(new double[] {scale, 0, dx, 0, scale, dy});
-            opencv_imgproc.warpAffine(image, frame, m, size, opencv_imgproc.INTER_LINEAR,
-                    opencv_core.BORDER_CONSTANT, new Scalar(60, 60, 60, 0));
+            opencv_imgproc.warpAffine(
+                    image,
+                    frame,
+                    m,
+                    size,
+                    opencv_imgproc.INTER_LINEAR,
+                    opencv_core.BORDER_CONSTANT,
+                    new Scalar(60, 60, 60, 0));
         }
         return frame;
     }
 
     /** Writes frames made by {@code frame} (closed after use), with a 440 Hz tone when {@code audio}. */
-    public static Path write(String name, int w, int h, double fps, int frames, boolean audio, Format format,
-                             IntFunction<Mat> frame) {
-        return write(name, w, h, fps, frames, audio, format, frame, r -> { });
+    public static Path write(
+            String name, int w, int h, double fps, int frames, boolean audio, Format format, IntFunction<Mat> frame) {
+        return write(name, w, h, fps, frames, audio, format, frame, r -> {});
     }
 
     /** As above; {@code tune} changes the recorder before it starts (codec, pixel format, rotation, options). */
-    public static Path write(String name, int w, int h, double fps, int frames, boolean audio, Format format,
-                             IntFunction<Mat> frame, java.util.function.Consumer<FFmpegFrameRecorder> tune) {
+    public static Path write(
+            String name,
+            int w,
+            int h,
+            double fps,
+            int frames,
+            boolean audio,
+            Format format,
+            IntFunction<Mat> frame,
+            java.util.function.Consumer<FFmpegFrameRecorder> tune) {
         Path file = dir().resolve(name + "." + format.extension());
         int rate = 48_000;
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), w, h, audio ? 1 : 0)) {
+                FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), w, h, audio ? 1 : 0)) {
             recorder.setFormat(format.container);
             recorder.setVideoCodec(format.video);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);

@@ -10,12 +10,11 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /** Shared steps of the video tests: an identity run through the whole pipeline, stream facts read directly. */
 final class Clips {
-    private Clips() {
-    }
+    private Clips() {}
 
     static Path identity(Path in, String name) {
         Path out = TestVideos.dir().resolve(name + "-out.mp4");
-        VideoSwapper.swapFile(in, out, () -> FrameProcessor.IDENTITY, 2, 16, VideoLimits.DEFAULT, (d, t) -> { });
+        VideoSwapper.swapFile(in, out, () -> FrameProcessor.IDENTITY, 2, 16, VideoLimits.DEFAULT, (d, t) -> {});
         return out;
     }
 
@@ -36,10 +35,15 @@ final class Clips {
 
     /** Start of the first stream of a type, in seconds (0 when unknown). */
     static double start(Path file, int type) {
-        try (PacketSource s = PacketSource.open(file, type == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO
-                ? PacketSource.Kind.VIDEO : PacketSource.Kind.AUDIO)) {
+        try (PacketSource s = PacketSource.open(
+                file,
+                type == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO
+                        ? PacketSource.Kind.VIDEO
+                        : PacketSource.Kind.AUDIO)) {
             AVStream st = s.stream();
-            return s.startTime() * (double) st.time_base().num() / st.time_base().den();
+            return s.startTime()
+                    * (double) st.time_base().num()
+                    / st.time_base().den();
         }
     }
 

@@ -30,17 +30,21 @@ class VideoFormatsTest {
      */
     @Test
     void oddSizesArePaddedByOneRepeatedEdge() throws Exception {
-        VideoInfo info = new VideoInfo(161, 121, 25, 4, 4 / 25.0, "h264", 0, false, null, 0, Orientation.UPRIGHT, 1,
-                null);
-        Path segment = java.nio.file.Files.createDirectories(TestVideos.dir().resolve("odd")).resolve("odd.mp4");
-        try (Mat a = TestVideos.patches(161, 121, 40, 120, 200); Mat b = a.clone(); Mat c = a.clone();
-             Mat d = a.clone()) {
+        VideoInfo info =
+                new VideoInfo(161, 121, 25, 4, 4 / 25.0, "h264", 0, false, null, 0, Orientation.UPRIGHT, 1, null);
+        Path segment = java.nio.file.Files.createDirectories(TestVideos.dir().resolve("odd"))
+                .resolve("odd.mp4");
+        try (Mat a = TestVideos.patches(161, 121, 40, 120, 200);
+                Mat b = a.clone();
+                Mat c = a.clone();
+                Mat d = a.clone()) {
             SegmentWriter.write(segment, java.util.List.of(a, b, c, d), info);
         }
         VideoInfo o = VideoProbe.probe(segment, VideoLimits.DEFAULT);
         assertEquals(162, o.width());
         assertEquals(122, o.height());
-        try (FrameReader r = new FrameReader(segment, 0, 1); Mat f = r.next()) {
+        try (FrameReader r = new FrameReader(segment, 0, 1);
+                Mat f = r.next()) {
             assertEquals(200, centre(f, 160), 8);
             assertEquals(200, centre(f, 161), 8); // the added column repeats the last one, nothing is scaled
             assertEquals(120, centre(f, 80), 8);
@@ -49,9 +53,18 @@ class VideoFormatsTest {
 
     @Test
     void fullRangeInputKeepsItsLevels() {
-        Path in = TestVideos.write("yuvj", 160, 120, 25, 5, false, TestVideos.Format.MP4,
-                i -> TestVideos.patches(160, 120, 5, 128, 250), r -> r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P));
-        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+        Path in = TestVideos.write(
+                "yuvj",
+                160,
+                120,
+                25,
+                5,
+                false,
+                TestVideos.Format.MP4,
+                i -> TestVideos.patches(160, 120, 5, 128, 250),
+                r -> r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P));
+        try (FrameReader r = new FrameReader(in, 0, 1);
+                Mat f = r.next()) {
             assertEquals(5, centre(f, 26), 6);
             assertEquals(128, centre(f, 80), 6);
             assertEquals(250, centre(f, 133), 6);
@@ -62,25 +75,37 @@ class VideoFormatsTest {
     @Test
     void hdrIsToneMappedToSdr() {
         // grey 8-bit levels stored as 10-bit signal: 0.75 is about 1000 nits in PQ, 0.58 about 203 nits
-        Path in = TestVideos.write("hdr-pq", 160, 120, 25, 3, false, TestVideos.Format.MKV,
-                i -> TestVideos.patches(160, 120, 38, 148, 191), r -> {
+        Path in = TestVideos.write(
+                "hdr-pq",
+                160,
+                120,
+                25,
+                3,
+                false,
+                TestVideos.Format.MKV,
+                i -> TestVideos.patches(160, 120, 38, 148, 191),
+                r -> {
                     r.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
                     r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P10LE);
                     r.setVideoOption("color_trc", "smpte2084");
                     r.setVideoOption("color_primaries", "bt2020");
                     r.setVideoOption("colorspace", "bt2020nc");
                 });
-        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+        try (FrameReader r = new FrameReader(in, 0, 1);
+                Mat f = r.next()) {
             int dark = centre(f, 26);
             int reference = centre(f, 80);
             int peak = centre(f, 133);
-            System.out.printf("PQ 10-bit to SDR: %d %d %d (a plain 8-bit read gives 38 148 191)%n", dark, reference,
-                    peak);
+            System.out.printf(
+                    "PQ 10-bit to SDR: %d %d %d (a plain 8-bit read gives 38 148 191)%n", dark, reference, peak);
             assertTrue(peak >= 235, "1000 nits near white: " + peak);
             assertTrue(reference > 170 && reference < 220, "reference white: " + reference);
             assertTrue(dark < 60, "dark stays dark: " + dark);
         }
-        assertEquals(3, VideoProbe.probe(Clips.identity(in, "hdr-pq"), VideoLimits.DEFAULT).frameCount());
+        assertEquals(
+                3,
+                VideoProbe.probe(Clips.identity(in, "hdr-pq"), VideoLimits.DEFAULT)
+                        .frameCount());
     }
 
     /**
@@ -92,9 +117,11 @@ class VideoFormatsTest {
     void hlgIsToneMappedToSdr() {
         int[] hlg = hlgClipPixels("arib-std-b67");
         int[] sdr = hlgClipPixels("bt2020-10");
-        System.out.printf("HLG 10-bit to SDR: greys %d %d %d %d, green patch BGR %d %d %d; marked SDR: greys %d %d %d "
-                + "%d, green %d %d %d%n", hlg[0], hlg[1], hlg[2], hlg[3], hlg[4], hlg[5], hlg[6], sdr[0], sdr[1],
-                sdr[2], sdr[3], sdr[4], sdr[5], sdr[6]);
+        System.out.printf(
+                "HLG 10-bit to SDR: greys %d %d %d %d, green patch BGR %d %d %d; marked SDR: greys %d %d %d "
+                        + "%d, green %d %d %d%n",
+                hlg[0], hlg[1], hlg[2], hlg[3], hlg[4], hlg[5], hlg[6], sdr[0], sdr[1], sdr[2], sdr[3], sdr[4], sdr[5],
+                sdr[6]);
         assertTrue(hlg[3] >= 235, "1000 nits near white: " + hlg[3]);
         assertTrue(hlg[2] > 170 && hlg[2] < 220, "reference white: " + hlg[2]);
         assertTrue(hlg[0] < 60, "dark stays dark: " + hlg[0]);
@@ -103,42 +130,73 @@ class VideoFormatsTest {
         }
         int saturationHlg = hlg[5] - Math.max(hlg[4], hlg[6]);
         int saturationSdr = sdr[5] - Math.max(sdr[4], sdr[6]);
-        assertTrue(saturationHlg > saturationSdr + 10, "2020 green is more saturated in 709: " + saturationHlg
-                + " vs " + saturationSdr);
+        assertTrue(
+                saturationHlg > saturationSdr + 10,
+                "2020 green is more saturated in 709: " + saturationHlg + " vs " + saturationSdr);
     }
 
     /** Greys 38, 128, 191, 250 and a green patch, as 10-bit BT.2020 with the given transfer; what the reader gives. */
     private static int[] hlgClipPixels(String transfer) {
-        Path in = TestVideos.write("hdr-" + transfer, 200, 120, 25, 3, false, TestVideos.Format.MKV, i -> {
-            Mat frame = TestVideos.patches(200, 120, 38, 128, 191, 250, 0);
-            opencv_imgproc.rectangle(frame, new org.bytedeco.opencv.opencv_core.Point(160, 0),
-                    new org.bytedeco.opencv.opencv_core.Point(199, 119),
-                    new org.bytedeco.opencv.opencv_core.Scalar(60, 150, 60, 0), -1, 8, 0);
-            return frame;
-        }, r -> {
-            r.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
-            r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P10LE);
-            r.setVideoOption("color_trc", transfer);
-            r.setVideoOption("color_primaries", "bt2020");
-            r.setVideoOption("colorspace", "bt2020nc");
-        });
-        try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+        Path in = TestVideos.write(
+                "hdr-" + transfer,
+                200,
+                120,
+                25,
+                3,
+                false,
+                TestVideos.Format.MKV,
+                i -> {
+                    Mat frame = TestVideos.patches(200, 120, 38, 128, 191, 250, 0);
+                    opencv_imgproc.rectangle(
+                            frame,
+                            new org.bytedeco.opencv.opencv_core.Point(160, 0),
+                            new org.bytedeco.opencv.opencv_core.Point(199, 119),
+                            new org.bytedeco.opencv.opencv_core.Scalar(60, 150, 60, 0),
+                            -1,
+                            8,
+                            0);
+                    return frame;
+                },
+                r -> {
+                    r.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
+                    r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P10LE);
+                    r.setVideoOption("color_trc", transfer);
+                    r.setVideoOption("color_primaries", "bt2020");
+                    r.setVideoOption("colorspace", "bt2020nc");
+                });
+        try (FrameReader r = new FrameReader(in, 0, 1);
+                Mat f = r.next()) {
             org.bytedeco.javacpp.BytePointer green = f.ptr(f.rows() / 2, 180);
-            return new int[] {centre(f, 20), centre(f, 60), centre(f, 100), centre(f, 140), green.get(0) & 0xFF,
-                    green.get(1) & 0xFF, green.get(2) & 0xFF};
+            return new int[] {
+                centre(f, 20),
+                centre(f, 60),
+                centre(f, 100),
+                centre(f, 140),
+                green.get(0) & 0xFF,
+                green.get(1) & 0xFF,
+                green.get(2) & 0xFF
+            };
         }
     }
 
     /** The result says which matrix its pixels were converted with, so players do not guess BT.709 for HD. */
     @Test
     void theResultIsTaggedWithItsMatrixAndRange() throws Exception {
-        Path in = TestVideos.write("tagged", 1280, 720, 25, 3, false, TestVideos.Format.MP4,
-                i -> TestVideos.patches(1280, 720, 40, 200), r -> { });
+        Path in = TestVideos.write(
+                "tagged",
+                1280,
+                720,
+                25,
+                3,
+                false,
+                TestVideos.Format.MP4,
+                i -> TestVideos.patches(1280, 720, 40, 200),
+                r -> {});
         Path out = Clips.identity(in, "tagged");
         try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(out.toFile())) {
             g.start();
-            org.bytedeco.ffmpeg.avcodec.AVCodecParameters p = g.getFormatContext().streams(g.getVideoStream())
-                    .codecpar();
+            org.bytedeco.ffmpeg.avcodec.AVCodecParameters p =
+                    g.getFormatContext().streams(g.getVideoStream()).codecpar();
             assertEquals(avutil.AVCOL_SPC_SMPTE170M, p.color_space(), "matrix");
             assertEquals(avutil.AVCOL_RANGE_MPEG, p.color_range(), "range");
             g.stop();
@@ -157,15 +215,24 @@ class VideoFormatsTest {
         for (int[] size : new int[][] {{1280, 720}, {640, 360}}) {
             int w = size[0];
             int h = size[1];
-            Path in = TestVideos.write("untagged-" + h, w, h, 25, 2, false, TestVideos.Format.MP4,
+            Path in = TestVideos.write(
+                    "untagged-" + h,
+                    w,
+                    h,
+                    25,
+                    2,
+                    false,
+                    TestVideos.Format.MP4,
                     i -> new Mat(h, w, opencv_core.CV_8UC3, new Scalar(fed[0], fed[1], fed[2], 0)),
                     r -> r.setVideoOption("colorspace", "2")); // AVCOL_SPC_UNSPECIFIED
-            try (FrameReader r = new FrameReader(in, 0, 1); Mat f = r.next()) {
+            try (FrameReader r = new FrameReader(in, 0, 1);
+                    Mat f = r.next()) {
                 org.bytedeco.javacpp.BytePointer p = f.ptr(h / 2, w / 2);
                 int[] read = {p.get(0) & 0xFF, p.get(1) & 0xFF, p.get(2) & 0xFF};
                 double[] expected = h >= 720 ? green : fed;
-                System.out.printf("untagged %dx%d read as BGR %d %d %d (expected %.0f %.0f %.0f)%n", w, h, read[0],
-                        read[1], read[2], expected[0], expected[1], expected[2]);
+                System.out.printf(
+                        "untagged %dx%d read as BGR %d %d %d (expected %.0f %.0f %.0f)%n",
+                        w, h, read[0], read[1], read[2], expected[0], expected[1], expected[2]);
                 for (int c = 0; c < 3; c++) {
                     assertEquals(expected[c], read[c], 4, w + "x" + h + " channel " + c);
                 }
@@ -189,8 +256,16 @@ class VideoFormatsTest {
 
     @Test
     void nonSquarePixelsKeepTheirAspectRatio() {
-        Path in = TestVideos.write("sar", 160, 120, 25, 5, true, TestVideos.Format.MP4,
-                i -> TestVideos.patches(160, 120, 50, 100), r -> r.setAspectRatio(4 / 3.0));
+        Path in = TestVideos.write(
+                "sar",
+                160,
+                120,
+                25,
+                5,
+                true,
+                TestVideos.Format.MP4,
+                i -> TestVideos.patches(160, 120, 50, 100),
+                r -> r.setAspectRatio(4 / 3.0));
         assertEquals(4 / 3.0, VideoProbe.probe(in, VideoLimits.DEFAULT).sampleAspectRatio(), 0.01);
         VideoInfo o = VideoProbe.probe(Clips.identity(in, "sar"), VideoLimits.DEFAULT);
         assertEquals(4 / 3.0, o.sampleAspectRatio(), 0.01);
@@ -199,8 +274,8 @@ class VideoFormatsTest {
     @Test
     void oneFrameAndShorterThanOneChunk() {
         for (int frames : new int[] {1, 5}) {
-            Path in = TestVideos.movingFace("short-" + frames, TestImages.ASTRONAUT, 160, 120, 25, frames, true,
-                    TestVideos.Format.MP4);
+            Path in = TestVideos.movingFace(
+                    "short-" + frames, TestImages.ASTRONAUT, 160, 120, 25, frames, true, TestVideos.Format.MP4);
             VideoInfo o = VideoProbe.probe(Clips.identity(in, "short-" + frames), VideoLimits.DEFAULT);
             assertEquals(frames, o.frameCount());
             assertTrue(o.hasAudio());
@@ -231,13 +306,13 @@ class VideoFormatsTest {
     void videoStartingAfterTheAudio() {
         Path base = TestVideos.noFace("late-video-base", 160, 120, 25, 75, true); // 3 s
         Path in = Remux.remux(base, "late-video", null, 1_000_000);
-        assertEquals(1.0, Clips.start(in, avutil.AVMEDIA_TYPE_VIDEO) - Clips.start(in, avutil.AVMEDIA_TYPE_AUDIO),
-                0.05);
+        assertEquals(
+                1.0, Clips.start(in, avutil.AVMEDIA_TYPE_VIDEO) - Clips.start(in, avutil.AVMEDIA_TYPE_AUDIO), 0.05);
         Path out = Clips.identity(in, "late-video");
         VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
         assertEquals(75, o.frameCount());
         assertEquals(2.0, o.audioDurationSeconds(), 0.1);
-        assertEquals(0, Clips.start(out, avutil.AVMEDIA_TYPE_AUDIO) - Clips.start(out, avutil.AVMEDIA_TYPE_VIDEO),
-                0.05);
+        assertEquals(
+                0, Clips.start(out, avutil.AVMEDIA_TYPE_AUDIO) - Clips.start(out, avutil.AVMEDIA_TYPE_VIDEO), 0.05);
     }
 }

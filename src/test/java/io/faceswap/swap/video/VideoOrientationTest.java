@@ -13,9 +13,9 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Phone clips: stored sideways with a display matrix, read and written upright, with no rotation left. */
 class VideoOrientationTest {
@@ -40,8 +40,16 @@ class VideoOrientationTest {
             case 180 -> opencv_core.rotate(up, stored, opencv_core.ROTATE_180);
             default -> opencv_core.rotate(up, stored, opencv_core.ROTATE_90_COUNTERCLOCKWISE);
         }
-        return TestVideos.write("rotated-" + degrees, stored.cols(), stored.rows(), 25, 10, true,
-                TestVideos.Format.MP4, i -> stored.clone(), r -> r.setDisplayRotation(degrees));
+        return TestVideos.write(
+                "rotated-" + degrees,
+                stored.cols(),
+                stored.rows(),
+                25,
+                10,
+                true,
+                TestVideos.Format.MP4,
+                i -> stored.clone(),
+                r -> r.setDisplayRotation(degrees));
     }
 
     @ParameterizedTest
@@ -56,8 +64,12 @@ class VideoOrientationTest {
         assertEquals(Orientation.UPRIGHT, o.orientation(), "no rotation left in the result");
         assertEquals(120, o.width());
         assertEquals(160, o.height());
-        try (Mat up = upright(); FrameReader a = new FrameReader(in, 3, 1); FrameReader b = new FrameReader(out, 3, 1);
-             Mat fa = a.next(); Mat fb = b.next(); Mat upsideDown = new Mat()) {
+        try (Mat up = upright();
+                FrameReader a = new FrameReader(in, 3, 1);
+                FrameReader b = new FrameReader(out, 3, 1);
+                Mat fa = a.next();
+                Mat fb = b.next();
+                Mat upsideDown = new Mat()) {
             opencv_core.rotate(up, upsideDown, opencv_core.ROTATE_180);
             assertTrue(Measures.psnr(up, fa) > 24, "input read upright: " + Measures.psnr(up, fa));
             assertTrue(Measures.psnr(up, fb) > 24, "result upright: " + Measures.psnr(up, fb));
@@ -76,8 +88,10 @@ class VideoOrientationTest {
         assertEquals(Orientation.COUNTER_CLOCKWISE, matrix(-90, false, false));
         assertEquals(Orientation.TRANSPOSE, matrix(90, true, false));
         assertEquals(Orientation.TRANSVERSE, matrix(-90, true, false));
-        assertEquals("UNSUPPORTED_ROTATION", assertThrows(UnsupportedOrientationException.class,
-                () -> matrix(45, false, false)).errorCode());
+        assertEquals(
+                "UNSUPPORTED_ROTATION",
+                assertThrows(UnsupportedOrientationException.class, () -> matrix(45, false, false))
+                        .errorCode());
     }
 
     /** av_display_rotation_set's angle turns clockwise (its _get reports counter-clockwise). */

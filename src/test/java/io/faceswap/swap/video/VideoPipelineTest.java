@@ -27,8 +27,8 @@ class VideoPipelineTest {
     @Test
     void identityProcessingKeepsFrameCountRateSizeAndAudio() throws Exception {
         Path out = TestVideos.dir().resolve("pipeline-identity.mp4");
-        VideoSwapper.Result result = VideoSwapper.swapFile(clip, out, () -> FrameProcessor.IDENTITY, 2, 16,
-                VideoLimits.DEFAULT, (d, t) -> { });
+        VideoSwapper.Result result = VideoSwapper.swapFile(
+                clip, out, () -> FrameProcessor.IDENTITY, 2, 16, VideoLimits.DEFAULT, (d, t) -> {});
         VideoInfo in = VideoProbe.probe(clip, VideoLimits.DEFAULT);
         VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
         assertEquals(60, in.frameCount());
@@ -53,18 +53,20 @@ class VideoPipelineTest {
             }
         }
         // out of order, uneven, with a stale overlapping leftover that must not be used twice
-        VideoSwapper.swapRange(clip, info, 40, 60, 7, new MarkProcessor(), dir, n -> { });
-        VideoSwapper.swapRange(clip, info, 0, 40, 16, new MarkProcessor(), dir, n -> { });
-        VideoSwapper.swapRange(clip, info, 16, 20, 4, new MarkProcessor(), dir, n -> { });
+        VideoSwapper.swapRange(clip, info, 40, 60, 7, new MarkProcessor(), dir, n -> {});
+        VideoSwapper.swapRange(clip, info, 0, 40, 16, new MarkProcessor(), dir, n -> {});
+        VideoSwapper.swapRange(clip, info, 16, 20, 4, new MarkProcessor(), dir, n -> {});
         Path split = TestVideos.dir().resolve("pipeline-split.mp4");
         SegmentAssembler.assemble(Segments.chain(dir, 60), clip, split);
         Path single = TestVideos.dir().resolve("pipeline-single.mp4");
-        VideoSwapper.swapFile(clip, single, MarkProcessor::new, 1, 60, VideoLimits.DEFAULT, (d, t) -> { });
+        VideoSwapper.swapFile(clip, single, MarkProcessor::new, 1, 60, VideoLimits.DEFAULT, (d, t) -> {});
         assertEquals(60, VideoProbe.probe(split, VideoLimits.DEFAULT).frameCount());
         assertFramesClose(single, split, 0, 60, 30);
         // and the processor really changed the frames
-        try (FrameReader a = new FrameReader(clip, 10, 1); FrameReader b = new FrameReader(split, 10, 1);
-             Mat fa = a.next(); Mat fb = b.next()) {
+        try (FrameReader a = new FrameReader(clip, 10, 1);
+                FrameReader b = new FrameReader(split, 10, 1);
+                Mat fa = a.next();
+                Mat fb = b.next()) {
             assertTrue(Measures.psnr(fa, fb) < 25);
         }
     }
@@ -72,12 +74,13 @@ class VideoPipelineTest {
     @Test
     void readingFromAnyFrameGivesExactlyThatFrame() {
         for (long start : new long[] {0, 1, 13, 37, 59}) {
-            try (FrameReader sequential = new FrameReader(clip, 0, 1); FrameReader seeking = new FrameReader(clip,
-                    start, 1)) {
+            try (FrameReader sequential = new FrameReader(clip, 0, 1);
+                    FrameReader seeking = new FrameReader(clip, start, 1)) {
                 for (long i = 0; i < start; i++) {
                     sequential.next().close();
                 }
-                try (Mat expected = sequential.next(); Mat actual = seeking.next()) {
+                try (Mat expected = sequential.next();
+                        Mat actual = seeking.next()) {
                     assertTrue(Measures.psnr(expected, actual) > 60, "frame " + start);
                 }
             }
@@ -89,7 +92,7 @@ class VideoPipelineTest {
     void everyContainerDecodesAndAssembles(TestVideos.Format format) {
         Path in = TestVideos.movingFace("container", TestImages.GRACE_HOPPER, 320, 240, 24, 30, true, format);
         Path out = TestVideos.dir().resolve("container-" + format.extension() + "-out.mp4");
-        VideoSwapper.swapFile(in, out, () -> FrameProcessor.IDENTITY, 2, 10, VideoLimits.DEFAULT, (d, t) -> { });
+        VideoSwapper.swapFile(in, out, () -> FrameProcessor.IDENTITY, 2, 10, VideoLimits.DEFAULT, (d, t) -> {});
         VideoInfo i = VideoProbe.probe(in, VideoLimits.DEFAULT);
         VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
         assertEquals(30, i.frameCount(), format.name());
@@ -99,9 +102,11 @@ class VideoPipelineTest {
     }
 
     static void assertFramesClose(Path a, Path b, long from, long to, double minPsnr) {
-        try (FrameReader ra = new FrameReader(a, from, 1); FrameReader rb = new FrameReader(b, from, 1)) {
+        try (FrameReader ra = new FrameReader(a, from, 1);
+                FrameReader rb = new FrameReader(b, from, 1)) {
             for (long i = from; i < to; i++) {
-                try (Mat fa = ra.next(); Mat fb = rb.next()) {
+                try (Mat fa = ra.next();
+                        Mat fb = rb.next()) {
                     assertTrue(Measures.psnr(fa, fb) > minPsnr, "frame " + i + " PSNR " + Measures.psnr(fa, fb));
                 }
             }
@@ -112,15 +117,14 @@ class VideoPipelineTest {
     static final class MarkProcessor implements FrameProcessor {
         @Override
         public int process(Mat frame, long index) {
-            try (Mat left = new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(0, 0, frame.cols() / 2,
-                    frame.rows()))) {
+            try (Mat left =
+                    new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(0, 0, frame.cols() / 2, frame.rows()))) {
                 org.bytedeco.opencv.global.opencv_core.bitwise_not(left, left);
             }
             return 0;
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -17,8 +17,8 @@ class VideoTimingTest {
 
     /** The issue's clip: 4 s, 67 frames, 25 fps for 2 s then 8.3 fps. */
     static Path issueClip() {
-        Path cfr = TestVideos.movingFace("vfr67-source", TestImages.ASTRONAUT, 160, 120, 25, 67, false,
-                TestVideos.Format.MP4);
+        Path cfr = TestVideos.movingFace(
+                "vfr67-source", TestImages.ASTRONAUT, 160, 120, 25, 67, false, TestVideos.Format.MP4);
         Path tone = TestVideos.noFace("vfr67-tone", 160, 120, 1, 4, true);
         return Remux.remux(cfr, "vfr67", i -> i < 50 ? i * 40_000 : 2_000_000 + (i - 50) * 120_000, 0, tone);
     }
@@ -43,12 +43,13 @@ class VideoTimingTest {
     void readingFromAnyFrameOfAVariableRateClipGivesExactlyThatFrame() {
         Path in = issueClip();
         for (long start : new long[] {1, 33, 49, 50, 51, 60, 66}) {
-            try (FrameReader sequential = new FrameReader(in, 0, 1); FrameReader seeking = new FrameReader(in, start,
-                    1)) {
+            try (FrameReader sequential = new FrameReader(in, 0, 1);
+                    FrameReader seeking = new FrameReader(in, start, 1)) {
                 for (long i = 0; i < start; i++) {
                     sequential.next().close();
                 }
-                try (Mat expected = sequential.next(); Mat actual = seeking.next()) {
+                try (Mat expected = sequential.next();
+                        Mat actual = seeking.next()) {
                     assertTrue(Measures.psnr(expected, actual) > 60, "frame " + start);
                 }
             }
@@ -73,9 +74,11 @@ class VideoTimingTest {
         Path out = Clips.identity(in, "vfr60");
         VideoInfo o = VideoProbe.probe(out, VideoLimits.DEFAULT);
         double frame = 1 / 25.0;
-        double inEnd = Clips.time(i.timeline(), 899) - i.audioDurationSeconds()
+        double inEnd = Clips.time(i.timeline(), 899)
+                - i.audioDurationSeconds()
                 - (Clips.start(in, avutil.AVMEDIA_TYPE_AUDIO) - Clips.start(in, avutil.AVMEDIA_TYPE_VIDEO));
-        double outEnd = Clips.time(o.timeline(), 899) - o.audioDurationSeconds()
+        double outEnd = Clips.time(o.timeline(), 899)
+                - o.audioDurationSeconds()
                 - (Clips.start(out, avutil.AVMEDIA_TYPE_AUDIO) - Clips.start(out, avutil.AVMEDIA_TYPE_VIDEO));
         System.out.printf("A/V offset at the end: input %.4f s, output %.4f s%n", inEnd, outEnd);
         assertEquals(inEnd, outEnd, frame, "A/V offset at the end changed by more than one frame");
