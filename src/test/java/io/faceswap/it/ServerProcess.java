@@ -34,7 +34,8 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Path home, Path baseDir, int portOffset, List<String> properties) {
         this.home = home;
         this.baseDir = baseDir;
-        this.portOffset = portOffset;
+        // shifted by the run's own offset (pom it.port.offset) so that two checkouts' ITs do not meet
+        this.portOffset = portOffset + Integer.getInteger("it.port.offset", 0);
         this.properties = properties;
     }
 
