@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -32,18 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin page in headless Chromium (Debian's chromium and chromedriver; .ci/run installs them): log in with the
  * token, watch a running task's progress advance, stop it, see its status change. Saves target/admin-page.png.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminPageIT {
+class AdminPageIT extends DeployedWarIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void anOperatorWatchesATaskProgressAndStopsIt() throws Exception {

@@ -7,28 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The key management API and the key filter, over HTTP against the deployed WAR. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiKeyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class ApiKeyIT extends DeployedWarIT {
 
     ApiClient api;
 

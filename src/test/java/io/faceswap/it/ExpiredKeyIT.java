@@ -9,27 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container: a key whose expiry has passed is refused with its own code and listed as expired. The expiry is
  * moved into the past in the database, since the API only issues keys that expire in a day or more.
  */
-@ExtendWith(ArquillianExtension.class)
-class ExpiredKeyIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWar()
-                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
-    }
+class ExpiredKeyIT extends InContainerIT {
 
     @Inject
     ApiKeyService keys;
@@ -42,9 +29,6 @@ class ExpiredKeyIT {
 
     @Inject
     UserTransaction tx;
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void anExpiredKeyIsRefusedAndListedAsExpired() throws Exception {

@@ -10,33 +10,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container: the sk filter caches keys for at most a second, and a key revoked on another node (here: the
  * row changed in the database behind this node's back, as another node's revocation would) is refused here within
  * that second. The request just before the change warms the cache, so the refusal has to wait for the entry to age.
  */
-@ExtendWith(ArquillianExtension.class)
-class KeyRevocationIT {
+class KeyRevocationIT extends InContainerIT {
     /** The promise (1 s) plus room for a loaded machine's scheduling and the polling interval. */
     private static final Duration DEADLINE = Duration.ofMillis(1000 + 500);
 
     private static final String ME = "/v1/faceswap_openapi/me";
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWar()
-                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
-    }
 
     @Inject
     ApiKeyService keys;
@@ -49,9 +36,6 @@ class KeyRevocationIT {
 
     @Inject
     UserTransaction tx;
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void aKeyRevokedOnAnotherNodeIsRefusedWithinOneSecond() throws Exception {

@@ -10,7 +10,6 @@ import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,29 +17,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Key rolling with a grace period, then refusal; the audit log of those key operations and payments, paged by
  * cursor; the usage endpoint's counts and seconds charged.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class KeyRollIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class KeyRollIT extends DeployedWarIT {
 
     @Test
     void aRolledKeyWorksDuringItsGraceThenIsRefused() {

@@ -8,7 +8,6 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,32 +17,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 100 small tasks created at once by five keys: every one ends, none is lost or run twice, never more than the
  * running limit (2) at a time, and every user's books close exactly.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LoadIT {
+class LoadIT extends DeployedWarIT {
     private static final int USERS = 5;
     private static final int TASKS_PER_USER = 20;
     private static final int RUNNING_LIMIT = 2;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void aHundredConcurrentTasksAllEndOnceWithinTheLimitAndTheBooksClose() throws Exception {

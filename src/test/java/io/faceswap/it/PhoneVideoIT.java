@@ -11,7 +11,6 @@ import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoProbe;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,33 +18,17 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Phone footage through the whole service: a portrait clip stored sideways with a display matrix comes back upright
  * with no rotation tag and its face swapped; a variable-frame-rate clip comes back with every frame at its input
  * time.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PhoneVideoIT {
+class PhoneVideoIT extends DeployedWarIT {
     private static MediaServer media;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @BeforeAll
     static void start() throws Exception {

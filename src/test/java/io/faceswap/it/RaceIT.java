@@ -8,7 +8,6 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of short tasks; each gets a client cancel at a random moment of its life (queued, fetching, mid-swap,
@@ -33,20 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cancels. In the end every task has ended, nothing is held, and every user's books are exact: balance = payments
  * - seconds charged for succeeded tasks, and only succeeded tasks are charged.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RaceIT {
+class RaceIT extends DeployedWarIT {
     private static final int USERS = 8;
     private static final int TASKS = 200;
     private static final long PAID = 1000;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void cancelsAndAdminStepsRacingTheTasksEndLeaveExactBooks() throws Exception {

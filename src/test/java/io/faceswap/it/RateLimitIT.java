@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Per-key rate limits, through an admin override (the test server's defaults are raised so that other tests are
  * not limited): a burst is refused exactly past the limit with 429 / 42901 and Retry-After, and the key is served
  * again once Retry-After has passed; creates draw from a bucket of their own; each key has its own buckets.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class RateLimitIT extends DeployedWarIT {
 
     @Test
     void aBurstIsRefusedAtTheLimitAndServedAgainAfterRetryAfter() throws Exception {

@@ -4,32 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.faceswap.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container, with {@code clipzap.media.allow-private-networks} switched off (the default of a real
  * deployment): URLs on loopback and private addresses are refused before any connection is made.
  */
-@ExtendWith(ArquillianExtension.class)
-class SsrfIT {
+class SsrfIT extends InContainerIT {
     private static final String SWITCH = "clipzap.media.allow-private-networks";
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWar()
-                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void loopbackAndPrivateAddressesAreRefusedWhenTheSwitchIsOff() {

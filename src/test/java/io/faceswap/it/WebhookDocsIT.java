@@ -5,28 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** /openapi documents issue 12's endpoints, the new error code, and the callback in OpenAPI 3.1's webhooks. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebhookDocsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class WebhookDocsIT extends DeployedWarIT {
 
     @Test
     void theDocumentHasTheWebhookTheNewPathsAndTheRolledKeyCode() {

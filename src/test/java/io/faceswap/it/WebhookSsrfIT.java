@@ -9,33 +9,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container, with {@code clipzap.media.allow-private-networks} off (a real deployment's default): a plain
  * http callback is refused at create, and an https callback to a loopback address is accepted as a URL but never
  * connected to: its attempt is logged as a refused address, and the listener there sees no connection.
  */
-@ExtendWith(ArquillianExtension.class)
-class WebhookSsrfIT {
+class WebhookSsrfIT extends InContainerIT {
     private static final String SWITCH = "clipzap.media.allow-private-networks";
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWar()
-                .addClasses(ApiClient.class, ApiClient.Reply.class, Deployments.class, Await.class);
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void aCallbackToAPrivateAddressIsRefusedWithTheSwitchOff() throws Exception {
