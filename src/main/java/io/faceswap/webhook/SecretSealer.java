@@ -57,6 +57,11 @@ public class SecretSealer {
         }
     }
 
+    /** Loads the key now (the first start generates the file) rather than at the first roll. */
+    void ready() {
+        // the call itself makes the container create the bean
+    }
+
     String seal(String id, String secret) {
         return sealed.seal(id, secret);
     }

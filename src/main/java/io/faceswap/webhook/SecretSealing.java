@@ -35,6 +35,7 @@ public class SecretSealing {
     void atStart(
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) @Initialized(ApplicationScoped.class)
                     Object ignored) {
+        sealer.ready();
         int sealed = sealClearRows();
         if (sealed > 0) {
             LOG.info(() -> "Sealed " + sealed + " webhook secret(s) that were stored in the clear");
