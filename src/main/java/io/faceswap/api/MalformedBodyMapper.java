@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A body that does not parse, or a field of the wrong type: the parser's text is not shown (it names our classes). */
+/**
+ * A body that does not parse, or a field of the wrong type: the parser's text is not shown (it names our classes).
+ * A field the request does not have is a validation failure naming it ({@link UnknownFields}).
+ */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
     @Override
@@ -21,7 +24,8 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
                 return Envelopes.error(api.error(), api.getMessage(), api.details());
             }
         }
-        return Envelopes.error(ErrorCode.MALFORMED_JSON);
+        String unknown = UnknownFields.nameIn(e);
+        return unknown != null ? UnknownFields.refusal(unknown) : Envelopes.error(ErrorCode.MALFORMED_JSON);
     }
 
     /** Yasson's own exception when it escapes RESTEasy's wrapping. */

@@ -17,6 +17,11 @@ public class StorageDirectory {
     @ConfigProperty(name = "clipzap.storage.dir")
     String storageDir;
 
+    /** The directory itself (created private if missing): files all nodes share, such as the webhook key. */
+    public Path root() {
+        return DataDirectory.ensure(Path.of(storageDir));
+    }
+
     public Path resolve(String child) {
         return DataDirectory.ensure(Path.of(storageDir).resolve(child));
     }

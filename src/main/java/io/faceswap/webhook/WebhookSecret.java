@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One signing secret of a user. The current one has no expiry; a roll gives the ones before it an end. */
+/**
+ * One signing secret of a user. The current one has no expiry; a roll gives the ones before it an end. The secret
+ * rests sealed ({@link SealedSecrets}) in {@code secretSealed}; {@code secretValue} is the clear column of rows
+ * written before V4, emptied by {@link SecretSealing} at start.
+ */
 @Entity
 @Table(name = "webhook_secret")
 public class WebhookSecret {
@@ -17,8 +21,11 @@ public class WebhookSecret {
     @Column(nullable = false, length = 64)
     private String userId;
 
-    @Column(nullable = false, length = 100)
+    @Column(length = 100)
     private String secretValue;
+
+    @Column(length = 200)
+    private String secretSealed;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -27,10 +34,10 @@ public class WebhookSecret {
 
     protected WebhookSecret() {}
 
-    WebhookSecret(String id, String userId, String secretValue, Instant createdAt) {
+    WebhookSecret(String id, String userId, String secretSealed, Instant createdAt) {
         this.id = id;
         this.userId = userId;
-        this.secretValue = secretValue;
+        this.secretSealed = secretSealed;
         this.createdAt = createdAt;
     }
 
@@ -49,8 +56,9 @@ public class WebhookSecret {
         return id;
     }
 
-    String secret() {
-        return secretValue;
+    /** The secret: opened from its sealed form, or a clear row another node has not sealed yet (rolling upgrade). */
+    String secret(SecretSealer sealer) {
+        return secretSealed != null ? sealer.open(id, secretSealed) : secretValue;
     }
 
     Instant createdAt() {

@@ -31,6 +31,9 @@ public class WebhookSecrets {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SecretSealer sealer;
+
     /** A new secret, shown once; the user's other secrets end after {@code grace} (now if zero). */
     public record Rolled(String id, String secret, Instant createdAt, Instant previousValidUntil, int previousValid) {}
 
@@ -39,22 +42,23 @@ public class WebhookSecrets {
         List<WebhookSecret> valid = valid(userId, now);
         Instant end = now.plus(grace);
         valid.forEach(s -> s.endBy(end));
-        WebhookSecret fresh =
-                new WebhookSecret(SecureTokens.objectId(), userId, PREFIX + SecureTokens.base62(RANDOM_CHARS), now);
+        String id = SecureTokens.objectId();
+        String secret = PREFIX + SecureTokens.base62(RANDOM_CHARS);
+        WebhookSecret fresh = new WebhookSecret(id, userId, sealer.seal(id, secret), now);
         em.persist(fresh);
         audit.record(
                 AuditLog.WEBHOOK_SECRET_ROLL,
                 userId,
                 fresh.id(),
                 valid.size() + " previous secret(s) valid " + "until " + end);
-        return new Rolled(fresh.id(), fresh.secret(), now, valid.isEmpty() ? null : end, valid.size());
+        return new Rolled(fresh.id(), secret, now, valid.isEmpty() ? null : end, valid.size());
     }
 
     /** The secrets to sign with now, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> signingSecrets(String userId) {
         return valid(userId, clock.instant()).stream()
-                .map(WebhookSecret::secret)
+                .map(s -> s.secret(sealer))
                 .toList();
     }
 

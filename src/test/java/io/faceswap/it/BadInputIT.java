@@ -36,7 +36,14 @@ class BadInputIT {
     /** A task that is accepted (201) and then fails with {@code errorCode}. */
     record Failing(String what, String errorCode, String image, String video, double duration) {}
 
-    record Ctx(ApiClient api, String sk, String revokedSk, String resultId, String okImage, String okVideo) {
+    record Ctx(
+            ApiClient api,
+            String sk,
+            String revokedSk,
+            String resultId,
+            String okImage,
+            String okVideo,
+            UnknownFieldRows.Fixture unknown) {
         Reply create(String json, String... headers) {
             String[] all = Arrays.copyOf(headers, headers.length + 2);
             all[headers.length] = "X-ClipZap-Apikey";
@@ -49,140 +56,183 @@ class BadInputIT {
         }
     }
 
-    static final List<Refused> REFUSED = List.of(
-            new Refused("malformed JSON", 400, 40002, c -> c.create("{\"imageUrl\":")),
-            new Refused("a JSON array", 400, 40002, c -> c.create("[1,2]")),
-            new Refused(
-                    "no imageUrl", 400, 40001, c -> c.create("{\"videoUrl\":\"" + c.okVideo + "\",\"duration\":2}")),
-            new Refused("negative duration", 400, 40001, c -> c.create(c.body(c.okImage, c.okVideo, "-1"))),
-            new Refused("duration over the maximum", 400, 40001, c -> c.create(c.body(c.okImage, c.okVideo, "5000"))),
-            new Refused("duration as text", 400, 40002, c -> c.create(c.body(c.okImage, c.okVideo, "\"long\""))),
-            new Refused("ftp URL", 400, 40001, c -> c.create(c.body("ftp://127.0.0.1/a.jpg", c.okVideo, "2"))),
-            new Refused(
-                    "URL with credentials",
-                    400,
-                    40001,
-                    c -> c.create(c.body("http://user:pw@127.0.0.1/a.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
-            new Refused(
-                    "URL java.net.URI rejects",
-                    400,
-                    40004,
-                    c -> c.create(c.body("http://127.0.0.1/a|b.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
-            new Refused(
-                    "title with control characters",
-                    400,
-                    40001,
-                    c -> c.create("{\"title\":\"a\\u0007b\",\"imageUrl\":\"" + c.okImage + "\",\"videoUrl\":\""
-                            + c.okVideo + "\",\"duration\":2}")),
-            new Refused("body over 64 KiB", 413, 41301, c -> c.create("{\"title\":\"" + "x".repeat(70_000) + "\"}")),
-            new Refused(
-                    "text/plain body",
-                    415,
-                    41501,
-                    c -> c.api.send(HttpRequest.newBuilder(c.api.base().resolve("v1/faceswap_openapi/create"))
-                            .header("X-ClipZap-Apikey", c.sk)
-                            .header("Content-Type", "text/plain")
-                            .POST(HttpRequest.BodyPublishers.ofString("hi"))
-                            .build())),
-            new Refused(
-                    "no API key",
-                    401,
-                    40111,
-                    c -> c.api.post("/v1/faceswap_openapi/create", c.body(c.okImage, c.okVideo, "2"))),
-            new Refused(
-                    "malformed API key",
-                    401,
-                    40112,
-                    c -> c.api.post(
-                            "/v1/faceswap_openapi/create",
-                            c.body(c.okImage, c.okVideo, "2"),
-                            "X-ClipZap-Apikey",
-                            "sk-<script>")),
-            new Refused(
-                    "unknown API key",
-                    401,
-                    40113,
-                    c -> c.api.post(
-                            "/v1/faceswap_openapi/create",
-                            c.body(c.okImage, c.okVideo, "2"),
-                            "X-ClipZap-Apikey",
-                            "sk-" + "A".repeat(40))),
-            new Refused(
-                    "revoked API key",
-                    401,
-                    40114,
-                    c -> c.api.post(
-                            "/v1/faceswap_openapi/create",
-                            c.body(c.okImage, c.okVideo, "2"),
-                            "X-ClipZap-Apikey",
-                            c.revokedSk)),
-            new Refused("Idempotency-Key reused for another body", 409, 40905, c -> {
-                c.create(c.body(c.okImage, c.okVideo, "2"), "Idempotency-Key", "same-key");
-                return c.create(c.body(c.okImage, c.okVideo, "3"), "Idempotency-Key", "same-key");
-            }),
-            new Refused(
-                    "Range beyond a long",
-                    416,
-                    41601,
-                    c -> c.api.get(
-                            "/v1/faceswap_openapi/result/" + c.resultId,
-                            "X-ClipZap-Apikey",
-                            c.sk,
-                            "Range",
-                            "bytes=99999999999999999999999-")),
-            new Refused(
-                    "Range past the end",
-                    416,
-                    41601,
-                    c -> c.api.get(
-                            "/v1/faceswap_openapi/result/" + c.resultId,
-                            "X-ClipZap-Apikey",
-                            c.sk,
-                            "Range",
-                            "bytes=900000000-")),
-            new Refused(
-                    "listbyids without objectID",
-                    400,
-                    40001,
-                    c -> c.api.get("/v1/faceswap_openapi/listbyids", "X-ClipZap-Apikey", c.sk)),
-            new Refused(
-                    "listbyids with a non-id",
-                    400,
-                    40003,
-                    c -> c.api.get("/v1/faceswap_openapi/listbyids?objectID=../../etc", "X-ClipZap-Apikey", c.sk)),
-            new Refused(
-                    "listbyids with 101 ids",
-                    400,
-                    40003,
-                    c -> c.api.get(
-                            "/v1/faceswap_openapi/listbyids?objectID="
-                                    + String.join(
-                                            ",",
-                                            java.util.stream.IntStream.range(0, 101)
-                                                    .mapToObj(i -> String.format("0123456789abcdef0123%04x", i))
-                                                    .toList()),
-                            "X-ClipZap-Apikey",
-                            c.sk)),
-            new Refused(
-                    "cancel of another user's task id",
-                    404,
-                    40401,
-                    c -> c.api.post(
-                            "/v1/faceswap_openapi/cancel",
-                            "{\"objectID\":\"0123456789abcdef01234567\"}",
-                            "X-ClipZap-Apikey",
-                            c.sk)),
-            new Refused(
-                    "admin call with a wrong token",
-                    401,
-                    40102,
-                    c -> c.api.get("/v1/admin/queue", "Authorization", "Bearer " + "x".repeat(40))),
-            new Refused("admin search with limit 0", 400, 40001, c -> c.api.adminGet("/v1/admin/tasks?limit=0")),
-            new Refused(
-                    "admin executions with a bad date",
-                    400,
-                    40003,
-                    c -> c.api.adminGet("/v1/admin/executions?from=yesterday")));
+    static final List<Refused> REFUSED = java.util.stream.Stream.concat(
+                    unknownFieldRows(),
+                    java.util.stream.Stream.of(
+                            new Refused("malformed JSON", 400, 40002, c -> c.create("{\"imageUrl\":")),
+                            new Refused("a JSON array", 400, 40002, c -> c.create("[1,2]")),
+                            new Refused(
+                                    "no imageUrl",
+                                    400,
+                                    40001,
+                                    c -> c.create("{\"videoUrl\":\"" + c.okVideo + "\",\"duration\":2}")),
+                            new Refused(
+                                    "negative duration", 400, 40001, c -> c.create(c.body(c.okImage, c.okVideo, "-1"))),
+                            new Refused(
+                                    "duration over the maximum",
+                                    400,
+                                    40001,
+                                    c -> c.create(c.body(c.okImage, c.okVideo, "5000"))),
+                            new Refused(
+                                    "duration as text",
+                                    400,
+                                    40002,
+                                    c -> c.create(c.body(c.okImage, c.okVideo, "\"long\""))),
+                            new Refused(
+                                    "ftp URL",
+                                    400,
+                                    40001,
+                                    c -> c.create(c.body("ftp://127.0.0.1/a.jpg", c.okVideo, "2"))),
+                            new Refused(
+                                    "URL with credentials",
+                                    400,
+                                    40001,
+                                    c -> c.create(
+                                            c.body("http://user:pw@127.0.0.1/a.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
+                            new Refused(
+                                    "URL java.net.URI rejects",
+                                    400,
+                                    40004,
+                                    c -> c.create(c.body("http://127.0.0.1/a|b.jpg?" + SECRET_QUERY, c.okVideo, "2"))),
+                            new Refused(
+                                    "title with control characters",
+                                    400,
+                                    40001,
+                                    c -> c.create("{\"title\":\"a\\u0007b\",\"imageUrl\":\"" + c.okImage
+                                            + "\",\"videoUrl\":\"" + c.okVideo + "\",\"duration\":2}")),
+                            new Refused(
+                                    "body over 64 KiB",
+                                    413,
+                                    41301,
+                                    c -> c.create("{\"title\":\"" + "x".repeat(70_000) + "\"}")),
+                            new Refused(
+                                    "text/plain body",
+                                    415,
+                                    41501,
+                                    c -> c.api.send(
+                                            HttpRequest.newBuilder(c.api.base().resolve("v1/faceswap_openapi/create"))
+                                                    .header("X-ClipZap-Apikey", c.sk)
+                                                    .header("Content-Type", "text/plain")
+                                                    .POST(HttpRequest.BodyPublishers.ofString("hi"))
+                                                    .build())),
+                            new Refused(
+                                    "no API key",
+                                    401,
+                                    40111,
+                                    c -> c.api.post("/v1/faceswap_openapi/create", c.body(c.okImage, c.okVideo, "2"))),
+                            new Refused(
+                                    "malformed API key",
+                                    401,
+                                    40112,
+                                    c -> c.api.post(
+                                            "/v1/faceswap_openapi/create",
+                                            c.body(c.okImage, c.okVideo, "2"),
+                                            "X-ClipZap-Apikey",
+                                            "sk-<script>")),
+                            new Refused(
+                                    "unknown API key",
+                                    401,
+                                    40113,
+                                    c -> c.api.post(
+                                            "/v1/faceswap_openapi/create",
+                                            c.body(c.okImage, c.okVideo, "2"),
+                                            "X-ClipZap-Apikey",
+                                            "sk-" + "A".repeat(40))),
+                            new Refused(
+                                    "revoked API key",
+                                    401,
+                                    40114,
+                                    c -> c.api.post(
+                                            "/v1/faceswap_openapi/create",
+                                            c.body(c.okImage, c.okVideo, "2"),
+                                            "X-ClipZap-Apikey",
+                                            c.revokedSk)),
+                            new Refused("Idempotency-Key reused for another body", 409, 40905, c -> {
+                                c.create(c.body(c.okImage, c.okVideo, "2"), "Idempotency-Key", "same-key");
+                                return c.create(c.body(c.okImage, c.okVideo, "3"), "Idempotency-Key", "same-key");
+                            }),
+                            new Refused(
+                                    "Range beyond a long",
+                                    416,
+                                    41601,
+                                    c -> c.api.get(
+                                            "/v1/faceswap_openapi/result/" + c.resultId,
+                                            "X-ClipZap-Apikey",
+                                            c.sk,
+                                            "Range",
+                                            "bytes=99999999999999999999999-")),
+                            new Refused(
+                                    "Range past the end",
+                                    416,
+                                    41601,
+                                    c -> c.api.get(
+                                            "/v1/faceswap_openapi/result/" + c.resultId,
+                                            "X-ClipZap-Apikey",
+                                            c.sk,
+                                            "Range",
+                                            "bytes=900000000-")),
+                            new Refused(
+                                    "listbyids without objectID",
+                                    400,
+                                    40001,
+                                    c -> c.api.get("/v1/faceswap_openapi/listbyids", "X-ClipZap-Apikey", c.sk)),
+                            new Refused(
+                                    "listbyids with a non-id",
+                                    400,
+                                    40003,
+                                    c -> c.api.get(
+                                            "/v1/faceswap_openapi/listbyids?objectID=../../etc",
+                                            "X-ClipZap-Apikey",
+                                            c.sk)),
+                            new Refused(
+                                    "listbyids with 101 ids",
+                                    400,
+                                    40003,
+                                    c -> c.api.get(
+                                            "/v1/faceswap_openapi/listbyids?objectID="
+                                                    + String.join(
+                                                            ",",
+                                                            java.util.stream.IntStream.range(0, 101)
+                                                                    .mapToObj(i -> String.format(
+                                                                            "0123456789abcdef0123%04x", i))
+                                                                    .toList()),
+                                            "X-ClipZap-Apikey",
+                                            c.sk)),
+                            new Refused(
+                                    "cancel of another user's task id",
+                                    404,
+                                    40401,
+                                    c -> c.api.post(
+                                            "/v1/faceswap_openapi/cancel",
+                                            "{\"objectID\":\"0123456789abcdef01234567\"}",
+                                            "X-ClipZap-Apikey",
+                                            c.sk)),
+                            new Refused(
+                                    "admin call with a wrong token",
+                                    401,
+                                    40102,
+                                    c -> c.api.get("/v1/admin/queue", "Authorization", "Bearer " + "x".repeat(40))),
+                            new Refused(
+                                    "admin search with limit 0",
+                                    400,
+                                    40001,
+                                    c -> c.api.adminGet("/v1/admin/tasks?limit=0")),
+                            new Refused(
+                                    "admin executions with a bad date",
+                                    400,
+                                    40003,
+                                    c -> c.api.adminGet("/v1/admin/executions?from=yesterday"))))
+            .toList();
+
+    /** Issue 31: a field the body does not have, on every POST/PUT body of the API (the rows of UnknownFieldsIT). */
+    private static java.util.stream.Stream<Refused> unknownFieldRows() {
+        return UnknownFieldRows.ROWS.stream()
+                .map(r -> new Refused(
+                        "unknown field in the " + r.what() + " body",
+                        400,
+                        40001,
+                        c -> r.sendWithUnknownField(c.unknown)));
+    }
 
     static final List<Failing> FAILING = List.of(
             new Failing("photo URL answers 404", "URL_HTTP_ERROR", "missing.jpg", "clip.mp4", 2),
@@ -227,7 +277,14 @@ class BadInputIT {
                     "/v1/openapi_account/delete", "{\"userId\":\"" + revokedUser + "\",\"id\":\"" + revokedId + "\"}");
             String resultId = succeededTask(api, sk, media);
             long balance = balance(api, user);
-            Ctx ctx = new Ctx(api, sk, revoked, resultId, q(media.url("face.jpg")), q(media.url("clip.mp4")));
+            UnknownFieldRows.Fixture unknown = new UnknownFieldRows.Fixture(
+                    api,
+                    user,
+                    sk,
+                    api.newKey(user).data().getString("id"),
+                    api.newKey(user).data().getString("id"),
+                    q(media.url("face.jpg")));
+            Ctx ctx = new Ctx(api, sk, revoked, resultId, q(media.url("face.jpg")), q(media.url("clip.mp4")), unknown);
 
             List<String> bodies = new ArrayList<>();
             for (Refused row : REFUSED) {
