@@ -20,7 +20,7 @@ public final class ApiKeyRequests {
             String userId,
 
             @Size(max = 100)
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
             @Schema(description = "A label to recognise the key by", example = "production")
             String name,
 

@@ -19,10 +19,10 @@ public final class ApiKeyViews {
 
             String maskedKey,
             String userId,
-            String name,
+            @Schema(nullable = true) String name,
             String status,
             Instant createdAt,
-            Instant expiresAt) {
+            @Schema(nullable = true) Instant expiresAt) {
         static Created of(ApiKeyService.Created c, Instant now) {
             ApiKey k = c.key();
             return new Created(
@@ -41,7 +41,7 @@ public final class ApiKeyViews {
     @Schema(name = "ApiKey")
     public record Listed(
             String id,
-            String name,
+            @Schema(nullable = true) String name,
             String maskedKey,
             String userId,
 
@@ -49,11 +49,11 @@ public final class ApiKeyViews {
             String status,
 
             Instant createdAt,
-            Instant lastUsedAt,
-            Instant expiresAt,
-            Instant revokedAt,
+            @Schema(nullable = true) Instant lastUsedAt,
+            @Schema(nullable = true) Instant expiresAt,
+            @Schema(nullable = true) Instant revokedAt,
 
-            @Schema(description = "The key that replaced this one in a roll")
+            @Schema(description = "The key that replaced this one in a roll", nullable = true)
             String replacedBy) {
         static Listed of(ApiKey k, Instant now) {
             return new Listed(

@@ -27,6 +27,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,16 +54,18 @@ public class AdminExecutionResource {
             long executionId,
             String jobName,
             String batchStatus,
-            String exitStatus,
+            @Schema(nullable = true) String exitStatus,
             Instant createTime,
-            Instant startTime,
-            Instant endTime,
-            String taskId,
-            String userId,
-            String taskStatus) {}
+            @Schema(nullable = true) Instant startTime,
+            @Schema(nullable = true) Instant endTime,
+            @Schema(nullable = true) String taskId,
+            @Schema(nullable = true) String userId,
+            @Schema(nullable = true) String taskStatus) {}
 
     @JsonbNillable
-    public record ExecutionPage(List<ExecutionView> list, Long nextCursor) {}
+    public record ExecutionPage(
+            List<ExecutionView> list,
+            @Schema(nullable = true) Long nextCursor) {}
 
     public record StepView(
             long stepExecutionId,
@@ -80,6 +84,8 @@ public class AdminExecutionResource {
             summary = "Job executions, newest first, with their tasks and users",
             description = "Filter by status, job name and creation time (ISO-8601); page with the returned "
                     + "nextCursor. Reads the job repository with one query per page.")
+    @APIResponse(responseCode = "200", description = "A page of executions")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<ExecutionPage> list(
             @QueryParam("status") @Pattern(regexp = STATUS) String status,
             @QueryParam("jobName") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String jobName,
@@ -96,7 +102,13 @@ public class AdminExecutionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One execution's steps and partitions with their metrics")
+    @Operation(
+            summary = "One execution's steps and partitions with their metrics",
+            description =
+                    "From the job repository: each step with its status, times, metrics and partitions. 404 for an unknown execution.")
+    @APIResponse(responseCode = "200", description = "The execution and its steps")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<ExecutionDetail> detail(@PathParam("id") @Min(0) long id) {
         JobRepositoryQueries.ExecutionRow row = row(id);
         List<StepExecution> steps;
@@ -111,7 +123,14 @@ public class AdminExecutionResource {
 
     @POST
     @Path("/{id}/stop")
-    @Operation(summary = "Stop a running execution; its task stays processing (paused) until restart or abandon")
+    @Operation(
+            summary = "Stop a running execution; its task stays processing (paused) until restart or abandon",
+            description =
+                    "Asks JBeret to stop the execution after the chunk in flight. 404 for an unknown execution, 409 when it is not running.")
+    @APIResponse(responseCode = "200", description = "The execution")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<ExecutionView> stop(@PathParam("id") @Min(0) long id) {
         control.stop(id, row(id).taskId());
         return ApiResponse.ok(view(row(id)));
@@ -119,7 +138,14 @@ public class AdminExecutionResource {
 
     @POST
     @Path("/{id}/restart")
-    @Operation(summary = "Restart a stopped or interrupted execution of a paused task from its checkpoints")
+    @Operation(
+            summary = "Restart a stopped or interrupted execution of a paused task from its checkpoints",
+            description =
+                    "Only the unfinished partitions run again, each from its last checkpoint. 404 for an unknown execution, 409 when it cannot be restarted.")
+    @APIResponse(responseCode = "200", description = "The execution")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<ExecutionView> restart(@PathParam("id") @Min(0) long id) {
         long next = control.restart(id, row(id).taskId());
         return ApiResponse.ok(view(row(next)));
@@ -127,7 +153,14 @@ public class AdminExecutionResource {
 
     @POST
     @Path("/{id}/abandon")
-    @Operation(summary = "Abandon a stopped execution: its task fails with ABANDONED and its seconds are released")
+    @Operation(
+            summary = "Abandon a stopped execution: its task fails with ABANDONED and its seconds are released",
+            description =
+                    "Final: the execution cannot be restarted afterwards. 404 for an unknown execution, 409 while it is running.")
+    @APIResponse(responseCode = "200", description = "The execution")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<ExecutionView> abandon(@PathParam("id") @Min(0) long id) {
         control.abandon(id, row(id).taskId());
         return ApiResponse.ok(view(row(id)));

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +48,10 @@ public class AdminQueueResource {
 
     @GET
     @Path("/queue")
-    @Operation(summary = "Queue figures: tasks by status, throughput over the last hour, oldest queued age")
+    @Operation(
+            summary = "Queue figures: tasks by status, throughput over the last hour, oldest queued age",
+            description = "Counts over all users, read from the database at the time of the call.")
+    @APIResponse(responseCode = "200", description = "The queue figures")
     public ApiResponse<TaskQueries.QueueFigures> queue() {
         return ApiResponse.ok(tasks.figures());
     }
@@ -58,6 +62,8 @@ public class AdminQueueResource {
     @Operation(
             summary = "Delete finished executions and ended tasks' files older than the given age",
             description = "Tasks keep their rows; their results are marked expired.")
+    @APIResponse(responseCode = "200", description = "What was deleted")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<PurgeResult> purge(@NotNull @Valid PurgeRequest request) {
         Instant cutoff = clock.instant().minus(Duration.ofHours(request.olderThanHours()));
         int executions = queries.purgeFinishedBefore(cutoff);

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +60,10 @@ public class AdminTaskResource {
     public record AdminTaskList(List<AdminTaskView> list) {}
 
     @GET
-    @Operation(summary = "Tasks of any user, newest first, by status and by task id or user id")
+    @Operation(
+            summary = "Tasks of any user, newest first, by status and by task id or user id",
+            description = "q matches a task id or a user id exactly; status filters by the task's status.")
+    @APIResponse(responseCode = "200", description = "Matching tasks, newest first")
     public ApiResponse<AdminTaskList> search(
             @QueryParam("status") @Pattern(regexp = "queued|processing|succeeded|failed|canceled") String status,
             @QueryParam("q") @Pattern(regexp = "[A-Za-z0-9_.@:-]{1,64}") String idOrUser,
@@ -75,6 +79,8 @@ public class AdminTaskResource {
             summary = "A task with its job execution, node and frame counters",
             description = "framesProcessed counts every frame written by any run: a chunk written again after a "
                     + "crash or takeover counts twice.")
+    @APIResponse(responseCode = "200", description = "The task")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiResponse<AdminTaskView> task(
             @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id (24 hex)") String id) {
         FaceSwapTask t = queries.find(id);

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +38,13 @@ public class AuditResource {
 
     @JsonbNillable
     public record Entry(
-            String id, Instant occurredAt, String actor, String kind, String userId, String subject, String detail) {
+            String id,
+            Instant occurredAt,
+            String actor,
+            String kind,
+            @Schema(nullable = true) String userId,
+            @Schema(nullable = true) String subject,
+            @Schema(nullable = true) String detail) {
         static Entry of(AuditEvent e) {
             return new Entry(
                     e.getId(),
@@ -50,7 +58,8 @@ public class AuditResource {
     }
 
     @JsonbNillable
-    public record Page(List<Entry> list, String nextCursor) {}
+    public record Page(
+            List<Entry> list, @Schema(nullable = true) String nextCursor) {}
 
     @GET
     @Operation(
@@ -58,6 +67,7 @@ public class AuditResource {
             description = "Key operations (key.new, key.roll, key.delete), payments, webhook secret rolls and "
                     + "rate-limit overrides, with the credential that made them (admin:<fingerprint> or "
                     + "key:<id>). Pass nextCursor back as cursor for the next page; null when there is none.")
+    @APIResponse(responseCode = "200", description = "A page of audit entries, newest first")
     public ApiResponse<Page> list(
             @QueryParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
             @QueryParam("kind") @Pattern(regexp = "[a-z_.]{1,40}") String kind,

@@ -1,13 +1,19 @@
 package io.faceswap.docs;
 
 import io.faceswap.api.ErrorCode;
+import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.task.TaskErrorCode;
+import io.faceswap.webhook.WebhookSettings;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
  * Appends the error-code tables to the OpenAPI description, generated from {@link ErrorCode} and
- * {@link TaskErrorCode} so they never drift, and the {@code webhooks} section ({@link WebhookDocs}).
+ * {@link TaskErrorCode} so they never drift, the {@code webhooks} section ({@link WebhookDocs}), and what makes the
+ * document a contract a client can be generated from: servers, error responses, stable schema names, required
+ * properties and configured limits (issue 24).
  */
 public class ErrorCodeTableFilter implements OASFilter {
     @Override
@@ -37,6 +43,20 @@ public class ErrorCodeTableFilter implements OASFilter {
         }
         String description = openAPI.getInfo().getDescription();
         openAPI.getInfo().setDescription((description == null ? "" : description) + table);
-        WebhookDocs.addTo(openAPI); // the one filter MicroProfile OpenAPI runs: the callback's contract too
+        // the one filter MicroProfile OpenAPI runs: the callback's contract and the facts annotations cannot state
+        WebhookDocs.addTo(openAPI);
+        // the deployment's config: the filter runs with the server's context class loader
+        Config config = ConfigProvider.getConfig(ErrorCodeTableFilter.class.getClassLoader());
+        DocumentFacts.apply(
+                openAPI,
+                WebhookSettings.publicBaseUrl(config).toString(),
+                config.getValue("clipzap.openapi.license", String.class));
+        ErrorResponses.addTo(openAPI);
+        OperationErrors.addTo(openAPI);
+        EnvelopeNames.apply(openAPI);
+        SchemaFacts.apply(
+                openAPI,
+                config.getOptionalValue("clipzap.tasks.max-duration-seconds", Double.class)
+                        .orElse(VideoLimits.DEFAULT.maxDurationSeconds()));
     }
 }

@@ -24,7 +24,9 @@ final class WebhookDocs {
                         + "t + \".\" + raw body)>, one v1 per secret valid during a roll's grace; refuse a t far from "
                         + "now. Answer any 2xx within 10 s; otherwise the delivery is retried after 1 min, 5 min, "
                         + "30 min, 2 h, 6 h and 12 h. Delivery is at least once: de-duplicate on ClipZap-Event-Id.")
-                .tags(List.of("Webhooks"))
+                .tags(List.of(DocumentFacts.WEBHOOK_TAG))
+                .security(List.of(OASFactory.createSecurityRequirement())) // the receiver checks the signature, not a
+                // credential of ours
                 .parameters(List.of(
                         header("ClipZap-Event-Id", "evt_<task id>: the same on every retry and replay"),
                         header("ClipZap-Event-Type", "task.succeeded, task.failed or task.canceled"),

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Readiness for load balancers: 200 only when the database answers (checked at most once a second). No credential. */
@@ -23,10 +26,34 @@ public class HealthResource {
     @Inject
     DatabaseProbe database;
 
-    public record Health(String status, String database) {}
+    public record Health(
+            @Schema(enumeration = {"UP", "DOWN"}) String status,
+            @Schema(enumeration = {"UP", "DOWN"}) String database) {}
+
+    /** The documented shape of both answers (0 / success, or 50301 with the same data). */
+    @Schema(name = "HealthEnvelope")
+    record HealthEnvelope(int code, String message, Health data) {}
 
     @GET
-    @Operation(summary = "Ready when the database is reachable (503 otherwise); the check is at most 1 s old")
+    @Operation(
+            summary = "Ready when the database is reachable",
+            description = "200 when the database answers, 503 (50301) otherwise; the check is at most 1 s old. "
+                    + "No credential: meant for load balancers.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HealthEnvelope.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The database does not answer (50301)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HealthEnvelope.class)))
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response health() {
         return database.databaseUp()
                 ? Response.ok(UP).build()

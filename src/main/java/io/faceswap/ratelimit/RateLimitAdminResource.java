@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,10 @@ public class RateLimitAdminResource {
     }
 
     @GET
-    @Operation(summary = "The rate limits that apply to a user's keys (override or defaults)")
+    @Operation(
+            summary = "The rate limits that apply to a user's keys (override or defaults)",
+            description = "The user's override if one is set, otherwise the configured defaults.")
+    @APIResponse(responseCode = "200", description = "The limits in force")
     public ApiResponse<Limits> get(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN) String userId) {
         return ApiResponse.ok(Limits.of(policy.limitFor(userId, Kind.READ), policy.limitFor(userId, Kind.CREATE)));
     }
@@ -63,6 +67,7 @@ public class RateLimitAdminResource {
             summary = "Override a user's rate limits",
             description = "Applies at once on the node that takes "
                     + "the call and within clipzap.rate-limit.override-cache-seconds on the others.")
+    @APIResponse(responseCode = "200", description = "The limits now in force")
     public ApiResponse<Limits> put(
             @PathParam("userId") @Pattern(regexp = UserIds.PATTERN) String userId, @NotNull @Valid Limits limits) {
         policy.override(
@@ -73,7 +78,10 @@ public class RateLimitAdminResource {
     }
 
     @DELETE
-    @Operation(summary = "Remove a user's override: the defaults apply again")
+    @Operation(
+            summary = "Remove a user's override: the defaults apply again",
+            description = "Other nodes pick the change up within clipzap.rate-limit.override-cache-seconds.")
+    @APIResponse(responseCode = "200", description = "The defaults, now in force")
     public ApiResponse<Limits> delete(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN) String userId) {
         policy.override(userId, null, null);
         return get(userId);

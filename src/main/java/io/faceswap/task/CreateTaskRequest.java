@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CreateFaceSwapTask")
 public record CreateTaskRequest(
         @Size(max = 200)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         @Schema(example = "My first swap")
         String title,
 
@@ -50,6 +50,7 @@ public record CreateTaskRequest(
                 example = "https://example.com/clipzap/webhook")
         String callbackUrl) {
 
-    static final String HTTP_URL = "(?i)https?://[^\\s/?#@]+(/[^\\s]*)?";
+    // in the common subset of Java and ECMA-262 regular expressions, so that clients validate as the server does
+    static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20/?#@]+(/[^\\x00-\\x20]*)?";
     static final String HTTP_URL_MESSAGE = "must be an http or https URL without credentials";
 }

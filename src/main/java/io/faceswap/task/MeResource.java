@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +31,7 @@ public class MeResource {
 
     @GET
     @Operation(summary = "The key's user and balance", description = "Handy to check a key works.")
+    @APIResponse(responseCode = "200", description = "The key's user and balance")
     public ApiResponse<Me> me(@Context SecurityContext security) {
         ApiCaller caller = (ApiCaller) security.getUserPrincipal();
         AccountView account = billing.find(caller.userId()).map(AccountView::of).orElseThrow();

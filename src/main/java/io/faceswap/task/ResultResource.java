@@ -22,6 +22,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,11 +49,44 @@ public class ResultResource {
 
     @GET
     @Produces({"video/mp4", "application/json"})
-    @Operation(summary = "Download the result MP4 (Range supported)")
+    @Operation(
+            summary = "Download the result MP4 (Range supported)",
+            description = "The whole file (200), or with a Range header of one byte range that part (206 with "
+                    + "Content-Range). 409 (40906) until the task has succeeded, 410 (41001) once the result was "
+                    + "deleted after its retention, 416 (41601) for a range outside the file, 503 (50301) while too "
+                    + "many downloads run.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The MP4",
+            headers = {
+                @Header(name = "Content-Length", required = true, schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(name = "Accept-Ranges", required = true, schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested part of the MP4",
+            headers = {
+                @Header(
+                        name = "Content-Range",
+                        required = true,
+                        description = "bytes <first>-<last>/<size>",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Content-Length", required = true, schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(name = "Accept-Ranges", required = true, schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void download(
             @Context SecurityContext security,
             @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id") String id,
-            @HeaderParam("Range") String range,
+            @HeaderParam("Range")
+                    @Parameter(description = "One byte range: bytes=<first>-<last>, bytes=<first>- or bytes=-<suffix>")
+                    String range,
             @Suspended AsyncResponse async) {
         FaceSwapTask task = tasks.owned(TaskResource.caller(security), id);
         if (task.isExpired()) {

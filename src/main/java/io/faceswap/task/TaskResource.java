@@ -30,7 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +57,10 @@ public class TaskResource {
     /** listbyids' payload; written by {@link TaskListWriter}, not by JSON-B. */
     public record TaskList(List<TaskView> list) {}
 
+    /** The documented shape of create's answer: the method returns a Response to choose between 200 and 201. */
+    @Schema(name = "FaceSwapTaskEnvelope")
+    record TaskEnvelope(int code, String message, TaskView data) {}
+
     public record CancelRequest(
             @NotNull @Pattern(regexp = OBJECT_ID, message = "must be a task id (24 hex)")
             String objectID) {}
@@ -65,13 +72,31 @@ public class TaskResource {
             summary = "Create a face-swap task",
             description = "Queues the task and holds ceil(duration) seconds from the balance (402 / 40202 when "
                     + "short). With an Idempotency-Key header a retry returns the first task instead of a second.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Queued: the new task",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskEnvelope.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A retry with the same Idempotency-Key and body: the task the first call created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskEnvelope.class)))
+    @APIResponse(responseCode = "402", ref = "PaymentRequired")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(
             @Context SecurityContext security,
             @NotNull @Valid CreateTaskRequest request,
             @HeaderParam("Idempotency-Key")
                     @Size(max = 100)
                     @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
-                    @Parameter(description = "Makes a retried create return the same task")
+                    @Parameter(
+                            description = "Makes a retried create return the same task (the same key with another "
+                                    + "body is 409 / 40905)")
                     String key,
             @Context UriInfo uri) {
         TaskService.Created created = tasks.create(caller(security), request, key);
@@ -85,6 +110,8 @@ public class TaskResource {
     @Operation(
             summary = "Tasks by id, in the order asked",
             description = "Unknown ids and other users' ids are simply absent. At most 100 ids.")
+    @APIResponse(responseCode = "200", description = "The tasks found, in the order asked")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<TaskList> listByIds(
             @Context SecurityContext security,
             @QueryParam("objectID") @Parameter(required = true, description = "Comma-separated task ids")
@@ -120,7 +147,12 @@ public class TaskResource {
     /** The same call at the path spelled in ClipZap's published OpenAPI document. */
     @GET
     @Path("/faceswap-opanpai/listbyids")
-    @Operation(summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)")
+    @Operation(
+            summary = "Alias of /v1/faceswap_openapi/listbyids (ClipZap's published spelling)",
+            description =
+                    "The same call as /v1/faceswap_openapi/listbyids, kept because ClipZap's own OpenAPI document spells the path this way.")
+    @APIResponse(responseCode = "200", description = "The tasks found, in the order asked")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ApiResponse<TaskList> listByIdsAlias(
             @Context SecurityContext security, @QueryParam("objectID") String objectIds, @Context UriInfo uri) {
         return listByIds(security, objectIds, uri);
@@ -132,6 +164,9 @@ public class TaskResource {
     @Operation(
             summary = "Cancel a queued or running task",
             description = "Held seconds are released. 409 when the " + "task already succeeded or failed.")
+    @APIResponse(responseCode = "200", description = "The task, now canceled")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public ApiResponse<TaskView> cancel(
             @Context SecurityContext security, @NotNull @Valid CancelRequest request, @Context UriInfo uri) {
         return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri()));

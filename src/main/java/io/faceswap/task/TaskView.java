@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TaskView(
         @Schema(example = "65f1c0ffee0ddba11c0ffee1") String id,
         String userId,
-        String title,
+        @Schema(nullable = true) String title,
         String imageUrl,
         String videoUrl,
         double duration,
@@ -23,11 +23,13 @@ public record TaskView(
 
         @Schema(description = "0-100, from frames done") int progress,
 
-        @Schema(description = "Where to download the MP4 (sk required), once succeeded")
+        @Schema(description = "Where to download the MP4 (sk required), once succeeded", nullable = true)
         String resultUrl,
 
-        @Schema(example = "NO_FACE_IN_IMAGE") String errorCode,
-        String errorMessage,
+        @Schema(example = "NO_FACE_IN_IMAGE", nullable = true)
+        String errorCode,
+
+        @Schema(nullable = true) String errorMessage,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Frames in the video") long frames,
@@ -41,8 +43,12 @@ public record TaskView(
         @Schema(description = "Seconds charged to the balance")
         long chargedSeconds,
 
-        @Schema(description = "When processing began") Instant startedAt,
-        @Schema(description = "When the task ended") Instant finishedAt,
+        @Schema(description = "When processing began", nullable = true)
+        Instant startedAt,
+
+        @Schema(description = "When the task ended", nullable = true)
+        Instant finishedAt,
+
         boolean expired) {
 
     public static TaskView of(FaceSwapTask t, URI baseUri) {

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +44,7 @@ public class UsageResource {
             description = "Seconds charged per day (by the day a task succeeded) and tasks by status (created in "
                     + "the range). from and to are dates (YYYY-MM-DD), both inclusive; default the last 30 days; "
                     + "at most 366 days.")
+    @APIResponse(responseCode = "200", description = "Charged seconds per day and tasks by status")
     public ApiResponse<TaskUsage.Usage> usage(
             @Context SecurityContext security,
             @QueryParam("from") @Parameter(example = "2026-11-01") String from,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +50,11 @@ public class WebhookAdminResource {
     @POST
     @Path("/users/{userId}/webhook_secret")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or roll a user's webhook signing secret (shown once)")
+    @Operation(
+            summary = "Create or roll a user's webhook signing secret (shown once)",
+            description =
+                    "The admin's twin of POST /v1/faceswap_openapi/webhook_secret: the new whsec_ secret is in this response only; the previous ones keep signing for graceSeconds.")
+    @APIResponse(responseCode = "200", description = "The new secret, shown this once")
     public ApiResponse<WebhookViews.SecretCreated> roll(
             @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
             @Valid WebhookRequests.Roll request) {
@@ -66,6 +71,7 @@ public class WebhookAdminResource {
             summary = "Set or remove a user's default callback URL",
             description = "Used for the user's tasks created without a callbackUrl. https unless private networks "
                     + "are allowed.")
+    @APIResponse(responseCode = "200", description = "The endpoint now set")
     public ApiResponse<WebhookRequests.Endpoint> endpoint(
             @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
             @NotNull @Valid WebhookRequests.Endpoint request) {
@@ -78,7 +84,11 @@ public class WebhookAdminResource {
 
     @GET
     @Path("/webhooks")
-    @Operation(summary = "Any task's webhook deliveries, newest first, each with its attempts")
+    @Operation(
+            summary = "Any task's webhook deliveries, newest first, each with its attempts",
+            description =
+                    "Filtered by taskId; each delivery lists every attempt with its time, HTTP status, latency and error.")
+    @APIResponse(responseCode = "200", description = "The deliveries, newest first")
     public ApiResponse<WebhookViews.DeliveryList> list(
             @QueryParam("taskId")
                     @NotNull
@@ -90,7 +100,11 @@ public class WebhookAdminResource {
     @POST
     @Path("/webhooks/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send any delivery again (same event id and body, freshly signed)")
+    @Operation(
+            summary = "Send any delivery again (same event id and body, freshly signed)",
+            description = "Queues a new delivery that replays the given one; 404 for an unknown delivery id.")
+    @APIResponse(responseCode = "200", description = "The new delivery")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiResponse<WebhookViews.Delivery> replay(@NotNull @Valid WebhookRequests.Replay request) {
         WebhookDelivery replay = outbox.replay(request.deliveryId(), null);
         sender.wakeUp();

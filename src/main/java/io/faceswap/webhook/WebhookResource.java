@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,6 +53,7 @@ public class WebhookResource {
             summary = "Create or roll the webhook signing secret",
             description = "Returns a new whsec_ secret, shown this once. Previous secrets keep signing for "
                     + "graceSeconds (default 86400): meanwhile each callback carries one v1= per valid secret.")
+    @APIResponse(responseCode = "200", description = "The new secret, shown this once")
     public ApiResponse<WebhookViews.SecretCreated> roll(
             @Context SecurityContext security, @Valid WebhookRequests.Roll request) {
         long grace = request == null || request.graceSeconds() == null
@@ -63,7 +65,12 @@ public class WebhookResource {
 
     @GET
     @Path("/faceswap_openapi/webhooks")
-    @Operation(summary = "A task's webhook deliveries, newest first, each with its attempts")
+    @Operation(
+            summary = "A task's webhook deliveries, newest first, each with its attempts",
+            description =
+                    "Only the key's own tasks; each delivery lists every attempt with its time, HTTP status, latency and error. 404 for another user's or an unknown task.")
+    @APIResponse(responseCode = "200", description = "The deliveries, newest first")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiResponse<WebhookViews.DeliveryList> list(
             @Context SecurityContext security,
             @QueryParam("taskId")
@@ -81,6 +88,8 @@ public class WebhookResource {
             summary = "Send a delivery again",
             description = "A new delivery with the same event id and body "
                     + "(freshly signed), with its own retries. 404 for another user's delivery.")
+    @APIResponse(responseCode = "200", description = "The new delivery")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiResponse<WebhookViews.Delivery> replay(
             @Context SecurityContext security, @NotNull @Valid WebhookRequests.Replay request) {
         WebhookDelivery replay =

@@ -49,7 +49,13 @@ public class WebhookSettings {
 
     /** Where clients reach this service: the payload's {@code resultUrl} is resolved against it. */
     public URI publicBaseUrl() {
-        String base = string("clipzap.public-base-url", "http://127.0.0.1:8080/");
+        return publicBaseUrl(config());
+    }
+
+    /** The same from a given config (the OpenAPI filter runs outside the deployment's context class loader). */
+    public static URI publicBaseUrl(Config config) {
+        String base =
+                config.getOptionalValue("clipzap.public-base-url", String.class).orElse("http://127.0.0.1:8080/");
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
 

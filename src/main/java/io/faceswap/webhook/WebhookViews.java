@@ -19,7 +19,7 @@ public final class WebhookViews {
 
             Instant createdAt,
 
-            @Schema(description = "Until when the previous secrets still sign (null: none)")
+            @Schema(description = "Until when the previous secrets still sign (null: none)", nullable = true)
             Instant previousValidUntil) {
         static SecretCreated of(WebhookSecrets.Rolled r) {
             return new SecretCreated(r.id(), r.secret(), r.createdAt(), r.previousValidUntil());
@@ -32,11 +32,11 @@ public final class WebhookViews {
             int attemptNo,
             Instant attemptedAt,
 
-            @Schema(description = "null when no HTTP answer came (refused, timed out ...)")
+            @Schema(description = "null when no HTTP answer came (refused, timed out ...)", nullable = true)
             Integer httpStatus,
 
             long latencyMillis,
-            String error,
+            @Schema(nullable = true) String error,
             String node) {
         static Attempt of(WebhookAttempt a) {
             return new Attempt(
@@ -62,15 +62,15 @@ public final class WebhookViews {
             String status,
 
             int attempts,
-            Instant nextAttemptAt,
-            Integer lastHttpStatus,
-            String lastError,
+            @Schema(nullable = true) Instant nextAttemptAt,
+            @Schema(nullable = true) Integer lastHttpStatus,
+            @Schema(nullable = true) String lastError,
 
-            @Schema(description = "The delivery this one replays")
+            @Schema(description = "The delivery this one replays", nullable = true)
             String replayOf,
 
             Instant createdAt,
-            Instant deliveredAt,
+            @Schema(nullable = true) Instant deliveredAt,
             List<Attempt> log) {
         static Delivery of(WebhookDelivery d, List<WebhookAttempt> attempts) {
             return new Delivery(
