@@ -15,6 +15,15 @@ public final class Envelopes {
                 .build();
     }
 
+    /** 503 SERVICE_UNAVAILABLE with {@code Retry-After}: a dependency is down, the request may be repeated later. */
+    public static Response unavailable(String message, long retryAfterSeconds) {
+        return Response.status(ErrorCode.SERVICE_UNAVAILABLE.httpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", retryAfterSeconds)
+                .entity(ApiResponse.error(ErrorCode.SERVICE_UNAVAILABLE, message, null))
+                .build();
+    }
+
     public static Response error(ErrorCode error) {
         return error(error, error.defaultMessage(), null);
     }

@@ -1,5 +1,7 @@
 package io.faceswap.batch;
 
+import io.faceswap.api.DatabaseFaults;
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
@@ -12,6 +14,8 @@ import jakarta.inject.Named;
 /**
  * Records the first failure of a run in the task's row (a chunk's error in whichever partition thread it happens,
  * a batchlet step's exception when the step ends), so the code survives a crash before the job listener reads it.
+ * A failure because the database was unreachable is not the task's: it is noted in {@link Interruptions} instead,
+ * and the run is resumed from its checkpoints.
  */
 @Named
 @Dependent
@@ -26,6 +30,12 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
 
     @Inject
     StepContext stepContext;
+
+    @Inject
+    Interruptions interruptions;
+
+    @Inject
+    DatabaseProbe database;
 
     @Override
     public void onError(Exception error) {
@@ -45,9 +55,21 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
     }
 
     private void record(Throwable error) {
-        if (!FailureClassifier.leaseLost(error)) {
-            FailureClassifier.Failure failure = FailureClassifier.classify(taskId, error);
+        if (FailureClassifier.leaseLost(error)) {
+            return;
+        }
+        if (DatabaseFaults.isConnectionFault(error) || !database.databaseUp()) {
+            interruptions.note(taskId);
+            return;
+        }
+        FailureClassifier.Failure failure = FailureClassifier.classify(taskId, error);
+        try {
             lifecycle.recordFailure(taskId, failure.code(), failure.message());
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.isConnectionFault(e)) {
+                throw e;
+            }
+            interruptions.note(taskId); // the outage began just now: the run resumes, the failure is met again
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ public class LeaseKeeper {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    DatabaseProbe database;
+
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     void started(String taskId) {
@@ -33,10 +37,19 @@ public class LeaseKeeper {
         running.remove(taskId);
     }
 
-    /** One heartbeat: extends the lease of every task running here. */
+    /** Whether a job of this task runs in this JVM now. */
+    boolean runsHere(String taskId) {
+        return running.contains(taskId);
+    }
+
+    /**
+     * One heartbeat: extends the lease of every task running here. Skipped while the database is unreachable (the
+     * leases are renewed on the first beat after it is back; until then the dispatcher does not take over tasks
+     * that still run here, see {@link LeaseReaper}).
+     */
     void renew() {
         List<String> ids = List.copyOf(running);
-        if (!ids.isEmpty()) {
+        if (!ids.isEmpty() && database.databaseUp()) {
             int held = lifecycle.renewLeases(ids, node.id());
             if (held < ids.size()) {
                 LOG.warning(() -> (ids.size() - held) + " of " + ids.size()

@@ -50,6 +50,12 @@ public class LeaseReaper {
     /** Takes over one orphan; every failure is the caller's to log, the other orphans go on. */
     void takeOver(FaceSwapTask orphan) {
         String taskId = orphan.getId();
+        if (node.id().equals(orphan.getNode()) && leases.runsHere(taskId)) {
+            // its lease lapsed while the database was out of reach, but its job still runs here: keep it, never
+            // start a second run of it beside the first
+            lifecycle.renewLeases(java.util.List.of(taskId), node.id());
+            return;
+        }
         if (!lifecycle.takeOver(taskId, node.id(), orphan.getLeaseUntil())) {
             return; // another node was quicker, or the task moved on
         }

@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.swap.video.SegmentWriter;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
@@ -12,12 +13,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes a chunk's frames as one segment file named by its frame range, and counts the progress in the chunk's
  * transaction with one update. Redoing a chunk (after a crash or rollback) rewrites the same file name, so nothing is
  * doubled; finding that file already there is how a redo is known, and its frames are counted as processed twice.
+ * While the database is unreachable the chunk waits for it (up to {@code clipzap.tasks.outage-wait-seconds}) before
+ * its one write, rather than failing the run.
  */
 @Named
 @Dependent
@@ -39,6 +44,13 @@ public class SegmentFileWriter extends AbstractItemWriter {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    DatabaseProbe database;
+
+    @Inject
+    @ConfigProperty(name = "clipzap.tasks.outage-wait-seconds")
+    long outageWaitSeconds;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
         if (items.isEmpty()) {
@@ -58,6 +70,9 @@ public class SegmentFileWriter extends AbstractItemWriter {
             frames.forEach(f -> f.frame().close());
         }
         long faces = frames.stream().mapToLong(FrameItem::faces).sum();
+        if (!database.awaitUp(Duration.ofSeconds(outageWaitSeconds))) {
+            throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
+        }
         lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces, redone);
     }
 }

@@ -1,7 +1,9 @@
 package io.faceswap.batch;
 
+import io.faceswap.api.DatabaseFaults;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.config.StoppableSchedule;
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.swap.face.FaceFinderPool;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskClaims;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Each tick: takes over orphaned tasks (lapsed leases; at the first tick also this node's tasks from before its
  * restart), ends tasks over their time budget, then starts queued tasks while the cluster-wide and per-user limits allow. Wakes up when a task is queued
  * or ends, and polls as a safety net. Every tick and every task's start or takeover has its own guard: one failure
- * is logged and the rest go on, and the schedule never dies.
+ * is logged and the rest go on, and the schedule never dies. While the database is unreachable ticks do nothing
+ * (the probe logs the outage once); a tick that meets the outage before the probe does logs it at FINE.
  */
 @ApplicationScoped
 public class TaskDispatcher {
@@ -66,6 +69,9 @@ public class TaskDispatcher {
 
     @Inject
     NodeIdentity node;
+
+    @Inject
+    DatabaseProbe database;
 
     @Inject
     @ConfigProperty(name = "clipzap.tasks.poll-millis", defaultValue = "2000")
@@ -115,6 +121,9 @@ public class TaskDispatcher {
             guarded("face model warm-up", this::warmUpModels);
             modelsReady = true;
         }
+        if (!database.databaseUp()) {
+            return; // wait for it; the next tick after it is back goes on
+        }
         guarded("dispatch", () -> {
             for (FaceSwapTask orphan : queries.orphans(reclaimedOwn ? null : node.id(), 20)) {
                 guarded("takeover of task " + orphan.getId(), () -> reaper.takeOver(orphan));
@@ -136,7 +145,9 @@ public class TaskDispatcher {
             LOG.fine(() -> "Task " + taskId + " started as job execution " + execution);
         } catch (RuntimeException e) {
             leases.ended(taskId);
-            lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "The processing job could not start");
+            if (!DatabaseFaults.isConnectionFault(e)) { // else its lease lapses and a tick requeues it
+                lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "The processing job could not start");
+            }
             throw e;
         }
     }
@@ -145,7 +156,8 @@ public class TaskDispatcher {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Dispatcher: " + what + " failed; carrying on", e);
+            boolean outage = DatabaseFaults.isConnectionFault(e);
+            LOG.log(outage ? Level.FINE : Level.SEVERE, "Dispatcher: " + what + " failed; carrying on", e);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.faceswap.batch;
 
+import io.faceswap.api.DatabaseFaults;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
+import io.faceswap.task.TaskSettings;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
@@ -13,13 +15,16 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Keeps the task in step with its job. Before a run: records the execution (once per run) if the task is still this
  * node's to run, else stops the run at once. After it: a requested cancel or a recorded failure becomes the task's
  * outcome. Success is recorded by the job's last step, so that it commits only once the result is in place. A run
- * stopped by a shutdown leaves its task processing: its lease lapses and a node takes it over.
+ * stopped by a shutdown leaves its task processing: its lease lapses and a node takes it over. So does a run that
+ * failed because the database was unreachable ({@link Interruptions}), at once if the database is back by then,
+ * up to {@code max-attempts}; past that the task fails SERVICE_INTERRUPTED, uncharged.
  */
 @Named
 @Dependent
@@ -45,10 +50,24 @@ public class TaskJobListener extends AbstractJobListener {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    Interruptions interruptions;
+
+    @Inject
+    TaskSettings settings;
+
     @Override
     public void beforeJob() {
         leases.started(taskId);
-        boolean ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
+        boolean ours;
+        try {
+            ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isConnectionFault(e)) {
+                interruptions.note(taskId);
+            }
+            throw e;
+        }
         if (!ours || queries.find(taskId).isCancelRequested()) {
             BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
         }
@@ -56,6 +75,7 @@ public class TaskJobListener extends AbstractJobListener {
 
     @Override
     public void afterJob() {
+        boolean interrupted = interruptions.take(taskId);
         try {
             FaceSwapTask task = queries.find(taskId);
             if (task.getStatus().terminal() || !node.id().equals(task.getNode()) || task.isPaused()) {
@@ -64,6 +84,8 @@ public class TaskJobListener extends AbstractJobListener {
             BatchStatus status = jobContext.getBatchStatus();
             if (task.isCancelRequested()) {
                 lifecycle.canceled(taskId);
+            } else if (interrupted && status == BatchStatus.FAILED && task.getErrorCode() == null) {
+                interrupted(task);
             } else if (status == BatchStatus.FAILED) {
                 lifecycle.fail(
                         taskId,
@@ -76,8 +98,28 @@ public class TaskJobListener extends AbstractJobListener {
             } else {
                 LOG.info(() -> "Task " + taskId + " job ended " + status + "; its lease lapses and a node resumes it");
             }
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.isConnectionFault(e)) {
+                throw e;
+            }
+            // still out of reach: the lease lapses and a node resumes the task when the database is back
+            LOG.log(Level.FINE, "Task " + taskId + ": run ended during a database outage", e);
         } finally {
             leases.ended(taskId);
+        }
+    }
+
+    private void interrupted(FaceSwapTask task) {
+        if (task.getAttempts() >= settings.maxAttempts()) {
+            lifecycle.fail(
+                    taskId,
+                    TaskErrorCode.SERVICE_INTERRUPTED,
+                    "Processing was interrupted " + task.getAttempts() + " times by our database being unreachable");
+        } else {
+            leases.ended(taskId); // before the release: the next dispatch must not see it as still running here
+            if (lifecycle.releaseLease(taskId, node.id())) {
+                LOG.info(() -> "Task " + taskId + ": run interrupted by the database outage; resuming it");
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.faceswap.batch;
 
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
 import io.faceswap.task.TaskQueries;
+import io.faceswap.task.TaskSettings;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -19,7 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Ends tasks that run past their time budget ({@code factor} x declared duration + {@code base} seconds from their
  * first start; 3 x duration + 120 s by default): the task fails TIME_BUDGET_EXCEEDED, is not charged, and frees its
  * slot at once. Its job is asked to stop; a decode hung in native code cannot be interrupted, but whatever it does
- * later is refused (the task is no longer processing), so it cannot hold a slot or write a result.
+ * later is refused (the task is no longer processing), so it cannot hold a slot or write a result. Time this node
+ * found the database unreachable is added to the budget, with one lease on top if there was any (a run cut short by
+ * an outage waits up to a lease to be resumed): the customer is not told their task took too long when it was our
+ * database that was down.
  */
 @ApplicationScoped
 public class TimeBudgetWatchdog {
@@ -35,6 +40,12 @@ public class TimeBudgetWatchdog {
     Clock clock;
 
     @Inject
+    DatabaseProbe database;
+
+    @Inject
+    TaskSettings settings;
+
+    @Inject
     @ConfigProperty(name = "clipzap.tasks.time-budget-factor", defaultValue = "3")
     double factor;
 
@@ -48,7 +59,10 @@ public class TimeBudgetWatchdog {
         for (FaceSwapTask task : queries.running()) {
             Duration budget = budget(task.getDuration());
             if (task.getStartedAt() != null
-                    && task.getStartedAt().plus(budget).isBefore(now)
+                    && task.getStartedAt()
+                            .plus(budget)
+                            .plus(outageCredit(task, now))
+                            .isBefore(now)
                     && lifecycle.fail(
                             task.getId(),
                             TaskErrorCode.TIME_BUDGET_EXCEEDED,
@@ -58,6 +72,11 @@ public class TimeBudgetWatchdog {
                 stop(task.getJobExecutionId());
             }
         }
+    }
+
+    private Duration outageCredit(FaceSwapTask task, Instant now) {
+        Duration out = database.unavailableBetween(task.getStartedAt(), now);
+        return out.isZero() ? out : out.plus(settings.lease());
     }
 
     Duration budget(double declaredSeconds) {

@@ -4,6 +4,7 @@
  * tasks it runs, and takes over tasks whose node was lost (restarting their jobs from their checkpoints). Adapts the
  * engine ({@code swap}) and the downloader ({@code media}) to batch artifacts.
  * <p>
- * Depends on {@code task}, {@code swap}, {@code media}, {@code config}; nothing depends on it.
+ * Depends on {@code task}, {@code swap}, {@code media}, {@code config}, {@code health} (the database probe: work
+ * pauses through an outage, and an outage's time does not count against a task's budget); nothing depends on it.
  */
 package io.faceswap.batch;

@@ -28,6 +28,7 @@ public enum TaskErrorCode {
     VIDEO_TOO_LONG("The video is longer than declared (beyond a second of tolerance) or than allowed"),
     TIME_BUDGET_EXCEEDED("Processing took longer than the task's time budget; nothing is charged"),
     NODE_LOST("The servers running the task were lost more often than allowed"),
+    SERVICE_INTERRUPTED("Our database was unreachable during processing more often than allowed; nothing is charged"),
     ABANDONED("An operator abandoned the task's processing"),
     INTERNAL_ERROR("An internal error; the message quotes an incident id for support");
 

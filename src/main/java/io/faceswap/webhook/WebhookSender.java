@@ -1,7 +1,9 @@
 package io.faceswap.webhook;
 
+import io.faceswap.api.DatabaseFaults;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.config.StoppableSchedule;
+import io.faceswap.health.DatabaseProbe;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.PostResult;
 import io.faceswap.media.SafeMediaFetcher;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
  * Every node's sender: each tick claims due deliveries (up to {@code parallel-sends} in flight) and sends each on
  * the managed executor, so one slow receiver (up to the 10 s timeout) does not hold up the others. Every tick and
  * every send has its own guard, so the schedule never dies. Now and then it also sweeps for ended tasks whose
- * delivery was never written (a node died right after the task's end committed).
+ * delivery was never written (a node died right after the task's end committed). While the database is unreachable
+ * ticks do nothing; a delivery whose outcome could not be recorded is sent again once its claim lapses.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -59,6 +62,9 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
+    @Inject
+    DatabaseProbe database;
+
     private final SafeMediaFetcher http = new SafeMediaFetcher();
     private final AtomicInteger inFlight = new AtomicInteger();
     private int ticks;
@@ -82,6 +88,9 @@ public class WebhookSender {
     }
 
     synchronized void tick() {
+        if (!database.databaseUp()) {
+            return; // the probe logged the outage; the first tick after it goes on
+        }
         guarded("sweep", () -> {
             if (ticks++ % SWEEP_EVERY_TICKS == 0) {
                 // a day back: older ones are past their whole retry schedule anyway
@@ -149,7 +158,8 @@ public class WebhookSender {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Webhooks: " + what + " failed; carrying on", e);
+            boolean outage = DatabaseFaults.isConnectionFault(e);
+            LOG.log(outage ? Level.FINE : Level.SEVERE, "Webhooks: " + what + " failed; carrying on", e);
         }
     }
 }

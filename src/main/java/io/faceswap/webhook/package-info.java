@@ -10,7 +10,8 @@
  * (1 min, 5 min, 30 min, 2 h, 6 h, 12 h by default). Delivery is at least once: a node that dies mid-send leaves
  * the row to be sent again when its lease lapses, so receivers de-duplicate on {@code ClipZap-Event-Id}.
  * <p>
- * Depends on {@code api}, {@code auth}, {@code billing} (user ids), {@code config}, {@code media} (sending) and {@code task} (its events, its
+ * Depends on {@code api}, {@code auth}, {@code billing} (user ids), {@code config}, {@code health} (it pauses while
+ * the database is unreachable), {@code media} (sending) and {@code task} (its events, its
  * view, and the {@link io.faceswap.task.CallbackTargets} check it implements). Nothing depends on this package:
  * the task layer must never wait for, or fail because of, a receiver.
  */

@@ -3,11 +3,14 @@ package io.faceswap.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -29,7 +32,7 @@ public class PostgresSession implements LauncherSessionListener {
         try {
             postgres = EmbeddedPostgres.builder()
                     .setPort(Integer.parseInt(port))
-                    .setDataDirectory(Path.of("target", "postgres-data"))
+                    .setDataDirectory(DATA)
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "300")
                     .start();
@@ -46,6 +49,57 @@ public class PostgresSession implements LauncherSessionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static final Path DATA = Path.of("target", "postgres-data");
+
+    /** The postmaster and its children (backends, writer, checkpointer...): the server this run started. */
+    static List<Long> serverPids() throws IOException {
+        long postmaster = postmasterPid();
+        List<Long> pids = new ArrayList<>();
+        pids.add(postmaster);
+        ProcessHandle.of(postmaster)
+                .orElseThrow(() -> new IllegalStateException("no process " + postmaster))
+                .descendants()
+                .forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    /** SIGSTOP (true) or SIGCONT (false) to the PostgreSQL server's processes, as a stalled disk or host freezes it. */
+    static void freeze(boolean stop) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", stop ? "-STOP" : "-CONT"));
+        serverPids().forEach(pid -> command.add(Long.toString(pid)));
+        run(command);
+    }
+
+    /** {@code pg_ctl restart -m fast}: every connection is dropped; returns once the server accepts connections. */
+    static void restartFast() throws IOException, InterruptedException {
+        Path postgres = Path.of(ProcessHandle.of(postmasterPid())
+                .flatMap(p -> p.info().command())
+                .orElseThrow(() -> new IllegalStateException("cannot see the postmaster's binary")));
+        run(List.of(
+                postgres.resolveSibling("pg_ctl").toString(),
+                "-D",
+                DATA.toAbsolutePath().toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-l",
+                Path.of("target", "postgres-restart.log").toAbsolutePath().toString(),
+                "restart"));
+    }
+
+    private static long postmasterPid() throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(DATA.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(command + " failed: " + out);
         }
     }
 
