@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.logging.LogContext;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
@@ -34,7 +35,7 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
 
     @Override
     public void beforeStep() {
-        // nothing to prepare
+        LogContext.enterTask(taskId); // the step's log lines carry the task's request id
     }
 
     @Override

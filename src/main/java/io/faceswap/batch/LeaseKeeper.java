@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.Heartbeats;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class LeaseKeeper {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    Heartbeats heartbeats;
+
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     void started(String taskId) {
@@ -35,6 +39,7 @@ public class LeaseKeeper {
 
     /** One heartbeat: extends the lease of every task running here. */
     void renew() {
+        heartbeats.leaseKeeperTicked();
         List<String> ids = List.copyOf(running);
         if (!ids.isEmpty()) {
             int held = lifecycle.renewLeases(ids, node.id());

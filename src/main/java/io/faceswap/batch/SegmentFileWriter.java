@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.metrics.Meters;
 import io.faceswap.swap.video.SegmentWriter;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
@@ -39,6 +40,9 @@ public class SegmentFileWriter extends AbstractItemWriter {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    Meters meters;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
         if (items.isEmpty()) {
@@ -59,5 +63,6 @@ public class SegmentFileWriter extends AbstractItemWriter {
         }
         long faces = frames.stream().mapToLong(FrameItem::faces).sum();
         lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces, redone);
+        meters.framesSwapped(frames.size());
     }
 }

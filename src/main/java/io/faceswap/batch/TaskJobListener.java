@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.logging.LogContext;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
@@ -48,6 +49,10 @@ public class TaskJobListener extends AbstractJobListener {
     @Override
     public void beforeJob() {
         leases.started(taskId);
+        FaceSwapTask task = queries.find(taskId);
+        LogContext.remember(taskId, task.getRequestId(), task.getUserId());
+        LogContext.enterTask(taskId);
+        LOG.info(() -> "Task " + taskId + ": job execution " + jobContext.getExecutionId() + " starts");
         boolean ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
         if (!ours || queries.find(taskId).isCancelRequested()) {
             BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
@@ -78,6 +83,10 @@ public class TaskJobListener extends AbstractJobListener {
             }
         } finally {
             leases.ended(taskId);
+            LOG.info(() -> "Task " + taskId + ": job execution " + jobContext.getExecutionId() + " ended "
+                    + jobContext.getBatchStatus());
+            LogContext.forget(taskId);
+            LogContext.clear();
         }
     }
 }
