@@ -2,6 +2,8 @@ package io.faceswap.auth;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.logging.LogContext;
+import io.faceswap.metrics.Meters;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -27,8 +29,20 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
     @Inject
     RequestActor actor;
 
+    @Inject
+    Meters meters;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        try {
+            authenticate(request);
+        } catch (ApiException e) {
+            meters.keyRefused(e.error().name());
+            throw e;
+        }
+    }
+
+    private void authenticate(ContainerRequestContext request) {
         String presented = request.getHeaderString(HEADER);
         if (presented == null || presented.isBlank()) {
             throw new ApiException(ErrorCode.API_KEY_MISSING);
@@ -40,6 +54,7 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
         actor.set("key:" + caller.keyId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
+        LogContext.user(caller.userId());
     }
 
     private record CallerContext(ApiCaller caller, boolean secure) implements SecurityContext {

@@ -2,6 +2,7 @@ package io.faceswap.batch;
 
 import io.faceswap.api.DatabaseFaults;
 import io.faceswap.health.DatabaseProbe;
+import io.faceswap.logging.LogContext;
 import io.faceswap.task.TaskLifecycle;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
@@ -44,7 +45,7 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
 
     @Override
     public void beforeStep() {
-        // nothing to prepare
+        LogContext.enterTask(taskId); // the step's log lines carry the task's request id
     }
 
     @Override

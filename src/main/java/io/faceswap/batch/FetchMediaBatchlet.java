@@ -1,8 +1,10 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.media.FetchResult;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
+import io.faceswap.metrics.Meters;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.task.Billing;
 import io.faceswap.task.FaceSwapTask;
@@ -18,6 +20,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
@@ -52,6 +55,9 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     @Inject
     TaskMedia media;
 
+    @Inject
+    Meters meters;
+
     @Override
     public String process() throws IOException {
         FaceSwapTask task = queries.find(taskId);
@@ -80,9 +86,12 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         if (Files.exists(target)) {
             return; // complete: files appear only by an atomic rename
         }
+        long start = System.nanoTime();
         try {
-            fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
+            FetchResult got = fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
+            meters.mediaFetched(what, "ok", got.bytes(), got.elapsed());
         } catch (MediaFetchException e) {
+            meters.mediaFetched(what, e.code().name(), 0, Duration.ofNanos(System.nanoTime() - start));
             // customers get the coarse public message; the fetcher has logged the details (query redacted)
             throw new TaskFailure(code(e), "The " + what + " could not be fetched: " + e.publicMessage(), e);
         }

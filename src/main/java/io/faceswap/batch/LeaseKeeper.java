@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.config.Heartbeats;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.health.DatabaseProbe;
 import io.faceswap.task.TaskLifecycle;
@@ -27,6 +28,9 @@ public class LeaseKeeper {
     @Inject
     DatabaseProbe database;
 
+    @Inject
+    Heartbeats heartbeats;
+
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     void started(String taskId) {
@@ -48,6 +52,7 @@ public class LeaseKeeper {
      * that still run here, see {@link LeaseReaper}).
      */
     void renew() {
+        heartbeats.leaseKeeperTicked();
         List<String> ids = List.copyOf(running);
         if (!ids.isEmpty() && database.databaseUp()) {
             int held = lifecycle.renewLeases(ids, node.id());

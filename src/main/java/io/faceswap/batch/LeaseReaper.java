@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.metrics.Meters;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskFiles;
@@ -47,6 +48,9 @@ public class LeaseReaper {
     @Inject
     TaskFiles files;
 
+    @Inject
+    Meters meters;
+
     /** Takes over one orphan; every failure is the caller's to log, the other orphans go on. */
     void takeOver(FaceSwapTask orphan) {
         String taskId = orphan.getId();
@@ -59,6 +63,7 @@ public class LeaseReaper {
         if (!lifecycle.takeOver(taskId, node.id(), orphan.getLeaseUntil())) {
             return; // another node was quicker, or the task moved on
         }
+        meters.leaseTakeover();
         LOG.info(() -> "Task " + taskId + ": taking over from node " + orphan.getNode() + " (attempt "
                 + (orphan.getAttempts() + 1) + ")");
         if (orphan.isCancelRequested()) {

@@ -2,6 +2,7 @@ package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.health.DatabaseProbe;
+import io.faceswap.metrics.Meters;
 import io.faceswap.swap.video.SegmentWriter;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
@@ -51,6 +52,9 @@ public class SegmentFileWriter extends AbstractItemWriter {
     @ConfigProperty(name = "clipzap.tasks.outage-wait-seconds")
     long outageWaitSeconds;
 
+    @Inject
+    Meters meters;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
         if (items.isEmpty()) {
@@ -74,5 +78,6 @@ public class SegmentFileWriter extends AbstractItemWriter {
             throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
         }
         lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces, redone);
+        meters.framesSwapped(frames.size());
     }
 }

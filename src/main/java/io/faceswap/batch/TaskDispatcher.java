@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.api.DatabaseFaults;
+import io.faceswap.config.Heartbeats;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.config.StoppableSchedule;
 import io.faceswap.health.DatabaseProbe;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,9 @@ public class TaskDispatcher {
     DatabaseProbe database;
 
     @Inject
+    Heartbeats heartbeats;
+
+    @Inject
     @ConfigProperty(name = "clipzap.tasks.poll-millis", defaultValue = "2000")
     long pollMillis;
 
@@ -86,11 +91,13 @@ public class TaskDispatcher {
         schedule.every(this::dispatch, 100, pollMillis, TimeUnit.MILLISECONDS);
         long renew = settings.leaseRenewal().toMillis();
         schedule.every(() -> guarded("lease heartbeat", leases::renew), renew, renew, TimeUnit.MILLISECONDS);
+        heartbeats.periods(Duration.ofMillis(pollMillis), settings.leaseRenewal());
     }
 
     private void warmUpModels() {
         long started = System.nanoTime();
         FaceFinderPool.warmUp();
+        heartbeats.modelsLoaded();
         LOG.info(() -> "Face models ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
@@ -117,6 +124,7 @@ public class TaskDispatcher {
 
     /** Serialised within this server; across servers the claim's row lock and conditional updates do the same. */
     synchronized void dispatch() {
+        heartbeats.dispatcherTicked();
         if (!modelsReady) { // before the first claim: a task would otherwise wait for them, or race to build them
             guarded("face model warm-up", this::warmUpModels);
             modelsReady = true;

@@ -2,6 +2,7 @@ package io.faceswap.batch;
 
 import io.faceswap.api.DatabaseFaults;
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.logging.LogContext;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskLifecycle;
@@ -59,6 +60,10 @@ public class TaskJobListener extends AbstractJobListener {
     @Override
     public void beforeJob() {
         leases.started(taskId);
+        FaceSwapTask task = queries.find(taskId);
+        LogContext.remember(taskId, task.getRequestId(), task.getUserId());
+        LogContext.enterTask(taskId);
+        LOG.info(() -> "Task " + taskId + ": job execution " + jobContext.getExecutionId() + " starts");
         boolean ours;
         try {
             ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
@@ -106,6 +111,10 @@ public class TaskJobListener extends AbstractJobListener {
             LOG.log(Level.FINE, "Task " + taskId + ": run ended during a database outage", e);
         } finally {
             leases.ended(taskId);
+            LOG.info(() -> "Task " + taskId + ": job execution " + jobContext.getExecutionId() + " ended "
+                    + jobContext.getBatchStatus());
+            LogContext.forget(taskId);
+            LogContext.clear();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.logging.LogContext;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.CorruptVideoException;
@@ -61,6 +62,7 @@ public class VideoFrameReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
+        LogContext.enterTask(taskId); // a partition's thread: its log lines carry the task's request id
         next = checkpoint instanceof FrameCheckpoint c ? c.nextFrame() : Long.parseLong(from);
         end = Long.parseLong(to);
         first = next;
@@ -101,5 +103,6 @@ public class VideoFrameReader extends AbstractItemReader {
         LOG.info(() -> String.format(
                 "Task %s: frames %d-%d of partition %s-%s read in %.2f s (%.1f frames/s)",
                 taskId, first, next, from, to, seconds, (next - first) / Math.max(seconds, 1e-3)));
+        LogContext.clear();
     }
 }

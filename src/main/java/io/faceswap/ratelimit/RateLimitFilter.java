@@ -4,6 +4,7 @@ import io.faceswap.api.Envelopes;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyRequired;
+import io.faceswap.metrics.Meters;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -31,6 +32,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Inject
     KeyLimiters limiters;
 
+    @Inject
+    Meters meters;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!(request.getSecurityContext().getUserPrincipal() instanceof ApiCaller caller) || !policy.enabled()) {
@@ -43,6 +47,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         KeyLimiters.Decision decision = limiters.acquire(caller.keyId(), kind, policy.limitFor(caller.userId(), kind));
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
+            meters.rateLimited(kind.name());
             request.abortWith(Envelopes.error(
                     ErrorCode.RATE_LIMITED,
                     "Rate limit of " + decision.limit()

@@ -27,6 +27,13 @@ public class SchemaMigration {
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
 
+    private volatile boolean done;
+
+    /** True once the migrations ran (readiness). */
+    public boolean done() {
+        return done;
+    }
+
     void migrate(
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
                     Object ignored) {
@@ -41,6 +48,7 @@ public class SchemaMigration {
                 .baselineDescription(legacy ? "schema made by hbm2ddl before migrations" : "empty schema")
                 .load();
         MigrateResult result = flyway.migrate();
+        done = true;
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied" + (legacy ? ", baselined an earlier release's schema" : "") + ")");
     }

@@ -112,6 +112,10 @@ public class FaceSwapTask {
     @Column(length = 2048)
     private String callbackUrl;
 
+    /** The X-Request-Id of the creating request, for the job's log lines (null for tasks from before V9). */
+    @Column(name = "request_id", length = 64)
+    private String requestId;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -304,5 +308,13 @@ public class FaceSwapTask {
     /** Set once, at create, before the task is persisted. */
     void setCallbackUrl(String url) {
         this.callbackUrl = url;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
     }
 }

@@ -7,6 +7,7 @@ import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
 import io.faceswap.billing.UserAccount;
+import io.faceswap.logging.LogContext;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.TargetUrl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What customers do with tasks: create (holding seconds), read, cancel. Owner checks happen here. */
 @ApplicationScoped
 @Transactional
 public class TaskService {
+    private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;
@@ -106,7 +109,10 @@ public class TaskService {
                 fingerprint,
                 clock.instant());
         task.setCallbackUrl(request.callbackUrl());
+        task.setRequestId(LogContext.requestId());
         em.persist(task);
+        LogContext.task(task.getId());
+        LOG.info(() -> "Task " + task.getId() + " queued (" + request.duration() + " s held)");
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);
     }

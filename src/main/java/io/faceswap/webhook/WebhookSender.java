@@ -7,6 +7,7 @@ import io.faceswap.health.DatabaseProbe;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.PostResult;
 import io.faceswap.media.SafeMediaFetcher;
+import io.faceswap.metrics.Meters;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -43,6 +44,9 @@ public class WebhookSender {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService workers;
+
+    @Inject
+    Meters meters;
 
     @Inject
     DeliveryClaims claims;
@@ -149,6 +153,11 @@ public class WebhookSender {
             }
         }
         claims.record(delivery, node.id(), at, outcome);
+        meters.webhookAttempt(
+                outcome.httpStatus() == null
+                        ? (signing.isEmpty() ? "no_secret" : "error")
+                        : (outcome.error() == null ? "delivered" : "http_error"),
+                Duration.ofNanos(System.nanoTime() - start));
         DeliveryClaims.Outcome logged = outcome;
         LOG.fine(() -> "Webhook " + delivery.getId() + " attempt " + (delivery.getAttempts() + 1) + ": "
                 + (logged.httpStatus() != null ? "HTTP " + logged.httpStatus() : logged.error()));
