@@ -61,6 +61,9 @@ public class NodeIdentity {
             String fresh = "node-" + UUID.randomUUID().toString().substring(0, 13);
             Path tmp = Files.writeString(
                     file.resolveSibling("node-id.tmp"), fresh + "\n" + here + "\n", StandardCharsets.UTF_8);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PrivateFiles.FILE); // written after the start closed the directory
+            }
             Files.move(
                     tmp,
                     file,
