@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ public class WebhookSender {
             outcome = new DeliveryClaims.Outcome(null, "no valid signing secret: roll one", Duration.ZERO);
         } else {
             byte[] body = delivery.getPayload().getBytes(StandardCharsets.UTF_8);
-            Map<String, String> headers = Map.of(
+            Map<String, String> headers = new HashMap<>(Map.of(
                     "ClipZap-Event-Id",
                     delivery.getEventId(),
                     "ClipZap-Event-Type",
@@ -141,7 +142,8 @@ public class WebhookSender {
                     "ClipZap-Delivery-Id",
                     delivery.getId(),
                     WebhookSignature.HEADER,
-                    WebhookSignature.header(at.getEpochSecond(), signing, body));
+                    WebhookSignature.header(at.getEpochSecond(), signing, body)));
+            headers.putAll(StandardWebhooks.headers(delivery.getEventId(), at.getEpochSecond(), signing, body));
             try {
                 PostResult r = http.post(delivery.getUrl(), body, "application/json", headers, settings.policy());
                 outcome =
