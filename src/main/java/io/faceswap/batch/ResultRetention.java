@@ -42,7 +42,12 @@ public class ResultRetention {
                     try {
                         purge();
                     } catch (RuntimeException e) {
-                        LOG.log(java.util.logging.Level.WARNING, "Result purge failed; retried in an hour", e);
+                        LOG.log( // an outage is the probe's to report, once
+                                io.faceswap.api.DatabaseFaults.isConnectionFault(e)
+                                        ? java.util.logging.Level.FINE
+                                        : java.util.logging.Level.WARNING,
+                                "Result purge failed; retried in an hour",
+                                e);
                     }
                 },
                 1,

@@ -61,8 +61,9 @@ public class DatabaseProbe {
     private StoppableSchedule schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        probe(); // the first answer before the application takes calls: it never answers 503 for want of one
         schedule = new StoppableSchedule(scheduler);
-        schedule.every(this::probe, 0, probeMillis, TimeUnit.MILLISECONDS);
+        schedule.every(this::probe, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

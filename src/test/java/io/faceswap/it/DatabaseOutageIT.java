@@ -62,7 +62,7 @@ class DatabaseOutageIT {
                                 photo, video),
                         "X-ClipZap-Apikey",
                         sk);
-                assertEquals(200, created.status(), created::toString);
+                assertEquals(201, created.status(), created::toString);
                 users.add(user);
                 keys.add(sk);
                 ids.add(created.data().getString("id"));
@@ -210,7 +210,7 @@ class DatabaseOutageIT {
             // 4. the log: at WARN or above only the probe's outage lines
             String log = new String(Files.readAllBytes(server.log()), StandardCharsets.UTF_8).substring((int) logMark);
             List<String> loud = log.lines()
-                    .filter(l -> l.matches("^\\S+ (WARN|ERROR|FATAL) .*"))
+                    .filter(l -> l.matches("^\\S+ (WARN|WARNING|ERROR|SEVERE|FATAL) .*"))
                     .toList();
             List<String> unexpected = loud.stream()
                     .filter(l -> !l.contains("Database unreachable"))

@@ -78,7 +78,11 @@ public class PostgresSession implements LauncherSessionListener {
         Path postgres = Path.of(ProcessHandle.of(postmasterPid())
                 .flatMap(p -> p.info().command())
                 .orElseThrow(() -> new IllegalStateException("cannot see the postmaster's binary")));
-        run(List.of(
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
+        }
+        command.addAll(List.of(
                 postgres.resolveSibling("pg_ctl").toString(),
                 "-D",
                 DATA.toAbsolutePath().toString(),
@@ -88,6 +92,7 @@ public class PostgresSession implements LauncherSessionListener {
                 "-l",
                 Path.of("target", "postgres-restart.log").toAbsolutePath().toString(),
                 "restart"));
+        run(command);
     }
 
     private static long postmasterPid() throws IOException {
