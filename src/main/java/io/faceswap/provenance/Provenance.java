@@ -1,0 +1,60 @@
+package io.faceswap.provenance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Marks a finished result as synthetic: XMP with the IPTC digital source type, and a signed C2PA manifest bound to
+ * the file's bytes. The kind of file (JPEG, PNG, MP4) is read from its first bytes. The file is replaced atomically,
+ * so a reader never sees it half marked.
+ */
+public final class Provenance {
+    /** The service as a claim generator: its name and version. */
+    public record Generator(String name, String version) {}
+
+    private final CoseSigner signer;
+    private final Generator generator;
+
+    public Provenance(CoseSigner signer, Generator generator) {
+        this.signer = signer;
+        this.generator = generator;
+    }
+
+    public void mark(Path file, String taskId) throws IOException {
+        ManifestStore store = new ManifestStore(signer, generator, taskId);
+        Path partial = file.resolveSibling(file.getFileName() + ".c2pa.partial");
+        switch (kind(file)) {
+            case JPEG -> Files.write(partial, JpegCredentials.mark(Files.readAllBytes(file), store));
+            case PNG -> Files.write(partial, PngCredentials.mark(Files.readAllBytes(file), store));
+            case MP4 -> Mp4Credentials.mark(file, partial, store);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    enum Kind {
+        JPEG,
+        PNG,
+        MP4
+    }
+
+    static Kind kind(Path file) throws IOException {
+        byte[] head = new byte[12];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+            return Kind.JPEG;
+        }
+        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return Kind.PNG;
+        }
+        if (n >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+            return Kind.MP4;
+        }
+        throw new IOException("Not a JPEG, PNG or MP4 file: " + file.getFileName());
+    }
+}
