@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,35 +54,49 @@ final class OfficialReader {
         }
     }
 
-    /** The reader's verdict on one file: {found, store} or {found: false, error}. */
-    static JsonObject read(Path file) throws IOException {
-        Result r = run(
-                List.of(
-                        "node",
-                        DIR.resolve("read.mjs").toString(),
-                        file.toAbsolutePath().toString()),
-                DIR);
+    /** The reader's verdict on each file, in one run of Node: {found, store} or {found: false, error}. */
+    static Map<Path, JsonObject> read(List<Path> files) throws IOException {
+        List<String> command =
+                new ArrayList<>(List.of("node", DIR.resolve("read.mjs").toString()));
+        files.forEach(f -> command.add(f.toAbsolutePath().toString()));
+        Result r = run(command, DIR);
         if (r.exitCode != 0) {
             throw new IOException("The reader failed: " + r.output);
         }
-        String line = r.output
-                .lines()
-                .filter(l -> l.startsWith("{"))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
-            return reader.readObject();
-        }
+        Map<Path, JsonObject> verdicts = new HashMap<>();
+        r.output.lines().filter(l -> l.startsWith("{")).forEach(line -> {
+            try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                JsonObject verdict = reader.readObject();
+                verdicts.put(Path.of(verdict.getString("file")), verdict);
+            }
+        });
+        Map<Path, JsonObject> byArgument = new HashMap<>();
+        files.forEach(f -> byArgument.put(f, verdicts.get(f.toAbsolutePath())));
+        return byArgument;
     }
 
-    /** The validation status codes the reader reported as failures. */
+    /** The validation status codes the reader reported as failures for the active manifest. */
     static List<String> failures(JsonObject verdict) {
+        return codes(verdict, "failure");
+    }
+
+    /** The validation status codes the reader reported as successes for the active manifest. */
+    static List<String> successes(JsonObject verdict) {
+        return codes(verdict, "success");
+    }
+
+    static JsonObject activeManifest(JsonObject verdict) {
+        JsonObject store = verdict.getJsonObject("store");
+        return store.getJsonObject("manifests").getJsonObject(store.getString("active_manifest"));
+    }
+
+    private static List<String> codes(JsonObject verdict, String kind) {
         List<String> codes = new ArrayList<>();
         JsonObject store = verdict.getJsonObject("store");
         if (store.containsKey("validation_results")) {
             JsonObject active = store.getJsonObject("validation_results").getJsonObject("activeManifest");
-            if (active != null && active.containsKey("failure")) {
-                active.getJsonArray("failure")
+            if (active != null && active.containsKey(kind)) {
+                active.getJsonArray(kind)
                         .forEach(v -> codes.add(v.asJsonObject().getString("code")));
             }
         }

@@ -1,0 +1,88 @@
+package io.faceswap.provenance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The proof: the official C2PA reader (npm @contentauth/c2pa-wasm, c2pa-rs) finds the manifest on every kind of
+ * result, validates its signature and hard binding, and fails nothing but the development certificate's trust; a
+ * copy with one byte of media changed is reported as tampered. Skipped, with the reason, where Node cannot run it.
+ * All files go to one run of the reader (its WebAssembly takes seconds to load).
+ */
+class OfficialReaderTest {
+    static final String UNTRUSTED = "signingCredential.untrusted";
+
+    @TempDir
+    static Path dir;
+
+    static final Map<TestResults.Kind, JsonObject> marked = new EnumMap<>(TestResults.Kind.class);
+    static final Map<TestResults.Kind, JsonObject> tampered = new EnumMap<>(TestResults.Kind.class);
+
+    @BeforeAll
+    static void markAndRead() throws Exception {
+        Provenance provenance = new Provenance(
+                SigningCredentials.development(dir, "faceswap-test"),
+                new Provenance.Generator("faceswap-api", "0.1.0"));
+        String why = OfficialReader.unavailable();
+        assumeTrue(why == null, why);
+        Map<TestResults.Kind, Path> files = new EnumMap<>(TestResults.Kind.class);
+        Map<TestResults.Kind, Path> changed = new EnumMap<>(TestResults.Kind.class);
+        for (TestResults.Kind kind : TestResults.Kind.values()) {
+            Path file = TestResults.make(kind, dir);
+            provenance.mark(file, "task-" + kind);
+            files.put(kind, file);
+            changed.put(kind, TestResults.tampered(file, kind));
+        }
+        List<Path> all = new ArrayList<>(files.values());
+        all.addAll(changed.values());
+        Map<Path, JsonObject> verdicts = OfficialReader.read(all);
+        files.forEach((kind, file) -> marked.put(kind, verdicts.get(file)));
+        changed.forEach((kind, file) -> tampered.put(kind, verdicts.get(file)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestResults.Kind.class)
+    void readerAcceptsTheResult(TestResults.Kind kind) {
+        JsonObject verdict = marked.get(kind);
+        assertTrue(verdict.getBoolean("found"), verdict.toString());
+        assertEquals(List.of(UNTRUSTED), OfficialReader.failures(verdict), verdict.toString());
+        List<String> successes = OfficialReader.successes(verdict);
+        assertTrue(successes.contains("claimSignature.validated"), successes.toString());
+        assertTrue(successes.contains(bindingCode(kind) + ".match"), successes.toString());
+        JsonObject manifest = OfficialReader.activeManifest(verdict);
+        String text = manifest.toString();
+        assertTrue(text.contains(ManifestStore.DIGITAL_SOURCE_TYPE), text);
+        assertTrue(text.contains("\"taskId\":\"task-" + kind + "\""), text);
+        assertEquals(
+                "faceswap-api",
+                manifest.getJsonArray("claim_generator_info").getJsonObject(0).getString("name"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestResults.Kind.class)
+    void readerReportsOneChangedByteAsTampered(TestResults.Kind kind) {
+        JsonObject verdict = tampered.get(kind);
+        assertTrue(verdict.getBoolean("found"), verdict.toString());
+        List<String> failures = OfficialReader.failures(verdict);
+        assertTrue(failures.contains(bindingCode(kind) + ".mismatch"), failures.toString());
+        assertFalse(OfficialReader.successes(verdict).contains(bindingCode(kind) + ".match"));
+        assertEquals("Invalid", verdict.getJsonObject("store").getString("validation_state"));
+    }
+
+    private static String bindingCode(TestResults.Kind kind) {
+        return kind.extension.equals("mp4") ? "assertion.bmffHash" : "assertion.dataHash";
+    }
+}
