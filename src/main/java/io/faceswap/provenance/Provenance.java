@@ -23,15 +23,21 @@ public final class Provenance {
         this.generator = generator;
     }
 
+    /** Marks {@code file} in place. */
     public void mark(Path file, String taskId) throws IOException {
+        mark(file, file, taskId);
+    }
+
+    /** Writes {@code in}, marked, to {@code out} (replaced atomically, so it never exists unmarked or half written). */
+    public void mark(Path in, Path out, String taskId) throws IOException {
         ManifestStore store = new ManifestStore(signer, generator, taskId);
-        Path partial = file.resolveSibling(file.getFileName() + ".c2pa.partial");
-        switch (kind(file)) {
-            case JPEG -> Files.write(partial, JpegCredentials.mark(Files.readAllBytes(file), store));
-            case PNG -> Files.write(partial, PngCredentials.mark(Files.readAllBytes(file), store));
-            case MP4 -> Mp4Credentials.mark(file, partial, store);
+        Path partial = out.resolveSibling(out.getFileName() + ".c2pa.partial");
+        switch (kind(in)) {
+            case JPEG -> Files.write(partial, JpegCredentials.mark(Files.readAllBytes(in), store));
+            case PNG -> Files.write(partial, PngCredentials.mark(Files.readAllBytes(in), store));
+            case MP4 -> Mp4Credentials.mark(in, partial, store);
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     enum Kind {

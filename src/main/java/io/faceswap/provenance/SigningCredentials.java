@@ -76,15 +76,20 @@ public final class SigningCredentials {
     /** The development chain kept in {@code dir}, generated there first if it is not there yet. */
     public static CoseSigner development(Path dir, String subject) throws IOException {
         if (!hasDevelopmentChain(dir)) {
-            generate(dir, subject);
+            generate(dir, subject, false);
         }
         return load(dir.resolve(DEV_CHAIN), dir.resolve(DEV_KEY));
     }
 
-    private static void generate(Path dir, String subject) throws IOException {
+    /** Writes a chain to {@code dir}: EC P-256 keys (ES256), or RSA 2048 (PS256; for tests of that algorithm). */
+    static void generate(Path dir, String subject, boolean rsa) throws IOException {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
+            if (rsa) {
+                generator.initialize(2048, new SecureRandom());
+            } else {
+                generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            }
             KeyPair caKeys = generator.generateKeyPair();
             KeyPair eeKeys = generator.generateKeyPair();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -95,7 +100,8 @@ public final class SigningCredentials {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(
                             Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
-            X509Certificate caCert = sign(ca, caKeys.getPrivate());
+            String certificateSignature = rsa ? "SHA256withRSA" : "SHA256withECDSA";
+            X509Certificate caCert = sign(ca, caKeys.getPrivate(), certificateSignature);
             X500Name eeName = new X500Name("CN=" + subject + " development signer (untrusted),O=" + subject);
             X509v3CertificateBuilder ee = builder(caName, eeName, eeKeys, now, Duration.ofDays(3650))
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
@@ -106,7 +112,7 @@ public final class SigningCredentials {
                     .addExtension(
                             Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(eeKeys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
-            X509Certificate eeCert = sign(ee, caKeys.getPrivate());
+            X509Certificate eeCert = sign(ee, caKeys.getPrivate(), certificateSignature);
             writePrivate(dir.resolve(DEV_KEY), pkcs8(eeKeys.getPrivate()));
             writePrivate(dir.resolve(DEV_CHAIN), pem(eeCert) + pem(caCert));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -125,10 +131,10 @@ public final class SigningCredentials {
                 keys.getPublic());
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey, String algorithm)
             throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
         return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+                .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     }
 
     private static String pkcs8(PrivateKey key) {

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The official C2PA reader, npm {@code @contentauth/c2pa-wasm} (c2pa-rs compiled to WebAssembly), run under Node.
  * Installed once into {@code target/c2pa-reader} at the pinned version. {@link #unavailable()} says why it cannot run.
  */
-final class OfficialReader {
-    static final String PACKAGE = "@contentauth/c2pa-wasm@0.13.3";
+public final class OfficialReader {
+    public static final String PACKAGE = "@contentauth/c2pa-wasm@0.13.3";
     private static final Path DIR = Path.of("target", "c2pa-reader").toAbsolutePath();
     private static String unavailable;
     private static boolean installed;
@@ -28,7 +28,7 @@ final class OfficialReader {
     private OfficialReader() {}
 
     /** Null when the reader can run here, otherwise the reason it cannot. */
-    static synchronized String unavailable() {
+    public static synchronized String unavailable() {
         if (installed || unavailable != null) {
             return unavailable;
         }
@@ -55,7 +55,7 @@ final class OfficialReader {
     }
 
     /** The reader's verdict on each file, in one run of Node: {found, store} or {found: false, error}. */
-    static Map<Path, JsonObject> read(List<Path> files) throws IOException {
+    public static Map<Path, JsonObject> read(List<Path> files) throws IOException {
         List<String> command =
                 new ArrayList<>(List.of("node", DIR.resolve("read.mjs").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
@@ -76,16 +76,16 @@ final class OfficialReader {
     }
 
     /** The validation status codes the reader reported as failures for the active manifest. */
-    static List<String> failures(JsonObject verdict) {
+    public static List<String> failures(JsonObject verdict) {
         return codes(verdict, "failure");
     }
 
     /** The validation status codes the reader reported as successes for the active manifest. */
-    static List<String> successes(JsonObject verdict) {
+    public static List<String> successes(JsonObject verdict) {
         return codes(verdict, "success");
     }
 
-    static JsonObject activeManifest(JsonObject verdict) {
+    public static JsonObject activeManifest(JsonObject verdict) {
         JsonObject store = verdict.getJsonObject("store");
         return store.getJsonObject("manifests").getJsonObject(store.getString("active_manifest"));
     }

@@ -30,6 +30,7 @@ class OfficialReaderTest {
 
     static final Map<TestResults.Kind, JsonObject> marked = new EnumMap<>(TestResults.Kind.class);
     static final Map<TestResults.Kind, JsonObject> tampered = new EnumMap<>(TestResults.Kind.class);
+    static JsonObject rsaSigned;
 
     @BeforeAll
     static void markAndRead() throws Exception {
@@ -46,9 +47,17 @@ class OfficialReaderTest {
             files.put(kind, file);
             changed.put(kind, TestResults.tampered(file, kind));
         }
+        Path rsaDir = java.nio.file.Files.createDirectories(dir.resolve("rsa"));
+        SigningCredentials.generate(rsaDir, "faceswap-test", true);
+        CoseSigner rsa = SigningCredentials.load(
+                rsaDir.resolve(SigningCredentials.DEV_CHAIN), rsaDir.resolve(SigningCredentials.DEV_KEY));
+        Path ps256 = TestResults.make(TestResults.Kind.JPEG, dir);
+        new Provenance(rsa, new Provenance.Generator("faceswap-api", "0.1.0")).mark(ps256, "task-ps256");
         List<Path> all = new ArrayList<>(files.values());
         all.addAll(changed.values());
+        all.add(ps256);
         Map<Path, JsonObject> verdicts = OfficialReader.read(all);
+        rsaSigned = verdicts.get(ps256);
         files.forEach((kind, file) -> marked.put(kind, verdicts.get(file)));
         changed.forEach((kind, file) -> tampered.put(kind, verdicts.get(file)));
     }
@@ -80,6 +89,18 @@ class OfficialReaderTest {
         assertTrue(failures.contains(bindingCode(kind) + ".mismatch"), failures.toString());
         assertFalse(OfficialReader.successes(verdict).contains(bindingCode(kind) + ".match"));
         assertEquals("Invalid", verdict.getJsonObject("store").getString("validation_state"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void readerAcceptsAPs256Signature() {
+        assertTrue(rsaSigned.getBoolean("found"), rsaSigned.toString());
+        assertEquals(List.of(UNTRUSTED), OfficialReader.failures(rsaSigned), rsaSigned.toString());
+        assertTrue(OfficialReader.successes(rsaSigned).contains("claimSignature.validated"), rsaSigned.toString());
+        assertEquals(
+                "Ps256",
+                OfficialReader.activeManifest(rsaSigned)
+                        .getJsonObject("signature_info")
+                        .getString("alg"));
     }
 
     private static String bindingCode(TestResults.Kind kind) {
