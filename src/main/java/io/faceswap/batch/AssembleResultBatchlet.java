@@ -10,9 +10,6 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,12 +39,7 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
         Path result = files.result(taskId);
         Path unsigned = result.resolveSibling(result.getFileName() + ".unsigned.mp4");
         SegmentAssembler.assemble(Segments.chain(files.segments(taskId), frames), files.video(taskId), unsigned);
-        credentials.mark(unsigned, result, taskId);
-        try {
-            Files.delete(unsigned);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        credentials.markAndMove(unsigned, result, taskId);
         return "ASSEMBLED";
     }
 }

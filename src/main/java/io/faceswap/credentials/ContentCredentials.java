@@ -44,10 +44,10 @@ public class ContentCredentials {
         provenance();
     }
 
-    /** Writes {@code in}, marked as synthetic and signed, to {@code out} (atomically). */
-    public void mark(Path in, Path out, String taskId) {
+    /** Marks {@code in} (a file of the caller's own) as synthetic, signed, and moves it to {@code out} atomically. */
+    public void markAndMove(Path in, Path out, String taskId) {
         try {
-            provenance().mark(in, out, taskId);
+            provenance().markAndMove(in, out, taskId);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot sign the result of task " + taskId, e);
         }

@@ -32,19 +32,33 @@ final class Mp4Credentials {
     record Box(long offset, long size, String type, boolean c2pa) {}
 
     static void mark(Path in, Path out, ManifestStore store) throws IOException {
-        if (topLevelBoxes(in).stream().anyMatch(Box::c2pa)) {
+        refuseMarked(in);
+        Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        appendCredentials(out, store);
+    }
+
+    /** Marks {@code file} itself: its boxes are appended, nothing before them moves. */
+    static void markInPlace(Path file, ManifestStore store) throws IOException {
+        refuseMarked(file);
+        appendCredentials(file, store);
+    }
+
+    private static void refuseMarked(Path file) throws IOException {
+        if (topLevelBoxes(file).stream().anyMatch(Box::c2pa)) {
             throw new IllegalArgumentException("The MP4 already carries a C2PA manifest");
         }
-        Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.APPEND)) {
+    }
+
+    private static void appendCredentials(Path file, ManifestStore store) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             o.write(uuidBox(XMP_UUID, Xmp.packet(store.uri())));
         }
-        byte[] hash = hash(out);
+        byte[] hash = hash(file);
         byte[] storeBytes = store.build(LABEL, assertion(hash));
         // the C2PA box: version and flags, purpose "manifest", offset of a Merkle box (none), the store
         byte[] purpose = "manifest\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] body = JpegCredentials.concat(new byte[4], purpose, new byte[8], storeBytes);
-        try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.APPEND)) {
+        try (OutputStream o = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             o.write(uuidBox(C2PA_UUID, body));
         }
     }

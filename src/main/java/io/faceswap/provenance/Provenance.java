@@ -40,6 +40,20 @@ public final class Provenance {
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Marks {@code in}, a file of the caller's own it may change, and moves it to {@code out} (atomically): an MP4
+     * is marked in place, with no copy (its boxes are appended), which is what a result's assembly wants.
+     */
+    public void markAndMove(Path in, Path out, String taskId) throws IOException {
+        if (kind(in) != Kind.MP4) {
+            mark(in, out, taskId);
+            Files.delete(in);
+            return;
+        }
+        Mp4Credentials.markInPlace(in, new ManifestStore(signer, generator, taskId));
+        Files.move(in, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     enum Kind {
         JPEG,
         PNG,

@@ -31,6 +31,8 @@ class OfficialReaderTest {
     static final Map<TestResults.Kind, JsonObject> marked = new EnumMap<>(TestResults.Kind.class);
     static final Map<TestResults.Kind, JsonObject> tampered = new EnumMap<>(TestResults.Kind.class);
     static JsonObject rsaSigned;
+    static JsonObject movedMp4;
+    static boolean movedSourceGone;
 
     @BeforeAll
     static void markAndRead() throws Exception {
@@ -53,11 +55,18 @@ class OfficialReaderTest {
                 rsaDir.resolve(SigningCredentials.DEV_CHAIN), rsaDir.resolve(SigningCredentials.DEV_KEY));
         Path ps256 = TestResults.make(TestResults.Kind.JPEG, dir);
         new Provenance(rsa, new Provenance.Generator("faceswap-api", "0.1.0")).mark(ps256, "task-ps256");
+        // as a result's assembly does: the unsigned MP4 is marked in place and moved to the result's name
+        Path unsigned = TestResults.make(TestResults.Kind.MP4_WITH_AUDIO, dir);
+        Path moved = dir.resolve("moved-result.mp4");
+        provenance.markAndMove(unsigned, moved, "task-moved");
+        movedSourceGone = !java.nio.file.Files.exists(unsigned);
         List<Path> all = new ArrayList<>(files.values());
+        all.add(moved);
         all.addAll(changed.values());
         all.add(ps256);
         Map<Path, JsonObject> verdicts = OfficialReader.read(all);
         rsaSigned = verdicts.get(ps256);
+        movedMp4 = verdicts.get(moved);
         files.forEach((kind, file) -> marked.put(kind, verdicts.get(file)));
         changed.forEach((kind, file) -> tampered.put(kind, verdicts.get(file)));
     }
@@ -89,6 +98,13 @@ class OfficialReaderTest {
         assertTrue(failures.contains(bindingCode(kind) + ".mismatch"), failures.toString());
         assertFalse(OfficialReader.successes(verdict).contains(bindingCode(kind) + ".match"));
         assertEquals("Invalid", verdict.getJsonObject("store").getString("validation_state"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void readerAcceptsAnMp4MarkedInPlaceAndMoved() {
+        assertTrue(movedSourceGone, "the unsigned file became the result");
+        assertEquals(List.of(UNTRUSTED), OfficialReader.failures(movedMp4), movedMp4.toString());
+        assertTrue(OfficialReader.successes(movedMp4).contains("assertion.bmffHash.match"), movedMp4.toString());
     }
 
     @org.junit.jupiter.api.Test
