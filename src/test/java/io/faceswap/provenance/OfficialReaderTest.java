@@ -33,6 +33,7 @@ class OfficialReaderTest {
     static JsonObject rsaSigned;
     static JsonObject movedMp4;
     static boolean movedSourceGone;
+    static io.faceswap.swap.video.VideoInfo movedInfo;
 
     @BeforeAll
     static void markAndRead() throws Exception {
@@ -60,6 +61,7 @@ class OfficialReaderTest {
         Path moved = dir.resolve("moved-result.mp4");
         provenance.markAndMove(unsigned, moved, "task-moved");
         movedSourceGone = !java.nio.file.Files.exists(unsigned);
+        movedInfo = io.faceswap.swap.video.VideoProbe.probe(moved, io.faceswap.swap.video.VideoLimits.DEFAULT);
         List<Path> all = new ArrayList<>(files.values());
         all.add(moved);
         all.addAll(changed.values());
@@ -103,6 +105,8 @@ class OfficialReaderTest {
     @org.junit.jupiter.api.Test
     void readerAcceptsAnMp4MarkedInPlaceAndMoved() {
         assertTrue(movedSourceGone, "the unsigned file became the result");
+        assertEquals(30, movedInfo.frameCount(), "FFmpeg still reads every frame past the appended boxes");
+        assertTrue(movedInfo.hasAudio());
         assertEquals(List.of(UNTRUSTED), OfficialReader.failures(movedMp4), movedMp4.toString());
         assertTrue(OfficialReader.successes(movedMp4).contains("assertion.bmffHash.match"), movedMp4.toString());
     }
