@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.credentials.ContentCredentials;
 import io.faceswap.swap.video.SegmentAssembler;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.task.TaskFiles;
@@ -9,8 +10,12 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.file.Path;
 
-/** Step 3: joins the segments covering every frame, in order, with the original audio into the result MP4. */
+/**
+ * Step 3: joins the segments covering every frame, in order, with the original audio into an MP4, then writes it
+ * signed with content credentials as the result: the result never exists unsigned, even after a crash between the two.
+ */
 @Named
 @Dependent
 public class AssembleResultBatchlet extends AbstractBatchlet {
@@ -25,11 +30,16 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     @Inject
     TaskQueries queries;
 
+    @Inject
+    ContentCredentials credentials;
+
     @Override
     public String process() {
         long frames = queries.find(taskId).getFramesTotal();
-        SegmentAssembler.assemble(
-                Segments.chain(files.segments(taskId), frames), files.video(taskId), files.result(taskId));
+        Path result = files.result(taskId);
+        Path unsigned = result.resolveSibling(result.getFileName() + ".unsigned.mp4");
+        SegmentAssembler.assemble(Segments.chain(files.segments(taskId), frames), files.video(taskId), unsigned);
+        credentials.markAndMove(unsigned, result, taskId);
         return "ASSEMBLED";
     }
 }
