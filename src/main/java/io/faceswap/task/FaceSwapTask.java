@@ -112,6 +112,11 @@ public class FaceSwapTask {
     @Column(length = 2048)
     private String callbackUrl;
 
+    // ---- task options (issue 26) ----
+
+    /** When the client or an admin deleted the task's data; null while it has it. The row stays as a tombstone. */
+    private Instant deletedAt;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -299,6 +304,10 @@ public class FaceSwapTask {
 
     public String getCallbackUrl() {
         return callbackUrl;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
     }
 
     /** Set once, at create, before the task is persisted. */
