@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ResultLinkKeys {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ResultLinkKeys.class.getName());
     private static final long LOOK_MILLIS = 1000;
     private static final int KEEP = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,13 +83,36 @@ public class ResultLinkKeys {
             if (!Files.exists(file)) {
                 write(file, new KeyRing(java.util.List.of(newKey())), false);
             }
+            keepPrivate(file);
             FileTime time = Files.getLastModifiedTime(file);
             if (ring == null || !time.equals(ringTime)) {
-                ring = KeyRing.parse(Files.readString(file, StandardCharsets.UTF_8));
+                String text = Files.readString(file, StandardCharsets.UTF_8);
                 ringTime = time;
+                try {
+                    ring = KeyRing.parse(text);
+                } catch (IllegalArgumentException e) {
+                    if (ring == null) {
+                        throw e;
+                    }
+                    // a bad edit must not stop every link: keep signing with the keys last read until it is fixed
+                    LOG.warning("The result-link keys " + file + " cannot be used, keeping the previous ones: "
+                            + e.getMessage());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the result-link keys " + file, e);
+        }
+    }
+
+    /** A file an operator edited may have come back readable by others: it holds secrets, so it is made 600. */
+    private static void keepPrivate(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        var owner = PosixFilePermissions.fromString("rw-------");
+        if (!Files.getPosixFilePermissions(file).equals(owner)) {
+            Files.setPosixFilePermissions(file, owner);
+            LOG.warning("The result-link keys " + file + " were readable by others; made 600");
         }
     }
 

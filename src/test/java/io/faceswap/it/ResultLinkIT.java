@@ -215,17 +215,30 @@ class ResultLinkIT {
                                 .getJsonObject(0),
                         t -> !t.getString("status").matches("queued|processing"))
                 .getString("resultUrl");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())));
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("rw-r--r--")); // an editor's slip
+        Await.until(
+                "the server to make its key file private again",
+                Duration.ofSeconds(30),
+                () -> {
+                    api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk);
+                    return uncheckedPermissions();
+                },
+                "rw-------"::equals);
         String oldKid = currentKeyLine()[0];
         assertTrue(before.contains("kid=" + oldKid), before);
 
         // an operator's roll: a new key first, the old one kept after it (README: Result links)
         byte[] fresh = new byte[32];
         new java.security.SecureRandom().nextBytes(fresh);
-        Path tmp = keyFile().resolveSibling("roll.tmp");
+        String rolledKid = "op" + Long.toHexString(System.nanoTime() & 0xffffffffL);
+        Path tmp = Files.createTempFile(
+                keyFile().getParent(),
+                "roll",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(
                 tmp,
-                "rolled " + Base64.getUrlEncoder().withoutPadding().encodeToString(fresh) + "\n"
+                rolledKid + " " + Base64.getUrlEncoder().withoutPadding().encodeToString(fresh) + "\n"
                         + Files.readString(keyFile()));
         Files.move(tmp, keyFile(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         String after = Await.until(
@@ -236,9 +249,38 @@ class ResultLinkIT {
                         .getJsonArray("list")
                         .getJsonObject(0)
                         .getString("resultUrl"),
-                u -> u.contains("kid=rolled"));
+                u -> u.contains("kid=" + rolledKid));
         assertEquals(200, plainGet(after).statusCode());
         assertEquals(200, plainGet(before).statusCode(), "a link signed before the roll still works");
+
+        // the admin's roll: the same, through the API, audited
+        Reply rolled = api.adminPost("/v1/admin/result_links/roll_key", "");
+        assertEquals(200, rolled.status(), rolled::toString);
+        String newKid = rolled.data().getString("keyId");
+        assertEquals(newKid, currentKeyLine()[0]);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())));
+        String latest = api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                .data()
+                .getJsonArray("list")
+                .getJsonObject(0)
+                .getString("resultUrl");
+        assertTrue(latest.contains("kid=" + newKid), latest);
+        for (String link : List.of(before, after, latest)) {
+            assertEquals(206, plainGet(link, "Range", "bytes=0-9").statusCode(), link);
+        }
+        assertTrue(
+                api.adminGet("/v1/admin/audit?kind=result_link_key.roll").data().getJsonArray("list").stream()
+                        .anyMatch(e -> e.asJsonObject().getString("subject").equals(newKid)),
+                "the roll is audited");
+        assertEquals(401, api.post("/v1/admin/result_links/roll_key", "").status(), "admins only");
+    }
+
+    static String uncheckedPermissions() {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The key that signs now: the first key line of the server's key file, as {id, base64url secret}. */
