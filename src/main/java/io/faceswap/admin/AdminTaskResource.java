@@ -5,6 +5,8 @@ import io.faceswap.api.ApiResponse;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.AdminOnly;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.ResultLinks;
+import io.faceswap.task.TaskDeletion;
 import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskStatus;
 import io.faceswap.task.TaskView;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +42,12 @@ public class AdminTaskResource {
 
     @Inject
     TaskQueries queries;
+
+    @Inject
+    TaskDeletion deletion;
+
+    @Inject
+    ResultLinks links;
 
     @Context
     UriInfo uri;
@@ -90,9 +99,28 @@ public class AdminTaskResource {
         return ApiResponse.ok(view(t));
     }
 
+    @POST
+    @Path("/{id}/delete")
+    @Operation(
+            summary = "Delete any task's data",
+            description = "As the client's POST /v1/faceswap_openapi/delete: cancels a queued or running task "
+                    + "(seconds released), erases its files, keeps the tombstone (status deleted); audited; "
+                    + "idempotent.")
+    @APIResponse(responseCode = "200", description = "The tombstone")
+    @APIResponse(responseCode = "401", description = "No valid admin token (4010x)")
+    @APIResponse(responseCode = "404", description = "No such task (40401)")
+    public ApiResponse<AdminTaskView> delete(
+            @PathParam("id") @Pattern(regexp = "[0-9a-f]{24}", message = "must be a task id (24 hex)") String id) {
+        FaceSwapTask t = deletion.delete(id, "by an operator");
+        if (t == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No task " + id);
+        }
+        return ApiResponse.ok(view(t));
+    }
+
     private AdminTaskView view(FaceSwapTask t) {
         return new AdminTaskView(
-                TaskView.of(t, uri.getBaseUri()),
+                TaskView.of(t, uri.getBaseUri(), links),
                 t.getJobExecutionId(),
                 executionStatus(t.getJobExecutionId()),
                 t.getNode(),

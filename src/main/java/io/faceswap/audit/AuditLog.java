@@ -22,6 +22,8 @@ public class AuditLog {
     public static final String PAYMENT = "payment";
     public static final String WEBHOOK_SECRET_ROLL = "webhook_secret.roll";
     public static final String RATE_LIMIT_SET = "rate_limit.set";
+    public static final String TASK_DELETE = "task.delete";
+    public static final String RESULT_LINK_KEY_ROLL = "result_link_key.roll";
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;

@@ -30,7 +30,7 @@ public class ResultRetention {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clipzap.results.retention-days", defaultValue = "7")
+    @ConfigProperty(name = "clipzap.results.retention-days")
     double retentionDays;
 
     private StoppableSchedule schedule;

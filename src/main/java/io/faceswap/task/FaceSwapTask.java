@@ -116,6 +116,11 @@ public class FaceSwapTask {
     @Column(name = "request_id", length = 64)
     private String requestId;
 
+    // ---- task options (issue 26) ----
+
+    /** When the client or an admin deleted the task's data; null while it has it. The row stays as a tombstone. */
+    private Instant deletedAt;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -303,6 +308,10 @@ public class FaceSwapTask {
 
     public String getCallbackUrl() {
         return callbackUrl;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
     }
 
     /** Set once, at create, before the task is persisted. */

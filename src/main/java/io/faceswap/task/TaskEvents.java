@@ -10,8 +10,12 @@ public final class TaskEvents {
     /** A running task should stop: its job execution is to be stopped. */
     public record CancelRequested(String taskId, long jobExecutionId) {}
 
-    /** A task reached its terminal status (exactly once per task): clean its files, free its slot. */
-    public record Ended(String taskId, TaskStatus status) {}
+    /** A task reached its terminal status (exactly once per task): clean its files, free its slot.
+     * {@code deleted}: its data was deleted before it ended (then nothing of it is kept). */
+    public record Ended(String taskId, TaskStatus status, boolean deleted) {}
+
+    /** A task's data was deleted on request: every file of it goes, whatever its status. */
+    public record Deleted(String taskId) {}
 
     /** A task's result passed its retention period: its files go. */
     public record Expired(String taskId) {}

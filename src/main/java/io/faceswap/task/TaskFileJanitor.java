@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * The one place a task's files are deleted: once its end (or its result's expiry) has committed. A task that
- * succeeded keeps its result; every other end removes everything.
+ * succeeded keeps its result; every other end, and a delete, removes everything.
  */
 @ApplicationScoped
 public class TaskFileJanitor {
@@ -19,7 +19,13 @@ public class TaskFileJanitor {
     TaskFiles files;
 
     void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Ended event) {
-        clean(event.taskId(), event.status() == TaskStatus.SUCCEEDED);
+        // a task deleted while it ran keeps nothing, even a result its job finished before it saw the cancel
+        boolean keepResult = event.status() == TaskStatus.SUCCEEDED && !event.deleted();
+        clean(event.taskId(), keepResult);
+    }
+
+    void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Deleted event) {
+        clean(event.taskId(), false);
     }
 
     void onExpired(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Expired event) {

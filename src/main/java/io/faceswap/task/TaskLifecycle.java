@@ -230,6 +230,17 @@ public class TaskLifecycle {
                 " and (t.status = io.faceswap.task.TaskStatus.QUEUED or t.paused = true)");
     }
 
+    /**
+     * Makes the task a tombstone: the time of the delete, and its media URLs blanked (they may name the person).
+     * Once only: false when it was already deleted. Its status and books are left as they are.
+     */
+    public boolean markDeleted(String taskId) {
+        return update("t.deletedAt = :now, t.imageUrl = '', t.videoUrl = ''", "t.deletedAt is null", taskId)
+                        .setParameter("now", clock.instant())
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Marks the results of tasks ended before {@code cutoff} expired (their files then go); returns how many. */
     public int expireEndedBefore(Instant cutoff) {
         List<String> ids = em.createQuery(
@@ -256,7 +267,7 @@ public class TaskLifecycle {
 
     private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
         Object[] row = em.createQuery(
-                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal "
+                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal, t.deletedAt "
                                 + "from FaceSwapTask t where t.id = :id",
                         Object[].class)
                 .setParameter("id", taskId)
@@ -285,7 +296,7 @@ public class TaskLifecycle {
                 ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])))
                 : 0;
         settle(taskId, (String) row[1], held, charge);
-        ended.fire(new TaskEvents.Ended(taskId, terminal));
+        ended.fire(new TaskEvents.Ended(taskId, terminal, row[5] != null));
         return true;
     }
 

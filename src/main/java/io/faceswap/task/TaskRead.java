@@ -26,7 +26,8 @@ public record TaskRead(
         long chargedSeconds,
         Instant startedAt,
         Instant finishedAt,
-        boolean expired) {
+        boolean expired,
+        Instant deletedAt) {
 
     static TaskRead of(FaceSwapTask t) {
         return new TaskRead(
@@ -48,7 +49,8 @@ public record TaskRead(
                 t.getChargedSeconds(),
                 t.getStartedAt(),
                 t.getFinishedAt(),
-                t.isExpired());
+                t.isExpired(),
+                t.getDeletedAt());
     }
 
     int progress() {

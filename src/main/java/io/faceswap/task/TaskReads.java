@@ -32,7 +32,7 @@ public class TaskReads {
     /** Ids per statement are padded to a power of two, so at most 8 distinct statements (each parsed once). */
     private static final String COLUMNS = "id, userId, title, imageUrl, videoUrl, duration, status, framesDone, "
             + "framesTotal, errorCode, errorMessage, createdAt, updatedAt, facesFound, processingSeconds, "
-            + "chargedSeconds, startedAt, finishedAt, expired";
+            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt";
 
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
@@ -101,7 +101,8 @@ public class TaskReads {
                 rs.getLong(16),
                 instant(rs, 17),
                 instant(rs, 18),
-                rs.getBoolean(19));
+                rs.getBoolean(19),
+                instant(rs, 20));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

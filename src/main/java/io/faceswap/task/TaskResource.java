@@ -54,6 +54,9 @@ public class TaskResource {
     @Inject
     TaskReads reads;
 
+    @Inject
+    ResultLinks links;
+
     /** listbyids' payload; written by {@link TaskListWriter}, not by JSON-B. */
     public record TaskList(List<TaskView> list) {}
 
@@ -101,7 +104,7 @@ public class TaskResource {
             @Context UriInfo uri) {
         TaskService.Created created = tasks.create(caller(security), request, key);
         return Response.status(created.replayed() ? 200 : 201)
-                .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri())))
+                .entity(ApiResponse.ok(TaskView.of(created.task(), uri.getBaseUri(), links)))
                 .build();
     }
 
@@ -139,7 +142,7 @@ public class TaskResource {
             throw new ApiException(ErrorCode.BAD_PARAMETER, "objectID: at most " + MAX_IDS + " ids per call");
         }
         List<TaskView> views = reads.listByIds(caller(security), ids).stream()
-                .map(t -> TaskView.of(t, uri.getBaseUri()))
+                .map(t -> TaskView.of(t, uri.getBaseUri(), links))
                 .toList();
         return ApiResponse.ok(new TaskList(views));
     }
@@ -169,7 +172,26 @@ public class TaskResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ApiResponse<TaskView> cancel(
             @Context SecurityContext security, @NotNull @Valid CancelRequest request, @Context UriInfo uri) {
-        return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri()));
+        return ApiResponse.ok(TaskView.of(tasks.cancel(caller(security), request.objectID()), uri.getBaseUri(), links));
+    }
+
+    @POST
+    @Path("/faceswap_openapi/delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Delete a task's data",
+            description = "Cancels the task if it is queued or running (its held seconds come back, as with a "
+                    + "cancel), erases its photo, video, segments and result from the storage every node shares, "
+                    + "and keeps the task as a tombstone: status deleted, no URLs, its books unchanged. Its result "
+                    + "call answers 410 / 41002 from then on. Written to the audit log. Idempotent: deleting a "
+                    + "deleted task returns the tombstone again.")
+    @APIResponse(responseCode = "200", description = "The tombstone")
+    @APIResponse(responseCode = "400", description = "objectID is not a task id (40001)")
+    @APIResponse(responseCode = "401", description = "No valid key (4011x)")
+    @APIResponse(responseCode = "404", description = "No such task of the key's user (40401)")
+    public ApiResponse<TaskView> delete(
+            @Context SecurityContext security, @NotNull @Valid CancelRequest request, @Context UriInfo uri) {
+        return ApiResponse.ok(TaskView.of(tasks.delete(caller(security), request.objectID()), uri.getBaseUri(), links));
     }
 
     static ApiCaller caller(SecurityContext security) {

@@ -49,6 +49,9 @@ public class TaskService {
     CallbackTargets callbacks;
 
     @Inject
+    TaskDeletion deletion;
+
+    @Inject
     Event<TaskEvents.Queued> queued;
 
     @Inject
@@ -146,6 +149,12 @@ public class TaskService {
                     "Task " + id + " has already " + task.getStatus().wire());
         }
         return task;
+    }
+
+    /** Deletes the caller's task's data (see {@link TaskDeletion}); deleting it again returns the tombstone. */
+    public FaceSwapTask delete(ApiCaller caller, String id) {
+        owned(caller, id);
+        return deletion.delete(id, null);
     }
 
     /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */

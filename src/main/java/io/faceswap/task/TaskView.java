@@ -18,13 +18,25 @@ public record TaskView(
         String videoUrl,
         double duration,
 
-        @Schema(enumeration = {"queued", "processing", "succeeded", "failed", "canceled"})
+        @Schema(
+                enumeration = {"queued", "processing", "succeeded", "failed", "canceled", "deleted"},
+                description = "deleted: the task's data was deleted on request (a tombstone without URLs)")
         String status,
 
         @Schema(description = "0-100, from frames done") int progress,
 
-        @Schema(description = "Where to download the MP4 (sk required), once succeeded", nullable = true)
+        @Schema(
+                description = "Once succeeded: a signed link to the result that works without a key (a browser, a "
+                        + "CDN, a colleague) until resultUrlExpiresAt; Range supported. Each read hands out a fresh "
+                        + "one. GET /v1/faceswap_openapi/result/{id} with the sk keeps working too",
+                nullable = true)
         String resultUrl,
+
+        @Schema(
+                description = "When resultUrl stops working (clipzap.results.url-ttl-seconds, never past the "
+                        + "result's retention)",
+                nullable = true)
+        Instant resultUrlExpiresAt,
 
         @Schema(example = "NO_FACE_IN_IMAGE", nullable = true)
         String errorCode,
@@ -51,24 +63,27 @@ public record TaskView(
 
         boolean expired) {
 
-    public static TaskView of(FaceSwapTask t, URI baseUri) {
-        return of(TaskRead.of(t), baseUri);
+    /** A tombstone's status: its data was deleted on request (issue 26); the row keeps its books. */
+    public static final String DELETED = "deleted";
+
+    public static TaskView of(FaceSwapTask t, URI baseUri, ResultLinks links) {
+        return of(TaskRead.of(t), baseUri, links);
     }
 
-    static TaskView of(TaskRead t, URI baseUri) {
-        String result = t.status() == TaskStatus.SUCCEEDED && !t.expired()
-                ? baseUri.resolve("v1/faceswap_openapi/result/" + t.id()).toString()
-                : null;
+    static TaskView of(TaskRead t, URI baseUri, ResultLinks links) {
+        boolean deleted = t.deletedAt() != null;
+        ResultLinks.Link result = links.link(t, baseUri).orElse(null);
         return new TaskView(
                 t.id(),
                 t.userId(),
                 t.title(),
-                t.imageUrl(),
-                t.videoUrl(),
+                deleted ? null : t.imageUrl(),
+                deleted ? null : t.videoUrl(),
                 t.duration(),
-                t.status().wire(),
+                deleted ? DELETED : t.status().wire(),
                 t.progress(),
-                result,
+                result == null ? null : result.url(),
+                result == null ? null : result.expiresAt(),
                 t.errorCode(),
                 t.errorMessage(),
                 t.createdAt(),

@@ -38,6 +38,7 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         g.write("processingSeconds", t.processingSeconds());
         g.write("progress", t.progress());
         write(g, "resultUrl", t.resultUrl());
+        write(g, "resultUrlExpiresAt", t.resultUrlExpiresAt());
         write(g, "startedAt", t.startedAt());
         write(g, "status", t.status());
         write(g, "title", t.title());

@@ -4,6 +4,7 @@ import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.ResultLinks;
 import io.faceswap.task.TaskQueries;
 import io.faceswap.task.TaskStatus;
 import io.faceswap.task.TaskView;
@@ -41,6 +42,9 @@ public class WebhookOutbox {
     @Inject
     Clock clock;
 
+    @Inject
+    ResultLinks links;
+
     /** In a transaction of its own: called after the task's end committed. False when there is nothing to send. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean enqueueEnded(String taskId) {
@@ -57,7 +61,7 @@ public class WebhookOutbox {
         if (url.isEmpty()) {
             return false;
         }
-        String payload = JSON.toJson(TaskView.of(task, settings.publicBaseUrl()));
+        String payload = JSON.toJson(TaskView.of(task, settings.publicBaseUrl(), links));
         em.persist(new WebhookDelivery(
                 task.getId(),
                 "evt_" + task.getId(),

@@ -96,15 +96,20 @@ class ClusterIT {
                     assertEquals(200, list.status(), list::toString);
                     String url =
                             list.data().getJsonArray("list").getJsonObject(0).getString("resultUrl");
-                    String onThisNode =
-                            api.base().resolve(URI.create(url).getPath()).toString();
-                    assertTrue(Files.size(ApiClientFiles.download(
-                                            api,
-                                            onThisNode,
-                                            keys.get(user),
-                                            TestVideos.dir().resolve("cluster-" + owned + ".mp4"))
-                                    .body())
-                            > 0);
+                    // the signed link one node handed out, used with no key on the other node (issue 26)
+                    ApiClient other = api == apiA ? apiB : apiA;
+                    URI link = URI.create(url);
+                    String onOtherNode = other.base()
+                            .resolve(link.getRawPath().substring(1) + "?" + link.getRawQuery())
+                            .toString();
+                    java.net.http.HttpResponse<Path> got = java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(URI.create(onOtherNode))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofFile(
+                                            TestVideos.dir().resolve("cluster-" + owned + ".mp4")));
+                    assertEquals(200, got.statusCode(), onOtherNode);
+                    assertTrue(Files.size(got.body()) > 0);
                 }
             }
 

@@ -28,6 +28,7 @@ class TaskViewSerializerTest {
             "succeeded",
             100,
             "http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1",
+            Instant.parse("2026-12-02T04:22:19Z"),
             null,
             null,
             Instant.parse("2026-12-01T04:22:19.364356016Z"),
@@ -49,6 +50,7 @@ class TaskViewSerializerTest {
             "queued",
             0,
             null,
+            null,
             "NO_FACE_IN_IMAGE",
             "no face",
             Instant.ofEpochSecond(0),
@@ -69,6 +71,7 @@ class TaskViewSerializerTest {
                         + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
                         + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
+                        + "\"resultUrlExpiresAt\":\"2026-12-02T04:22:19Z\","
                         + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
                         + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
                         + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
@@ -78,7 +81,7 @@ class TaskViewSerializerTest {
                 "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,"
                         + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
-                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"startedAt\":null,"
+                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,"
                         + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
                         + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
                 JSONB.toJson(EMPTY));
@@ -91,7 +94,7 @@ class TaskViewSerializerTest {
                         + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"errorCode\":\"NO_FACE_IN_IMAGE\","
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
-                        + "\"resultUrl\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
+                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
                         + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
