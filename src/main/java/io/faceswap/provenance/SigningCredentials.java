@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,6 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -168,14 +169,30 @@ public final class SigningCredentials {
         try (Reader reader = Files.newBufferedReader(keyPem, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (object instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                return jdkKey(pair.getPrivateKeyInfo());
             }
             if (object instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+                return jdkKey(info);
             }
             throw new IOException("No unencrypted private key in " + keyPem);
+        }
+    }
+
+    /**
+     * The key as the JDK's own provider makes it. BouncyCastle's converter names an EC key "ECDSA" and builds it with
+     * BouncyCastle's provider where one is registered in the JVM (as in WildFly), and the JDK's signature then
+     * refuses it ("Not an EC key: ECDSA"): so the PKCS#8 bytes go through the JDK's key factory instead.
+     */
+    private static final String EC_PUBLIC_KEY_OID = "1.2.840.10045.2.1";
+
+    private static PrivateKey jdkKey(PrivateKeyInfo info) throws IOException {
+        String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+        String algorithm = EC_PUBLIC_KEY_OID.equals(oid) ? "EC" : "RSA";
+        try {
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Unreadable private key (" + algorithm + ")", e);
         }
     }
 }
