@@ -23,7 +23,8 @@ import java.util.function.Function;
  * revocation with no message between nodes. The node that revokes forgets the key at once ({@link #forgetKey}).
  * Expiry needs no reload at all: the cached expiry time is compared with the clock on every request. Unknown keys
  * are cached too (as empty), so a client hammering with a wrong key costs one query a second, not one per request;
- * the size cap bounds what a stream of random keys can take.
+ * the size cap bounds what a stream of random keys can take. A user's suspension is read with each key (from the
+ * user's account row), so it reaches every node exactly as a revocation does.
  * <p>
  * Plain Java (no CDI), so that its timing is tested with a fake ticker and clock.
  */
@@ -56,7 +57,7 @@ public final class ApiKeyCache {
         this.onUse = onUse;
     }
 
-    /** @throws ApiException API_KEY_UNKNOWN, API_KEY_REVOKED, API_KEY_EXPIRED or API_KEY_ROLLED */
+    /** @throws ApiException API_KEY_UNKNOWN, API_KEY_REVOKED, API_KEY_EXPIRED, API_KEY_ROLLED or USER_SUSPENDED */
     public ApiCaller authenticate(String presentedKey) {
         KeySnapshot key = byHash.get(ApiKeyFormat.hash(presentedKey), loader)
                 .orElseThrow(() -> new ApiException(ErrorCode.API_KEY_UNKNOWN));
@@ -65,9 +66,21 @@ public final class ApiKeyCache {
             case REVOKED -> throw new ApiException(ErrorCode.API_KEY_REVOKED);
             case EXPIRED -> throw new ApiException(ErrorCode.API_KEY_EXPIRED);
             case ROLLED -> throw new ApiException(ErrorCode.API_KEY_ROLLED);
-            case ACTIVE, ROLLING -> onUse.accept(key.keyId(), now);
+            case ACTIVE, ROLLING -> {
+                if (key.userSuspended()) { // read with the key, so it ages out of the cache just as a revocation
+                    throw new ApiException(ErrorCode.USER_SUSPENDED);
+                }
+                onUse.accept(key.keyId(), now);
+            }
         }
         return new ApiCaller(key.userId(), key.keyId());
+    }
+
+    /** This node suspended or unsuspended the user: every key of the user is read again at its next use. */
+    public void forgetUser(String userId) {
+        byHash.asMap()
+                .values()
+                .removeIf(cached -> cached.map(k -> k.userId().equals(userId)).orElse(false));
     }
 
     /** This node revoked the key: no need to wait for the entry to age out. */

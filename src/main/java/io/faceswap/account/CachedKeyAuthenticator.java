@@ -56,4 +56,9 @@ public class CachedKeyAuthenticator implements ApiKeyAuthenticator {
     void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked event) {
         cache.forgetKey(event.keyId());
     }
+
+    /** After a suspension (or its end) committed on this node: its keys are read again at once, here. */
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserKeysChanged event) {
+        cache.forgetUser(event.userId());
+    }
 }

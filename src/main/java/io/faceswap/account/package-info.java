@@ -3,6 +3,7 @@
  * {@link io.faceswap.auth.ApiKeyAuthenticator} that the customer API's filter uses.
  * <p>
  * Keys roll: a successor is issued and the old key works until its grace period ends. New, roll and delete are
- * audited. Depends on {@code api}, {@code audit}, {@code auth} and {@code billing}; never on tasks.
+ * audited. A suspended user's keys are refused (403 USER_SUSPENDED): the flag is read with each key from the user's
+ * account row, so it reaches every node as a revocation does. Depends on {@code api}, {@code audit}, {@code auth} and {@code billing}; never on tasks.
  */
 package io.faceswap.account;

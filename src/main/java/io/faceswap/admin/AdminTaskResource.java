@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +65,23 @@ public class AdminTaskResource {
             boolean cancelRequested,
             int attempts,
             boolean paused,
-            java.time.Instant leaseUntil) {}
+            java.time.Instant leaseUntil,
+            // issue 27
+            @Schema(description = "The creator's consent attestation; null when none was given")
+            Consent consent,
+
+            @Schema(description = "When an admin took the result down; null when not")
+            java.time.Instant takenDownAt) {}
+
+    /** What the creator attested at create, and with which key (its id; the secret is never stored). */
+    @Schema(name = "ConsentOnRecord")
+    public record Consent(boolean attested, String statement, String keyId, java.time.Instant attestedAt) {
+        static Consent of(FaceSwapTask t) {
+            return Boolean.TRUE.equals(t.getConsentAttested())
+                    ? new Consent(true, t.getConsentStatement(), t.getKeyId(), t.getCreatedAt())
+                    : null;
+        }
+    }
 
     public record AdminTaskList(List<AdminTaskView> list) {}
 
@@ -130,7 +147,9 @@ public class AdminTaskResource {
                 t.isCancelRequested(),
                 t.getAttempts(),
                 t.isPaused(),
-                t.getLeaseUntil());
+                t.getLeaseUntil(),
+                Consent.of(t),
+                t.getTakenDownAt());
     }
 
     private static String executionStatus(Long execution) {

@@ -24,6 +24,13 @@ public class AuditLog {
     public static final String RATE_LIMIT_SET = "rate_limit.set";
     public static final String TASK_DELETE = "task.delete";
     public static final String RESULT_LINK_KEY_ROLL = "result_link_key.roll";
+    // issue 27: consent, reports, take-downs, suspensions
+    public static final String CONSENT = "consent.attested";
+    public static final String REPORT = "report.filed";
+    public static final String REPORT_DISMISS = "report.dismissed";
+    public static final String TAKEDOWN = "task.takedown";
+    public static final String USER_SUSPEND = "user.suspend";
+    public static final String USER_UNSUSPEND = "user.unsuspend";
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;

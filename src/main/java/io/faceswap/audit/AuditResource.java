@@ -64,8 +64,9 @@ public class AuditResource {
     @GET
     @Operation(
             summary = "The audit log, newest first",
-            description = "Key operations (key.new, key.roll, key.delete), payments, webhook secret rolls and "
-                    + "rate-limit overrides, with the credential that made them (admin:<fingerprint> or "
+            description = "Key operations (key.new, key.roll, key.delete), payments, webhook secret rolls, "
+                    + "rate-limit overrides, consent attestations (consent.attested), abuse reports (report.filed, "
+                    + "report.dismissed), take-downs (task.takedown) and suspensions (user.suspend, user.unsuspend), with the credential that made them (admin:<fingerprint> or "
                     + "key:<id>). Pass nextCursor back as cursor for the next page; null when there is none.")
     @APIResponse(responseCode = "200", description = "A page of audit entries, newest first")
     public ApiResponse<Page> list(

@@ -1,6 +1,6 @@
 /**
  * The audit log: who (the admin credential, or the key that called) did what (key new, roll, delete; payment;
- * webhook secret roll; rate-limit override) to whom, and when. Entries are written in the transaction of the change
+ * webhook secret roll; rate-limit override; consent, reports, take-downs, suspensions) to whom, and when. Entries are written in the transaction of the change
  * they describe, so a change is never without its entry, nor an entry without its change. Admins list them newest
  * first, filtered, with cursor paging.
  * <p>

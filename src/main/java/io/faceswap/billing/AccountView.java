@@ -1,8 +1,10 @@
 package io.faceswap.billing;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
-/** A user's balance as the admin API shows it. */
+/** A user's balance as the admin API shows it, and since when the user is suspended (null: not suspended). */
+@JsonbNillable
 public record AccountView(
         String userId,
         long balanceSeconds,
@@ -10,7 +12,8 @@ public record AccountView(
         long spentSeconds,
         long paidSeconds,
         int paymentCount,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant suspendedAt) {
 
     public static AccountView of(UserAccount a) {
         return new AccountView(
@@ -20,6 +23,7 @@ public record AccountView(
                 a.getSpentSeconds(),
                 a.getPaidSeconds(),
                 a.getPaymentCount(),
-                a.getCreatedAt());
+                a.getCreatedAt(),
+                a.getSuspendedAt());
     }
 }

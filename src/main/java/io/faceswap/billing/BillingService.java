@@ -83,6 +83,25 @@ public class BillingService {
         account.settle(heldSeconds, spentSeconds);
     }
 
+    /**
+     * Suspends or unsuspends a user under the row's lock, which a create also takes: a create that waited for this
+     * lock sees the suspension. A suspension keeps its first time. Flushed at once, so that a settle later in the
+     * same transaction (which re-reads the row) keeps it. 404 for a user with no account.
+     *
+     * @return when the user was suspended before this call; null when not
+     */
+    public java.time.Instant setSuspended(String userId, boolean suspended) {
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No user " + userId);
+        }
+        em.refresh(account); // the row as it is under the lock, never a copy read earlier
+        java.time.Instant previous = account.getSuspendedAt();
+        account.suspendedAt(suspended ? (previous != null ? previous : clock.instant()) : null);
+        em.flush();
+        return previous;
+    }
+
     private UserAccount lockOrCreate(String userId) {
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {

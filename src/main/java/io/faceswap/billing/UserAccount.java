@@ -30,6 +30,9 @@ public class UserAccount {
     @Version
     private long version;
 
+    /** Since when an admin has suspended the user (issue 27); null: not suspended. */
+    private Instant suspendedAt;
+
     protected UserAccount() {}
 
     public UserAccount(String userId, Instant createdAt) {
@@ -62,6 +65,15 @@ public class UserAccount {
         }
         heldSeconds -= held;
         spentSeconds += Math.min(spent, held);
+    }
+
+    /** Changed only under the row's lock ({@link BillingService#lock}), like the books. */
+    public void suspendedAt(Instant at) {
+        this.suspendedAt = at;
+    }
+
+    public Instant getSuspendedAt() {
+        return suspendedAt;
     }
 
     public long balanceSeconds() {

@@ -6,7 +6,10 @@
  * <p>
  * Limits are kept in each node's memory: with N nodes behind a balancer a key can get up to N times its limit.
  * <p>
- * Depends on {@code api}, {@code auth} (the caller the key filter found) and {@code billing} (user ids); nothing
- * depends on it.
+ * Calls without a key (abuse reports) are limited per client address by {@link io.faceswap.ratelimit.AddressLimiters},
+ * in the same way.
+ * <p>
+ * Depends on {@code api}, {@code auth} (the caller the key filter found) and {@code billing} (user ids); only
+ * {@code trust} depends on it (for the report limit).
  */
 package io.faceswap.ratelimit;

@@ -1,5 +1,6 @@
 package io.faceswap.task;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -48,7 +49,10 @@ public record CreateTaskRequest(
                 description = "Optional: where to POST the task, signed, when it ends (https; see the webhooks "
                         + "section). Needs a signing secret: POST /v1/faceswap_openapi/webhook_secret first",
                 example = "https://example.com/clipzap/webhook")
-        String callbackUrl) {
+        String callbackUrl,
+
+        // issue 27: consent on record
+        @Valid ConsentRequest consent) {
 
     // in the common subset of Java and ECMA-262 regular expressions, so that clients validate as the server does
     static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20/?#@]+(/[^\\x00-\\x20]*)?";

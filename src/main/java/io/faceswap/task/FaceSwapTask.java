@@ -121,6 +121,14 @@ public class FaceSwapTask {
     /** When the client or an admin deleted the task's data; null while it has it. The row stays as a tombstone. */
     private Instant deletedAt;
 
+    /** Issue 27: the creator's consent attestation (null: none given), and when an admin took the result down. */
+    private Boolean consentAttested;
+
+    @Column(length = 500)
+    private String consentStatement;
+
+    private Instant takenDownAt;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -325,5 +333,25 @@ public class FaceSwapTask {
 
     public void setRequestId(String requestId) {
         this.requestId = requestId;
+    }
+
+    public Boolean getConsentAttested() {
+        return consentAttested;
+    }
+
+    public String getConsentStatement() {
+        return consentStatement;
+    }
+
+    public Instant getTakenDownAt() {
+        return takenDownAt;
+    }
+
+    /** Set once, at create, before the task is persisted; nothing when no attestation was given. */
+    void setConsent(ConsentRequest consent) {
+        if (ConsentRequest.given(consent)) {
+            this.consentAttested = true;
+            this.consentStatement = consent.statement();
+        }
     }
 }

@@ -29,6 +29,9 @@ public class ResultDownloads {
 
     public void serve(FaceSwapTask task, String range, AsyncResponse async) {
         String id = task.getId();
+        if (task.getTakenDownAt() != null) {
+            throw new ApiException(ErrorCode.RESULT_TAKEN_DOWN);
+        }
         if (task.getDeletedAt() != null) {
             throw new ApiException(ErrorCode.RESULT_DELETED);
         }

@@ -30,6 +30,8 @@ public enum TaskErrorCode {
     NODE_LOST("The servers running the task were lost more often than allowed"),
     SERVICE_INTERRUPTED("Our database was unreachable during processing more often than allowed; nothing is charged"),
     ABANDONED("An operator abandoned the task's processing"),
+    USER_SUSPENDED("The task's user was suspended by an operator; nothing is charged"),
+    TAKEN_DOWN("An operator took the task down before it ended; nothing is charged"),
     INTERNAL_ERROR("An internal error; the message quotes an incident id for support");
 
     private final String meaning;

@@ -241,6 +241,17 @@ public class TaskLifecycle {
                 == 1;
     }
 
+    /**
+     * An admin took the task down (issue 27): its result is gone for good, so it also counts as expired (no
+     * resultUrl, and the retention purge leaves it alone). Once only: false when it was already taken down.
+     */
+    public boolean markTakenDown(String taskId) {
+        return update("t.takenDownAt = :now, t.expired = true", "t.takenDownAt is null", taskId)
+                        .setParameter("now", clock.instant())
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Marks the results of tasks ended before {@code cutoff} expired (their files then go); returns how many. */
     public int expireEndedBefore(Instant cutoff) {
         List<String> ids = em.createQuery(

@@ -55,6 +55,15 @@ public class TaskQueries {
                 .getResultList();
     }
 
+    /** A user's tasks that have not ended (queued, processing or paused), for a suspension to stop them. */
+    public List<FaceSwapTask> openOf(String userId) {
+        return em.createQuery(
+                        "select t from FaceSwapTask t where t.userId = :u and t.status in :open", FaceSwapTask.class)
+                .setParameter("u", userId)
+                .setParameter("open", List.of(TaskStatus.QUEUED, TaskStatus.PROCESSING))
+                .getResultList();
+    }
+
     /** Newest first; {@code status} and {@code userId} are optional; {@code idOrUser} matches either exactly. */
     public List<FaceSwapTask> search(TaskStatus status, String idOrUser, int limit) {
         StringBuilder jpql = new StringBuilder("select t from FaceSwapTask t where 1 = 1");

@@ -52,6 +52,9 @@ public class TaskService {
     TaskDeletion deletion;
 
     @Inject
+    ConsentPolicy consent;
+
+    @Inject
     Event<TaskEvents.Queued> queued;
 
     @Inject
@@ -73,9 +76,13 @@ public class TaskService {
         if (request.callbackUrl() != null) {
             callbacks.requireUsable(caller.userId(), request.callbackUrl());
         }
+        consent.check(request.consent());
         long hold = (long) Math.ceil(request.duration());
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
+        if (account.getSuspendedAt() != null) { // a key read before a suspension committed, within the cache's second
+            throw new ApiException(ErrorCode.USER_SUSPENDED);
+        }
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
                 + request.videoUrl() + "\n" + request.duration()
                 + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl()));
@@ -113,7 +120,9 @@ public class TaskService {
                 clock.instant());
         task.setCallbackUrl(request.callbackUrl());
         task.setRequestId(LogContext.requestId());
+        task.setConsent(request.consent());
         em.persist(task);
+        consent.recorded(task);
         LogContext.task(task.getId());
         LOG.info(() -> "Task " + task.getId() + " queued (" + request.duration() + " s held)");
         queued.fire(new TaskEvents.Queued(task.getId()));

@@ -124,6 +124,46 @@ class ApiKeyCacheTest {
         assertEquals("u2", cache.authenticate(stranger).userId(), "a key created meanwhile works after the TTL");
     }
 
+    @Test
+    void aUserSuspendedElsewhereIsRefusedWithinTheTtlAndForgottenHereAtOnce() {
+        String second = ApiKeyFormat.generate();
+        database.put(ApiKeyFormat.hash(second), new KeySnapshot("k2", "u1", null, false, false));
+        cache.authenticate(sk);
+        cache.authenticate(second);
+        advance(Duration.ofMillis(400));
+        suspendInDatabase("u1"); // another node suspends the user: nothing tells this one
+        advance(Duration.ofMillis(599));
+        cache.authenticate(sk); // the old answer, inside the entry's second
+        advance(Duration.ofMillis(1));
+        assertEquals(
+                ErrorCode.USER_SUSPENDED,
+                assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
+        assertEquals(
+                ErrorCode.USER_SUSPENDED,
+                assertThrows(ApiException.class, () -> cache.authenticate(second))
+                        .error(),
+                "every key of the user");
+
+        database.replaceAll((hash, k) -> new KeySnapshot(k.keyId(), k.userId(), null, false, false, false));
+        cache.forgetUser("u1"); // unsuspended on this node: read again at once
+        assertEquals("u1", cache.authenticate(sk).userId());
+        assertEquals("u1", cache.authenticate(second).userId());
+    }
+
+    @Test
+    void aRevokedKeyOfASuspendedUserStaysRevoked() {
+        database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, true, false, true));
+        assertEquals(
+                ErrorCode.API_KEY_REVOKED,
+                assertThrows(ApiException.class, () -> cache.authenticate(sk)).error());
+    }
+
+    private void suspendInDatabase(String userId) {
+        database.replaceAll((hash, k) -> k.userId().equals(userId)
+                ? new KeySnapshot(k.keyId(), k.userId(), k.expiresAt(), k.revoked(), k.replaced(), true)
+                : k);
+    }
+
     private void revokeInDatabase() {
         database.put(ApiKeyFormat.hash(sk), new KeySnapshot("k1", "u1", null, true, false));
     }
