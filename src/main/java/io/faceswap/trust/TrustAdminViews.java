@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class TrustAdminViews {
     private TrustAdminViews() {}
 
-    private static final String NO_CONTROLS = "(?:[^\\p{Cntrl}]|[\\n\\r\\t])*";
+    private static final String NO_CONTROLS = ReportRequest.TEXT;
 
     @Schema(name = "TakedownRequest")
     public record TakedownRequest(

@@ -37,6 +37,16 @@ class ReportRequestTest {
         assertTrue(new ReportRequest(null, ID, "why", null).isNamingAResult());
     }
 
+    @Test
+    void reasonsMayHoldLineBreaksButNoOtherControlsAndLongOnesDoNotOverflowTheMatcher() {
+        java.util.regex.Pattern text = java.util.regex.Pattern.compile(ReportRequest.TEXT);
+        String longReason = "It is me.\r\n\tNot agreed. ".repeat(5000); // 100,000 characters
+        assertTrue(text.matcher(longReason).matches());
+        assertFalse(text.matcher("bell\u0007").matches());
+        assertFalse(text.matcher("nul\u0000").matches());
+        assertTrue(text.matcher("Ünïcödé ✓").matches());
+    }
+
     private static Optional<String> named(String url, String taskId) {
         return new ReportRequest(url, taskId, "why", null).reportedTaskId();
     }
