@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * An admin takes a result down: the task's data is erased, its open reports are closed, and the audit log says who
- * did it and why. {@link #eraseTaskData} erases through the task delete of issue 26, so a taken-down task is also a deleted
- * tombstone.
+ * did it and why. {@link #eraseTaskData} erases through the task delete of issue 26, so a taken-down task is
+ * also a deleted tombstone.
  */
 @ApplicationScoped
 @Transactional
