@@ -19,6 +19,10 @@ final class DocumentFacts {
             Map.entry("Webhooks", "The signing secret and the delivery log of task callbacks (sk)"),
             Map.entry(WEBHOOK_TAG, "What this service POSTs to a callback URL when a task ends"),
             Map.entry("Health", "Readiness for load balancers (no credential)"),
+            Map.entry("Reports", "Report a result that misuses someone's likeness (no credential)"),
+            Map.entry(
+                    "Admin: reports, take-downs, suspensions",
+                    "Abuse reports, result take-downs and user suspensions (admin token)"),
             Map.entry("Admin: OpenAPI keys", "Create, list, roll and revoke users' sk keys (admin token)"),
             Map.entry("Admin: audit", "The audit log of key, payment and secret operations (admin token)"),
             Map.entry("Admin: batch jobs", "Job executions and the queue (admin token)"),

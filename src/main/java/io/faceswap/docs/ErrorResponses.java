@@ -28,6 +28,7 @@ final class ErrorResponses {
         NAMES.put("400", "BadRequest");
         NAMES.put("401", "Unauthorized");
         NAMES.put("402", "PaymentRequired");
+        NAMES.put("403", "Forbidden");
         NAMES.put("404", "NotFound");
         NAMES.put("406", "NotAcceptable");
         NAMES.put("409", "Conflict");

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * The error responses that follow from an operation's shape, so no annotation can forget them: 401 behind a
- * credential, 429 (and RateLimit-* on successes) behind an sk, 400/413/415 with a JSON body, 400 with parameters,
- * 500 everywhere. Statuses an operation's own logic gives (402, 404, 409, 410, 416, 503) are in its annotations.
+ * credential, 403 and 429 (and RateLimit-* on successes) behind an sk, 400/413/415 with a JSON body, 400 with parameters,
+ * 500 everywhere; an error response described in words only gets the envelope. Statuses an operation's own logic gives (402, 404, 409, 410, 416, 503) are in its annotations.
  * A call with no credential gets {@code security: [{}]} (the empty requirement: none needed), which says it is
  * public on purpose; an empty list would be dropped when the document is written.
  */
@@ -51,6 +51,7 @@ final class OperationErrors {
                 }
             }
             add(responses, "429");
+            add(responses, "403"); // 40304 USER_SUSPENDED: any key of a suspended user
         }
         if (!schemes.isEmpty()) {
             add(responses, "401");
@@ -66,6 +67,25 @@ final class OperationErrors {
             add(responses, "400");
         }
         add(responses, "500");
+        responses.getAPIResponses().forEach(OperationErrors::envelopeIfBare);
+    }
+
+    /**
+     * An error response an annotation describes in words only (its own codes, say) still carries the envelope, so a
+     * generated client types every failure.
+     */
+    private static void envelopeIfBare(String status, APIResponse response) {
+        if ((status.startsWith("4") || status.startsWith("5"))
+                && response.getRef() == null
+                && response.getContent() == null) {
+            response.content(OASFactory.createContent()
+                    .addMediaType(
+                            "application/json",
+                            OASFactory.createMediaType().schema(ErrorResponses.ref(ErrorResponses.ENVELOPE))));
+            if (status.equals("429")) {
+                response.addHeader("Retry-After", ErrorResponses.headerRef("Retry-After"));
+            }
+        }
     }
 
     private static void add(APIResponses responses, String status) {

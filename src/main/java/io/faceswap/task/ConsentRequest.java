@@ -17,7 +17,7 @@ public record ConsentRequest(
         Boolean attested,
 
         @Size(max = 500)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         @Schema(
                 description = "Optional: how consent was obtained, e.g. a reference to a signed release",
                 example = "Signed model release #2026-114 on file")

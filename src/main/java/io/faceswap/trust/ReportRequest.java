@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AbuseReportRequest", description = "Give resultUrl or taskId (or both); reason is required")
 public record ReportRequest(
         @Size(max = 2048)
-        @Pattern(regexp = "(?i)https?://[^\\s]+", message = "must be an http or https URL")
+        @Pattern(regexp = "[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20]+", message = "must be an http or https URL")
         @Schema(
                 description = "The result's URL as you saw it (it contains the task id)",
                 example = "https://api.example.com/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1")
@@ -31,13 +31,13 @@ public record ReportRequest(
         String reason,
 
         @Size(max = 200)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         @Schema(description = "Optional: an e-mail address or phone number for a reply", example = "me@example.org")
         String contact) {
 
     static final String TASK_ID = "[0-9a-f]{24}";
     /** Text with line breaks and tabs but no other control character; one class, so long text never recurses. */
-    static final String TEXT = "[\\n\\r\\t[^\\p{Cntrl}]]*";
+    static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
     private static final java.util.regex.Pattern ID_IN_URL =
             java.util.regex.Pattern.compile("(?<![0-9a-f])([0-9a-f]{24})(?![0-9a-f])");

@@ -60,6 +60,10 @@ public class ReportResource {
 
             @Schema(enumeration = "received") String status) {}
 
+    /** The documented shape of the answer: the method returns a Response to answer 202 or 429. */
+    @Schema(name = "AbuseReportReceiptEnvelope")
+    record ReceiptEnvelope(int code, String message, Receipt data) {}
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirements // none: anyone may report
@@ -72,7 +76,10 @@ public class ReportResource {
     @APIResponse(
             responseCode = "202",
             description = "Received",
-            content = @Content(schema = @Schema(implementation = Receipt.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReceiptEnvelope.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (40001), or the JSON (40002)")
     @APIResponse(responseCode = "413", description = "The body is too large (41301)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (41501)")

@@ -22,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,11 +49,11 @@ public class TrustAdminResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "Abuse reports, newest first, with the task each names (if it exists)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The reports",
-            content = @Content(schema = @Schema(implementation = TrustAdminViews.ReportList.class)))
+    @Operation(
+            summary = "Abuse reports, newest first, with the task each names (if it exists)",
+            description = "Filter by status (open, actioned, dismissed) and task; each report says whether its task "
+                    + "exists, and its owner, status and take-down time.")
+    @APIResponse(responseCode = "200", description = "The reports")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid (40001)")
     public ApiResponse<TrustAdminViews.ReportList> reports(
             @QueryParam("status") @Pattern(regexp = "open|actioned|dismissed") String status,
@@ -69,11 +67,11 @@ public class TrustAdminResource {
     @POST
     @Path("/reports/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close an open report with no action (audited)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report, dismissed (or as it was, when it was not open)",
-            content = @Content(schema = @Schema(implementation = TrustAdminViews.Report.class)))
+    @Operation(
+            summary = "Close an open report with no action (audited)",
+            description = "For a report that needs no take-down. A report that is no longer open is returned as "
+                    + "it is, and nothing is written.")
+    @APIResponse(responseCode = "200", description = "The report, dismissed (or as it was, when it was not open)")
     @APIResponse(responseCode = "400", description = "The id or body is invalid (40001, 40002)")
     @APIResponse(responseCode = "404", description = "No such report (40401)")
     public ApiResponse<TrustAdminViews.Report> dismiss(
@@ -96,10 +94,7 @@ public class TrustAdminResource {
                     + "task's files (inputs, segments, result) are erased; the result answers 410 (41003) and "
                     + "the task shows no resultUrl. A succeeded task keeps its charge. Open reports of the task "
                     + "are closed as actioned. Audited (task.takedown). Taking a task down again changes nothing.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Taken down",
-            content = @Content(schema = @Schema(implementation = TrustAdminViews.Takedown.class)))
+    @APIResponse(responseCode = "200", description = "Taken down")
     @APIResponse(responseCode = "400", description = "The body is invalid (40001, 40002)")
     @APIResponse(responseCode = "404", description = "No such task (40401)")
     public ApiResponse<TrustAdminViews.Takedown> takeDown(@NotNull @Valid TrustAdminViews.TakedownRequest request) {
@@ -115,10 +110,7 @@ public class TrustAdminResource {
                     + "and within clipzap.keys.auth-cache-millis (at most 1 s) on every other node. Every task "
                     + "of the user not yet ended fails USER_SUSPENDED and its held seconds are released. "
                     + "Audited (user.suspend). Suspending again stops nothing more and keeps the first time.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Suspended",
-            content = @Content(schema = @Schema(implementation = TrustAdminViews.Suspension.class)))
+    @APIResponse(responseCode = "200", description = "Suspended")
     @APIResponse(responseCode = "400", description = "The user id or body is invalid (40001, 40002)")
     @APIResponse(responseCode = "404", description = "No such user (40401)")
     public ApiResponse<TrustAdminViews.Suspension> suspend(
@@ -134,10 +126,7 @@ public class TrustAdminResource {
             summary = "End a user's suspension: the keys work again",
             description = "Keys that were active before work again (on other nodes within the key cache's "
                     + "second); tasks stopped by the suspension stay failed. Audited (user.unsuspend).")
-    @APIResponse(
-            responseCode = "200",
-            description = "Not suspended",
-            content = @Content(schema = @Schema(implementation = TrustAdminViews.Suspension.class)))
+    @APIResponse(responseCode = "200", description = "Not suspended")
     @APIResponse(responseCode = "400", description = "The user id or body is invalid (40001, 40002)")
     @APIResponse(responseCode = "404", description = "No such user (40401)")
     public ApiResponse<TrustAdminViews.Suspension> unsuspend(
