@@ -223,6 +223,7 @@ class ResponsibleUseIT {
                 .getJsonArray("list")
                 .getJsonObject(0);
         assertEquals(JsonValue.NULL, polled.get("resultUrl"), polled::toString);
+        assertEquals("deleted", polled.getString("status"), "a take-down leaves the delete's tombstone");
         assertEquals(
                 "actioned",
                 apiB.adminGet("/v1/admin/reports?taskId=" + succeededTask)
