@@ -24,8 +24,8 @@ public class JsonbResolver implements ContextResolver<Jsonb> {
 
     static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
 
-    private static final Jsonb JSONB =
-            JsonbBuilder.create(new JsonbConfig().setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true));
+    private static final Jsonb JSONB = JsonbBuilder.create(
+            new JsonbConfig().setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true).withDeserializers(new StrictBoolean()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

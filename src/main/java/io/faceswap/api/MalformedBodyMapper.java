@@ -25,7 +25,13 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
             }
         }
         String unknown = UnknownFields.nameIn(e);
-        return unknown != null ? UnknownFields.refusal(unknown) : Envelopes.error(ErrorCode.MALFORMED_JSON);
+        if (unknown != null) {
+            return UnknownFields.refusal(unknown);
+        }
+        String notBoolean = StrictBoolean.fieldIn(e);
+        return notBoolean != null
+                ? UnknownFields.refusal(notBoolean, StrictBoolean.MESSAGE)
+                : Envelopes.error(ErrorCode.MALFORMED_JSON);
     }
 
     /** Yasson's own exception when it escapes RESTEasy's wrapping. */

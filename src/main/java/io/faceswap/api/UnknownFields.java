@@ -35,11 +35,16 @@ public final class UnknownFields {
 
     /** 400 VALIDATION_FAILED naming the field, as Bean Validation's errors do. */
     static Response refusal(String name) {
+        return refusal(name, MESSAGE);
+    }
+
+    /** 400 VALIDATION_FAILED naming the field and what is wrong with it. */
+    static Response refusal(String name, String message) {
         String shown = name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "...";
         return Envelopes.error(
                 ErrorCode.VALIDATION_FAILED,
-                shown + ": " + MESSAGE,
-                Map.of("errors", List.of(new ValidationExceptionMapper.FieldError(shown, MESSAGE))));
+                shown + ": " + message,
+                Map.of("errors", List.of(new ValidationExceptionMapper.FieldError(shown, message))));
     }
 
     /** A name fit for an HTTP header's quoted string and a log line: printable ASCII, quotes escaped, capped. */
