@@ -31,6 +31,7 @@ public class AuditLog {
     public static final String TAKEDOWN = "task.takedown";
     public static final String USER_SUSPEND = "user.suspend";
     public static final String USER_UNSUSPEND = "user.unsuspend";
+    public static final String USER_VISIBLE_LABEL = "user.visible_label";
 
     @PersistenceContext(unitName = "faceswap")
     EntityManager em;

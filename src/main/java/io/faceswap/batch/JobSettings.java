@@ -1,11 +1,13 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The job parameters every face-swap job starts with, from configuration. */
+/** The job parameters every face-swap job starts with: from configuration, and the task's own options. */
 @ApplicationScoped
 public class JobSettings {
 
@@ -29,6 +31,10 @@ public class JobSettings {
     @ConfigProperty(name = "clipzap.swap.multi-band-blend", defaultValue = "false")
     boolean multiBandBlend;
 
+    @Inject
+    TaskQueries tasks;
+
+    /** Also read on a restart: the task's options are fixed at create, so a resumed run draws what the first did. */
     public Properties jobParameters(String taskId) {
         Properties p = new Properties();
         p.setProperty("taskId", taskId);
@@ -37,6 +43,8 @@ public class JobSettings {
         p.setProperty("minFramesPerPartition", Integer.toString(minFramesPerPartition));
         p.setProperty("largestFaceOnly", Boolean.toString(largestFaceOnly));
         p.setProperty("multiBandBlend", Boolean.toString(multiBandBlend));
+        FaceSwapTask task = tasks.find(taskId);
+        p.setProperty("visibleLabel", Boolean.toString(task != null && task.isVisibleLabel()));
         return p;
     }
 }

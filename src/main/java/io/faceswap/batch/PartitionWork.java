@@ -7,10 +7,11 @@ import io.faceswap.swap.video.VideoInfo;
 
 /**
  * What one partition's reader, processor and writer share (held by {@link PartitionState}): the open decoder,
- * the swapper (with its tracking state), the video's facts and the job's source photo. Opened by the reader, closed
+ * the swapper (with its tracking state), the video's facts, the job's source photo, and
+ * whether frames get the visible AI-generated mark. Opened by the reader, closed
  * by it.
  */
-record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper)
+record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper, boolean visibleLabel)
         implements AutoCloseable {
     @Override
     public void close() {

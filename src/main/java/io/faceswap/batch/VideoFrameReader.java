@@ -46,6 +46,10 @@ public class VideoFrameReader extends AbstractItemReader {
     String multiBandBlend;
 
     @Inject
+    @BatchProperty(name = "visibleLabel")
+    Boolean visibleLabel;
+
+    @Inject
     PartitionState partition;
 
     @Inject
@@ -74,7 +78,8 @@ public class VideoFrameReader extends AbstractItemReader {
                 new FrameReader(files.video(taskId), next, 1, info.timeline()),
                 source,
                 new FaceSwapper(
-                        source, Boolean.parseBoolean(largestFaceOnly), true, Boolean.parseBoolean(multiBandBlend)));
+                        source, Boolean.parseBoolean(largestFaceOnly), true, Boolean.parseBoolean(multiBandBlend)),
+                Boolean.TRUE.equals(visibleLabel));
         partition.open(work);
     }
 

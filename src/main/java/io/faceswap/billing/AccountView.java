@@ -2,8 +2,10 @@ package io.faceswap.billing;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A user's balance as the admin API shows it, and since when the user is suspended (null: not suspended). */
+/** A user's balance as the admin API shows it, since when the user is suspended (null: not suspended), and
+ * whether the user's results carry the visible mark. */
 @JsonbNillable
 public record AccountView(
         String userId,
@@ -13,7 +15,10 @@ public record AccountView(
         long paidSeconds,
         int paymentCount,
         Instant createdAt,
-        Instant suspendedAt) {
+        Instant suspendedAt,
+
+        @Schema(description = "Every task of the user carries the visible AI-generated mark (an admin's setting)")
+        boolean visibleLabel) {
 
     public static AccountView of(UserAccount a) {
         return new AccountView(
@@ -24,6 +29,7 @@ public record AccountView(
                 a.getPaidSeconds(),
                 a.getPaymentCount(),
                 a.getCreatedAt(),
-                a.getSuspendedAt());
+                a.getSuspendedAt(),
+                a.isVisibleLabel());
     }
 }

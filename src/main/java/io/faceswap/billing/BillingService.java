@@ -102,6 +102,17 @@ public class BillingService {
         return previous;
     }
 
+    /** Sets the user's visible-label default under the row's lock; 404 for a user with no account. */
+    public UserAccount setVisibleLabel(String userId, boolean on) {
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No user " + userId);
+        }
+        em.refresh(account);
+        account.visibleLabel(on);
+        return account;
+    }
+
     private UserAccount lockOrCreate(String userId) {
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {

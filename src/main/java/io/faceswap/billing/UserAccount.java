@@ -33,6 +33,9 @@ public class UserAccount {
     /** Since when an admin has suspended the user (issue 27); null: not suspended. */
     private Instant suspendedAt;
 
+    /** An admin's per-user default: every task of the user carries the visible AI-generated mark (issue 27). */
+    private boolean visibleLabel;
+
     protected UserAccount() {}
 
     public UserAccount(String userId, Instant createdAt) {
@@ -74,6 +77,15 @@ public class UserAccount {
 
     public Instant getSuspendedAt() {
         return suspendedAt;
+    }
+
+    public boolean isVisibleLabel() {
+        return visibleLabel;
+    }
+
+    /** Changed only under the row's lock. */
+    public void visibleLabel(boolean on) {
+        this.visibleLabel = on;
     }
 
     public long balanceSeconds() {

@@ -52,7 +52,14 @@ public record CreateTaskRequest(
         String callbackUrl,
 
         // issue 27: consent on record
-        @Valid ConsentRequest consent) {
+        @Valid ConsentRequest consent,
+
+        @Schema(
+                description = "Optional: draw a visible \"AI-generated\" mark in the result's bottom-right corner. "
+                        + "Off unless asked here, or unless an admin set it for every task of the user (then "
+                        + "false does not remove it)",
+                defaultValue = "false")
+        Boolean visibleLabel) {
 
     // in the common subset of Java and ECMA-262 regular expressions, so that clients validate as the server does
     static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20/?#@]+(/[^\\x00-\\x20]*)?";

@@ -129,6 +129,9 @@ public class FaceSwapTask {
 
     private Instant takenDownAt;
 
+    /** Whether the result carries the visible AI-generated mark: decided at create, so every run draws the same. */
+    private boolean visibleLabel;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -345,6 +348,15 @@ public class FaceSwapTask {
 
     public Instant getTakenDownAt() {
         return takenDownAt;
+    }
+
+    public boolean isVisibleLabel() {
+        return visibleLabel;
+    }
+
+    /** Set once, at create, before the task is persisted. */
+    void setVisibleLabel(boolean on) {
+        this.visibleLabel = on;
     }
 
     /** Set once, at create, before the task is persisted; nothing when no attestation was given. */

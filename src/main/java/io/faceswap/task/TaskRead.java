@@ -27,7 +27,8 @@ public record TaskRead(
         Instant startedAt,
         Instant finishedAt,
         boolean expired,
-        Instant deletedAt) {
+        Instant deletedAt,
+        boolean visibleLabel) {
 
     static TaskRead of(FaceSwapTask t) {
         return new TaskRead(
@@ -50,7 +51,8 @@ public record TaskRead(
                 t.getStartedAt(),
                 t.getFinishedAt(),
                 t.isExpired(),
-                t.getDeletedAt());
+                t.getDeletedAt(),
+                t.isVisibleLabel());
     }
 
     int progress() {

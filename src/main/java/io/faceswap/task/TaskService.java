@@ -85,7 +85,8 @@ public class TaskService {
         }
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
                 + request.videoUrl() + "\n" + request.duration()
-                + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl()));
+                + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl())
+                + (Boolean.TRUE.equals(request.visibleLabel()) ? "\nlabel" : ""));
         if (idempotencyKey != null) {
             Optional<FaceSwapTask> earlier = byIdempotencyKey(caller.userId(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -121,6 +122,7 @@ public class TaskService {
         task.setCallbackUrl(request.callbackUrl());
         task.setRequestId(LogContext.requestId());
         task.setConsent(request.consent());
+        task.setVisibleLabel(Boolean.TRUE.equals(request.visibleLabel()) || account.isVisibleLabel());
         em.persist(task);
         consent.recorded(task);
         LogContext.task(task.getId());

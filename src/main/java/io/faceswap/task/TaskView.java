@@ -61,7 +61,10 @@ public record TaskView(
         @Schema(description = "When the task ended", nullable = true)
         Instant finishedAt,
 
-        boolean expired) {
+        boolean expired,
+
+        @Schema(description = "Whether the result carries the visible AI-generated mark")
+        boolean visibleLabel) {
 
     /** A tombstone's status: its data was deleted on request (issue 26); the row keeps its books. */
     public static final String DELETED = "deleted";
@@ -94,6 +97,7 @@ public record TaskView(
                 t.chargedSeconds(),
                 t.startedAt(),
                 t.finishedAt(),
-                t.expired());
+                t.expired(),
+                t.visibleLabel());
     }
 }

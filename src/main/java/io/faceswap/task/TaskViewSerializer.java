@@ -45,6 +45,7 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         write(g, "updatedAt", t.updatedAt());
         write(g, "userId", t.userId());
         write(g, "videoUrl", t.videoUrl());
+        g.write("visibleLabel", t.visibleLabel());
         g.writeEnd();
     }
 

@@ -59,7 +59,8 @@ class ResultLinksTest {
                 finishedAt,
                 finishedAt,
                 false,
-                null);
+                null,
+                false);
     }
 
     private static String query(String url, String name) {

@@ -39,7 +39,8 @@ class TaskViewSerializerTest {
             13,
             Instant.parse("2026-12-01T04:22:19.360Z"),
             Instant.ofEpochSecond(1_700_000_000L, 120_000),
-            false);
+            false,
+            true);
     static final TaskView EMPTY = new TaskView(
             "65f1c0ffee0ddba11c0ffee2",
             "u",
@@ -61,7 +62,8 @@ class TaskViewSerializerTest {
             0,
             null,
             null,
-            true);
+            true,
+            false);
 
     @Test
     void writesWhatTheDefaultMappingWrote() {
@@ -75,7 +77,7 @@ class TaskViewSerializerTest {
                         + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
                         + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
                         + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
-                        + "\"videoUrl\":\"https://example.com/b.mp4\"}",
+                        + "\"videoUrl\":\"https://example.com/b.mp4\",\"visibleLabel\":true}",
                 JSONB.toJson(FULL));
         assertEquals(
                 "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,"
@@ -83,7 +85,7 @@ class TaskViewSerializerTest {
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
                         + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,"
                         + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
-                        + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
+                        + "\"userId\":\"u\",\"videoUrl\":\"v\",\"visibleLabel\":false}",
                 JSONB.toJson(EMPTY));
     }
 
@@ -95,7 +97,7 @@ class TaskViewSerializerTest {
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
                         + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
-                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\",\"visibleLabel\":false}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
 
