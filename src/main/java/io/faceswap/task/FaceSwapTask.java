@@ -121,6 +121,11 @@ public class FaceSwapTask {
     /** When the client or an admin deleted the task's data; null while it has it. The row stays as a tombstone. */
     private Instant deletedAt;
 
+    /** Trim (V11): only the video from startSeconds to endSeconds is swapped; null when not asked. */
+    private Double startSeconds;
+
+    private Double endSeconds;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -317,6 +322,26 @@ public class FaceSwapTask {
     /** Set once, at create, before the task is persisted. */
     void setCallbackUrl(String url) {
         this.callbackUrl = url;
+    }
+
+    public Double getStartSeconds() {
+        return startSeconds;
+    }
+
+    public Double getEndSeconds() {
+        return endSeconds;
+    }
+
+    /** Set once, at create, before the task is persisted; nulls when the whole video is swapped. */
+    void setTrim(Double startSeconds, Double endSeconds) {
+        this.startSeconds = startSeconds;
+        this.endSeconds = endSeconds;
+    }
+
+    /** The seconds of video the task swaps, as declared: the trim's length, or the whole declared duration. */
+    public double declaredSwapSeconds() {
+        double start = startSeconds == null ? 0 : startSeconds;
+        return Math.max(0, (endSeconds == null ? duration : endSeconds) - start);
     }
 
     public String getRequestId() {

@@ -27,7 +27,9 @@ public record TaskRead(
         Instant startedAt,
         Instant finishedAt,
         boolean expired,
-        Instant deletedAt) {
+        Instant deletedAt,
+        Double startSeconds,
+        Double endSeconds) {
 
     static TaskRead of(FaceSwapTask t) {
         return new TaskRead(
@@ -50,7 +52,9 @@ public record TaskRead(
                 t.getStartedAt(),
                 t.getFinishedAt(),
                 t.isExpired(),
-                t.getDeletedAt());
+                t.getDeletedAt(),
+                t.getStartSeconds(),
+                t.getEndSeconds());
     }
 
     int progress() {

@@ -44,7 +44,9 @@ public record TaskView(
         @Schema(nullable = true) String errorMessage,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Frames in the video") long frames,
+
+        @Schema(description = "Frames in the video (in its trimmed part, when trimmed)")
+        long frames,
 
         @Schema(description = "Faces swapped, summed over frames")
         long facesFound,
@@ -61,7 +63,18 @@ public record TaskView(
         @Schema(description = "When the task ended", nullable = true)
         Instant finishedAt,
 
-        boolean expired) {
+        boolean expired,
+
+        @Schema(
+                description = "The trim asked for at create (seconds from the video's first frame); null: from the "
+                        + "start",
+                nullable = true)
+        Double startSeconds,
+
+        @Schema(
+                description = "The trim asked for at create (seconds from the video's first frame); null: to the end",
+                nullable = true)
+        Double endSeconds) {
 
     /** A tombstone's status: its data was deleted on request (issue 26); the row keeps its books. */
     public static final String DELETED = "deleted";
@@ -94,6 +107,8 @@ public record TaskView(
                 t.chargedSeconds(),
                 t.startedAt(),
                 t.finishedAt(),
-                t.expired());
+                t.expired(),
+                t.startSeconds(),
+                t.endSeconds());
     }
 }

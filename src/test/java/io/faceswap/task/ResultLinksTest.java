@@ -59,6 +59,8 @@ class ResultLinksTest {
                 finishedAt,
                 finishedAt,
                 false,
+                null,
+                null,
                 null);
     }
 

@@ -39,7 +39,9 @@ class TaskViewSerializerTest {
             13,
             Instant.parse("2026-12-01T04:22:19.360Z"),
             Instant.ofEpochSecond(1_700_000_000L, 120_000),
-            false);
+            false,
+            1.5,
+            11.0);
     static final TaskView EMPTY = new TaskView(
             "65f1c0ffee0ddba11c0ffee2",
             "u",
@@ -61,27 +63,29 @@ class TaskViewSerializerTest {
             0,
             null,
             null,
-            true);
+            true,
+            null,
+            null);
 
     @Test
     void writesWhatTheDefaultMappingWrote() {
         assertEquals(
                 "{\"chargedSeconds\":13,\"createdAt\":\"2026-12-01T04:22:19.364356016Z\",\"duration\":12.5,"
-                        + "\"errorCode\":null,\"errorMessage\":null,\"expired\":false,\"facesFound\":287,"
+                        + "\"endSeconds\":11.0,\"errorCode\":null,\"errorMessage\":null,\"expired\":false,\"facesFound\":287,"
                         + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
                         + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
                         + "\"resultUrlExpiresAt\":\"2026-12-02T04:22:19Z\","
-                        + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
+                        + "\"startSeconds\":1.5,\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
                         + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
                         + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
                         + "\"videoUrl\":\"https://example.com/b.mp4\"}",
                 JSONB.toJson(FULL));
         assertEquals(
-                "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,"
+                "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,"
                         + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
-                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,"
+                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,"
                         + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
                         + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
                 JSONB.toJson(EMPTY));
@@ -91,10 +95,10 @@ class TaskViewSerializerTest {
     void nestsInTheEnvelope() {
         assertEquals(
                 "{\"code\":0,\"message\":\"success\",\"data\":[{\"chargedSeconds\":0,"
-                        + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"errorCode\":\"NO_FACE_IN_IMAGE\","
+                        + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,\"errorCode\":\"NO_FACE_IN_IMAGE\","
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
-                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
+                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
                         + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
