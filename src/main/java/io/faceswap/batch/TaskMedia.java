@@ -16,8 +16,9 @@ import org.jberet.cdi.JobScoped;
 
 /**
  * A task's inputs as one job execution uses them: the source photo decoded once (its face found once) and the video
- * probed once (and its trim resolved to frames once), shared by the fetch step and every partition of the swap step. The photo is only read once decoded,
- * so the partitions' threads share it. A restarted execution (a new job scope) decodes and probes again, once.
+ * probed once (and its trim resolved to frames once), shared by the fetch step and every partition of the swap step.
+ * The photo is only read once decoded, so the partitions' threads share it. A restarted execution (a new job scope)
+ * decodes and probes again, once.
  */
 @Named
 @JobScoped

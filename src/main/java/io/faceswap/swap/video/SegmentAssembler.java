@@ -35,8 +35,8 @@ import org.bytedeco.ffmpeg.global.avformat;
  * (audio that MP4 cannot hold is first converted to AAC by {@link AudioTrack}). The segments together hold frames
  * 0..n-1 of the original (or a trimmed range of them), one packet each in order (they have no B-frames); packet i is
  * given frame i's own time from the original's {@link FrameTimeline}, relative to the first frame kept, so variable
- * frame rates are kept and audio, which keeps its own timing relative to the same frame, stays in sync. The result's video track has no display
- * matrix: its frames are already upright.
+ * frame rates are kept and audio, which keeps its own timing relative to the same frame, stays in sync. The result's
+ * video track has no display matrix: its frames are already upright.
  */
 public final class SegmentAssembler {
     private SegmentAssembler() {}
