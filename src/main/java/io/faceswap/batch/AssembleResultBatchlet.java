@@ -3,8 +3,8 @@ package io.faceswap.batch;
 import io.faceswap.credentials.ContentCredentials;
 import io.faceswap.swap.video.SegmentAssembler;
 import io.faceswap.swap.video.Segments;
+import io.faceswap.swap.video.Trim;
 import io.faceswap.task.TaskFiles;
-import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -28,17 +28,22 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     TaskFiles files;
 
     @Inject
-    TaskQueries queries;
+    TaskMedia media;
 
     @Inject
     ContentCredentials credentials;
 
     @Override
     public String process() {
-        long frames = queries.find(taskId).getFramesTotal();
+        Trim.FrameRange range = media.range(taskId); // the trimmed part's frames (or all), timed from its first
         Path result = files.result(taskId);
         Path unsigned = result.resolveSibling(result.getFileName() + ".unsigned.mp4");
-        SegmentAssembler.assemble(Segments.chain(files.segments(taskId), frames), files.video(taskId), unsigned);
+        SegmentAssembler.assemble(
+                Segments.chain(files.segments(taskId), range.first(), range.end()),
+                files.video(taskId),
+                unsigned,
+                media.video(taskId).timeline(),
+                range);
         credentials.markAndMove(unsigned, result, taskId);
         return "ASSEMBLED";
     }

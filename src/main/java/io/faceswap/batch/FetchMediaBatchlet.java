@@ -5,6 +5,7 @@ import io.faceswap.media.FetchResult;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
 import io.faceswap.metrics.Meters;
+import io.faceswap.swap.video.Trim;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.task.Billing;
 import io.faceswap.task.FaceSwapTask;
@@ -25,7 +26,8 @@ import java.time.Duration;
 /**
  * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
  * before any frame is processed: the photo has a face, the video decodes, is within limits and not longer than
- * declared. Records the frame count that the swap step partitions.
+ * declared, and a trim lies within it (TRIM_PAST_END). Records the frame count that the swap step partitions (of the
+ * trimmed part, when trimmed) and the seconds that are charged.
  */
 @Named
 @Dependent
@@ -78,7 +80,9 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
                                     + "billed as max(duration, frames / 30) = %.1f s) but %.1f s was declared",
                             info.durationSeconds(), info.frameCount(), billable, task.getDuration()));
         }
-        lifecycle.probed(taskId, node.id(), info.frameCount(), info.durationSeconds());
+        // a trimmed task counts, bills and shows only its part: frames and seconds of the range
+        Trim.FrameRange range = media.range(taskId);
+        lifecycle.probed(taskId, node.id(), range.count(), range.seconds());
         return "FETCHED";
     }
 

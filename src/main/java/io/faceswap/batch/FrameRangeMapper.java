@@ -1,6 +1,6 @@
 package io.faceswap.batch;
 
-import io.faceswap.task.TaskQueries;
+import io.faceswap.swap.video.Trim;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * Splits the video's frames into contiguous ranges, one partition each, so ranges are swapped in parallel and each
- * restarts from its own checkpoint. The plan depends only on the frame count and the job parameters, so a restart
- * computes the same ranges.
+ * restarts from its own checkpoint. The plan depends only on the frames to swap (all, or a trim's) and the job
+ * parameters, so a restart computes the same ranges.
  */
 @Named
 @Dependent
@@ -32,17 +32,19 @@ public class FrameRangeMapper implements PartitionMapper {
     Integer minFramesPerPartition;
 
     @Inject
-    TaskQueries queries;
+    TaskMedia media;
 
     @Override
     public PartitionPlan mapPartitions() {
-        long frames = queries.find(taskId).getFramesTotal();
+        Trim.FrameRange range = media.range(taskId); // a trimmed task's frames only
+        long first = range.first();
+        long frames = range.count();
         int count = (int) Math.max(1, Math.min(partitions, frames / Math.max(1, minFramesPerPartition)));
         Properties[] ranges = new Properties[count];
         for (int i = 0; i < count; i++) {
             ranges[i] = new Properties();
-            ranges[i].setProperty("from", Long.toString(frames * i / count));
-            ranges[i].setProperty("to", Long.toString(frames * (i + 1) / count));
+            ranges[i].setProperty("from", Long.toString(first + frames * i / count));
+            ranges[i].setProperty("to", Long.toString(first + frames * (i + 1) / count));
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(count);

@@ -3,9 +3,12 @@ package io.faceswap.batch;
 import io.faceswap.swap.face.FaceFinder;
 import io.faceswap.swap.face.FaceFinderPool;
 import io.faceswap.swap.face.SourceFace;
+import io.faceswap.swap.video.Trim;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoProbe;
+import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskQueries;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,8 +16,9 @@ import org.jberet.cdi.JobScoped;
 
 /**
  * A task's inputs as one job execution uses them: the source photo decoded once (its face found once) and the video
- * probed once, shared by the fetch step and every partition of the swap step. The photo is only read once decoded,
- * so the partitions' threads share it. A restarted execution (a new job scope) decodes and probes again, once.
+ * probed once (and its trim resolved to frames once), shared by the fetch step and every partition of the swap step.
+ * The photo is only read once decoded, so the partitions' threads share it. A restarted execution (a new job scope)
+ * decodes and probes again, once.
  */
 @Named
 @JobScoped
@@ -26,8 +30,12 @@ public class TaskMedia {
     @Inject
     MediaSettings settings;
 
+    @Inject
+    TaskQueries queries;
+
     private SourceFace source;
     private VideoInfo video;
+    private Trim.FrameRange range;
 
     synchronized SourceFace source(String taskId) {
         if (source == null) {
@@ -46,6 +54,20 @@ public class TaskMedia {
             video = VideoProbe.probe(files.video(taskId), settings.videoLimits());
         }
         return video;
+    }
+
+    /**
+     * The frames the task swaps: its trim (startSeconds/endSeconds) applied to the probed video's timeline, or every
+     * frame. Computed from the task's row and the probe alone, so the fetch step, the partition plan and the assembly
+     * (and a restart) all get the same range. A trim past the video's real end throws TRIM_PAST_END.
+     */
+    synchronized Trim.FrameRange range(String taskId) {
+        if (range == null) {
+            FaceSwapTask task = queries.find(taskId);
+            range = Trim.of(task.getStartSeconds(), task.getEndSeconds())
+                    .frames(video(taskId).timeline());
+        }
+        return range;
     }
 
     @PreDestroy

@@ -57,7 +57,7 @@ public class TimeBudgetWatchdog {
     void check() {
         Instant now = clock.instant();
         for (FaceSwapTask task : queries.running()) {
-            Duration budget = budget(task.getDuration());
+            Duration budget = budget(task.declaredSwapSeconds()); // a trimmed task's budget is its trimmed part's
             if (task.getStartedAt() != null
                     && task.getStartedAt()
                             .plus(budget)
@@ -67,7 +67,7 @@ public class TimeBudgetWatchdog {
                             task.getId(),
                             TaskErrorCode.TIME_BUDGET_EXCEEDED,
                             "Processing took longer than " + budget.toSeconds() + " s, the budget for a "
-                                    + task.getDuration() + " s video")) {
+                                    + task.declaredSwapSeconds() + " s video")) {
                 LOG.warning(() -> "Task " + task.getId() + " exceeded its time budget of " + budget.toSeconds() + " s");
                 stop(task.getJobExecutionId());
             }

@@ -59,7 +59,34 @@ public record CreateTaskRequest(
                         + "Off unless asked here, or unless an admin set it for every task of the user (then "
                         + "false does not remove it)",
                 defaultValue = "false")
-        Boolean visibleLabel) {
+        Boolean visibleLabel,
+
+        @Schema(
+                description = "Optional: swap and return only the part of the video from this second on (seconds from "
+                        + "its first frame). The result starts with the frame on screen at startSeconds, even between "
+                        + "keyframes, and its audio is cut in sync. Held and charged: endSeconds - startSeconds, or "
+                        + "duration - startSeconds without endSeconds. Negative is 400 / 40006; at or past duration "
+                        + "400 / 40008",
+                minimum = "0",
+                example = "1.5")
+        Double startSeconds,
+
+        @Schema(
+                description = "Optional: swap and return only the part of the video before this second (seconds "
+                        + "from its first frame; default: the end). Must be after startSeconds (400 / 40007) and not "
+                        + "after duration (400 / 40008); a video whose real length is shorter fails with errorCode "
+                        + "TRIM_PAST_END, uncharged",
+                minimum = "0",
+                example = "11.5")
+        Double endSeconds) {
+
+    /** The seconds a task holds (and at most is charged): the trimmed part, or the whole declared duration. */
+    public double trimmedSeconds() {
+        java.math.BigDecimal start =
+                startSeconds == null ? java.math.BigDecimal.ZERO : java.math.BigDecimal.valueOf(startSeconds);
+        java.math.BigDecimal end = java.math.BigDecimal.valueOf(endSeconds == null ? duration : endSeconds);
+        return end.subtract(start).doubleValue(); // decimal: 2.2 - 0.2 is 2, not 2.0000000000000004
+    }
 
     // in the common subset of Java and ECMA-262 regular expressions, so that clients validate as the server does
     static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20/?#@]+(/[^\\x00-\\x20]*)?";

@@ -132,6 +132,11 @@ public class FaceSwapTask {
     /** Whether the result carries the visible AI-generated mark: decided at create, so every run draws the same. */
     private boolean visibleLabel;
 
+    /** Trim (V11): only the video from startSeconds to endSeconds is swapped; null when not asked. */
+    private Double startSeconds;
+
+    private Double endSeconds;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -328,6 +333,26 @@ public class FaceSwapTask {
     /** Set once, at create, before the task is persisted. */
     void setCallbackUrl(String url) {
         this.callbackUrl = url;
+    }
+
+    public Double getStartSeconds() {
+        return startSeconds;
+    }
+
+    public Double getEndSeconds() {
+        return endSeconds;
+    }
+
+    /** Set once, at create, before the task is persisted; nulls when the whole video is swapped. */
+    void setTrim(Double startSeconds, Double endSeconds) {
+        this.startSeconds = startSeconds;
+        this.endSeconds = endSeconds;
+    }
+
+    /** The seconds of video the task swaps, as declared: the trim's length, or the whole declared duration. */
+    public double declaredSwapSeconds() {
+        double start = startSeconds == null ? 0 : startSeconds;
+        return Math.max(0, (endSeconds == null ? duration : endSeconds) - start);
     }
 
     public String getRequestId() {

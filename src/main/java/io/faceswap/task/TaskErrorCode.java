@@ -25,6 +25,7 @@ public enum TaskErrorCode {
     VIDEO_TOO_LARGE("The video's resolution is above the limit"),
     VIDEO_TOO_MANY_FRAMES("The video's frame rate or frame count is above the limit"),
     UNSUPPORTED_ROTATION("The video's display matrix is not a multiple of 90 degrees"),
+    TRIM_PAST_END("The video is shorter than the trim's endSeconds (or startSeconds); nothing is charged"),
     VIDEO_TOO_LONG("The video is longer than declared (beyond a second of tolerance) or than allowed"),
     TIME_BUDGET_EXCEEDED("Processing took longer than the task's time budget; nothing is charged"),
     NODE_LOST("The servers running the task were lost more often than allowed"),

@@ -28,6 +28,8 @@ public record TaskRead(
         Instant finishedAt,
         boolean expired,
         Instant deletedAt,
+        Double startSeconds,
+        Double endSeconds,
         boolean visibleLabel) {
 
     static TaskRead of(FaceSwapTask t) {
@@ -52,6 +54,8 @@ public record TaskRead(
                 t.getFinishedAt(),
                 t.isExpired(),
                 t.getDeletedAt(),
+                t.getStartSeconds(),
+                t.getEndSeconds(),
                 t.isVisibleLabel());
     }
 

@@ -32,7 +32,7 @@ public class TaskReads {
     /** Ids per statement are padded to a power of two, so at most 8 distinct statements (each parsed once). */
     private static final String COLUMNS = "id, userId, title, imageUrl, videoUrl, duration, status, framesDone, "
             + "framesTotal, errorCode, errorMessage, createdAt, updatedAt, facesFound, processingSeconds, "
-            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, visibleLabel";
+            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel";
 
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
@@ -103,7 +103,14 @@ public class TaskReads {
                 instant(rs, 18),
                 rs.getBoolean(19),
                 instant(rs, 20),
-                rs.getBoolean(21));
+                nullableDouble(rs, 21),
+                nullableDouble(rs, 22),
+                rs.getBoolean(23));
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

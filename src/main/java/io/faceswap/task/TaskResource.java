@@ -74,7 +74,11 @@ public class TaskResource {
     @Operation(
             summary = "Create a face-swap task",
             description = "Queues the task and holds ceil(duration) seconds from the balance (402 / 40202 when "
-                    + "short). With an Idempotency-Key header a retry returns the first task instead of a second.")
+                    + "short); with startSeconds and/or endSeconds only that part of the video is swapped and "
+                    + "returned, and ceil(endSeconds - startSeconds) (or ceil(duration - startSeconds)) is held "
+                    + "instead. A bad trim is 400: 40006 negative, 40007 start not before end, 40008 past the "
+                    + "declared duration. With an Idempotency-Key header a retry returns the first task instead of "
+                    + "a second.")
     @APIResponse(
             responseCode = "201",
             description = "Queued: the new task",

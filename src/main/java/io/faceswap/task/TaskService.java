@@ -71,13 +71,14 @@ public class TaskService {
             throw new ApiException(
                     ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds + " seconds");
         }
+        requireTrimValid(request);
         requireParsable("imageUrl", request.imageUrl());
         requireParsable("videoUrl", request.videoUrl());
         if (request.callbackUrl() != null) {
             callbacks.requireUsable(caller.userId(), request.callbackUrl());
         }
         consent.check(request.consent());
-        long hold = (long) Math.ceil(request.duration());
+        long hold = (long) Math.ceil(request.trimmedSeconds());
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
         if (account.getSuspendedAt() != null) { // a key read before a suspension committed, within the cache's second
@@ -86,6 +87,9 @@ public class TaskService {
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
                 + request.videoUrl() + "\n" + request.duration()
                 + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl())
+                + (request.startSeconds() == null && request.endSeconds() == null
+                        ? ""
+                        : "\ntrim " + request.startSeconds() + " " + request.endSeconds())
                 + (Boolean.TRUE.equals(request.visibleLabel()) ? "\nlabel" : ""));
         if (idempotencyKey != null) {
             Optional<FaceSwapTask> earlier = byIdempotencyKey(caller.userId(), idempotencyKey);
@@ -120,13 +124,18 @@ public class TaskService {
                 fingerprint,
                 clock.instant());
         task.setCallbackUrl(request.callbackUrl());
+        task.setTrim(request.startSeconds(), request.endSeconds());
         task.setRequestId(LogContext.requestId());
         task.setConsent(request.consent());
         task.setVisibleLabel(Boolean.TRUE.equals(request.visibleLabel()) || account.isVisibleLabel());
         em.persist(task);
         consent.recorded(task);
         LogContext.task(task.getId());
-        LOG.info(() -> "Task " + task.getId() + " queued (" + request.duration() + " s held)");
+        LOG.info(() -> "Task " + task.getId() + " queued (" + hold + " s held"
+                + (request.startSeconds() == null && request.endSeconds() == null
+                        ? ""
+                        : ", trimmed " + request.startSeconds() + "-" + request.endSeconds())
+                + ")");
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);
     }
@@ -166,6 +175,37 @@ public class TaskService {
     public FaceSwapTask delete(ApiCaller caller, String id) {
         owned(caller, id);
         return deletion.delete(id, null);
+    }
+
+    /**
+     * The trim, checked against itself and the declared duration (the video's real length is checked when the task
+     * runs: TRIM_PAST_END). Nothing is held or stored for a refused one.
+     */
+    private static void requireTrimValid(CreateTaskRequest request) {
+        Double start = request.startSeconds();
+        Double end = request.endSeconds();
+        if ((start != null && start < 0) || (end != null && end < 0)) {
+            throw new ApiException(
+                    ErrorCode.TRIM_NEGATIVE,
+                    "startSeconds and endSeconds must not be negative (got " + start + ", " + end + ")");
+        }
+        double from = start == null ? 0 : start;
+        if (end != null && from >= end) {
+            throw new ApiException(
+                    ErrorCode.TRIM_EMPTY, "startSeconds (" + from + ") must be before endSeconds (" + end + ")");
+        }
+        if (from >= request.duration()) {
+            throw new ApiException(
+                    ErrorCode.TRIM_PAST_END,
+                    "startSeconds (" + from + ") must be before the end of the video (duration " + request.duration()
+                            + ")");
+        }
+        if (end != null && end > request.duration()) {
+            throw new ApiException(
+                    ErrorCode.TRIM_PAST_END,
+                    "endSeconds (" + end + ") must not be after the end of the video (duration " + request.duration()
+                            + ")");
+        }
     }
 
     /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */

@@ -44,7 +44,9 @@ public record TaskView(
         @Schema(nullable = true) String errorMessage,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Frames in the video") long frames,
+
+        @Schema(description = "Frames in the video (in its trimmed part, when trimmed)")
+        long frames,
 
         @Schema(description = "Faces swapped, summed over frames")
         long facesFound,
@@ -62,6 +64,17 @@ public record TaskView(
         Instant finishedAt,
 
         boolean expired,
+
+        @Schema(
+                description = "The trim asked for at create (seconds from the video's first frame); null: from the "
+                        + "start",
+                nullable = true)
+        Double startSeconds,
+
+        @Schema(
+                description = "The trim asked for at create (seconds from the video's first frame); null: to the end",
+                nullable = true)
+        Double endSeconds,
 
         @Schema(description = "Whether the result carries the visible AI-generated mark")
         boolean visibleLabel) {
@@ -98,6 +111,8 @@ public record TaskView(
                 t.startedAt(),
                 t.finishedAt(),
                 t.expired(),
+                t.startSeconds(),
+                t.endSeconds(),
                 t.visibleLabel());
     }
 }

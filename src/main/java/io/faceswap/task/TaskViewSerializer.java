@@ -27,6 +27,7 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         g.write("chargedSeconds", t.chargedSeconds());
         write(g, "createdAt", t.createdAt());
         g.write("duration", t.duration());
+        write(g, "endSeconds", t.endSeconds());
         write(g, "errorCode", t.errorCode());
         write(g, "errorMessage", t.errorMessage());
         g.write("expired", t.expired());
@@ -39,6 +40,7 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         g.write("progress", t.progress());
         write(g, "resultUrl", t.resultUrl());
         write(g, "resultUrlExpiresAt", t.resultUrlExpiresAt());
+        write(g, "startSeconds", t.startSeconds());
         write(g, "startedAt", t.startedAt());
         write(g, "status", t.status());
         write(g, "title", t.title());
@@ -54,6 +56,14 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
             g.writeNull(name);
         } else {
             g.write(name, value);
+        }
+    }
+
+    private static void write(JsonGenerator g, String name, Double value) {
+        if (value == null) {
+            g.writeNull(name);
+        } else {
+            g.write(name, value.doubleValue());
         }
     }
 

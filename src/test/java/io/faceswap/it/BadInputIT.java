@@ -33,8 +33,12 @@ class BadInputIT {
     /** A request the API refuses at once. */
     record Refused(String what, int status, int code, Function<Ctx, Reply> request) {}
 
-    /** A task that is accepted (201) and then fails with {@code errorCode}. */
-    record Failing(String what, String errorCode, String image, String video, double duration) {}
+    /** A task that is accepted (201) and then fails with {@code errorCode}; {@code extra}: more JSON fields. */
+    record Failing(String what, String errorCode, String image, String video, double duration, String extra) {
+        Failing(String what, String errorCode, String image, String video, double duration) {
+            this(what, errorCode, image, video, duration, "");
+        }
+    }
 
     record Ctx(
             ApiClient api,
@@ -78,6 +82,22 @@ class BadInputIT {
                                     400,
                                     40002,
                                     c -> c.create(c.body(c.okImage, c.okVideo, "\"long\""))),
+                            new Refused(
+                                    "negative startSeconds",
+                                    400,
+                                    40006,
+                                    c -> c.create(c.body(c.okImage, c.okVideo, "2,\"startSeconds\":-1"))),
+                            new Refused(
+                                    "startSeconds not before endSeconds",
+                                    400,
+                                    40007,
+                                    c -> c.create(
+                                            c.body(c.okImage, c.okVideo, "2,\"startSeconds\":1,\"endSeconds\":1"))),
+                            new Refused(
+                                    "endSeconds past the declared duration",
+                                    400,
+                                    40008,
+                                    c -> c.create(c.body(c.okImage, c.okVideo, "2,\"endSeconds\":2.5"))),
                             new Refused(
                                     "ftp URL",
                                     400,
@@ -246,6 +266,13 @@ class BadInputIT {
             new Failing("text as a video", "NOT_A_VIDEO", "face.jpg", "text.mp4", 2),
             new Failing("HLS playlist named .mp4", "NOT_A_VIDEO", "face.jpg", "playlist.mp4", 2),
             new Failing("video longer than declared", "VIDEO_TOO_LONG", "face.jpg", "clip.mp4", 0.5),
+            new Failing(
+                    "trim past the video's real end (2 s; 3 s declared)",
+                    "TRIM_PAST_END",
+                    "face.jpg",
+                    "clip.mp4",
+                    3,
+                    ",\"startSeconds\":1,\"endSeconds\":2.8"),
             new Failing("video download that stalls", "TIME_BUDGET_EXCEEDED", "face.jpg", "stalled.mp4", 1));
 
     @Test
@@ -302,7 +329,9 @@ class BadInputIT {
             }
             for (Failing row : FAILING) {
                 Reply created = ctx.create(ctx.body(
-                        q(at(media, row.image())), q(at(media, row.video())), Double.toString(row.duration())));
+                        q(at(media, row.image())),
+                        q(at(media, row.video())),
+                        Double.toString(row.duration()) + row.extra()));
                 assertEquals(201, created.status(), () -> row.what() + ": " + created);
                 String id = created.data().getString("id");
                 JsonObject done = Await.until(

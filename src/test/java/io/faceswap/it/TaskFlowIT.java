@@ -144,13 +144,18 @@ class TaskFlowIT extends DeployedWarIT {
      * frame's landmarks of a small face are noisy, so the proportions are judged on the mean over five frames.
      */
     static void assertFaceSwapped(Path input, Path output, long... frames) {
+        assertFaceSwapped(input, 0, output, frames);
+    }
+
+    /** As above, for an output whose frame i is the input's frame {@code inputOffset + i} (a trimmed result). */
+    static void assertFaceSwapped(Path input, long inputOffset, Path output, long... frames) {
         double toSource = 0;
         double toTarget = 0;
         try (FaceFinder finder = new FaceFinder();
                 Mat photo = TestImages.load(TestImages.GRACE_HOPPER)) {
             FaceShape source = FaceShape.of(finder.find(photo).get(0));
             for (long frame : frames) {
-                try (FrameReader a = new FrameReader(input, frame, 1);
+                try (FrameReader a = new FrameReader(input, inputOffset + frame, 1);
                         FrameReader b = new FrameReader(output, frame, 1);
                         Mat before = a.next();
                         Mat after = b.next()) {

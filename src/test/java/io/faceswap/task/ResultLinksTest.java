@@ -60,6 +60,8 @@ class ResultLinksTest {
                 finishedAt,
                 false,
                 null,
+                null,
+                null,
                 false);
     }
 

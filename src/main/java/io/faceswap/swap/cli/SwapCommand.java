@@ -5,6 +5,7 @@ import io.faceswap.swap.face.FaceFinder;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.FrameReader;
+import io.faceswap.swap.video.Trim;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoSwapper;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Swaps a file without the server:
- * {@code --image photo.jpg --video in.mp4 --out out.mp4 [--threads 2] [--largest-only] [--multi-band] [--snapshot N]}.
- * With {@code --snapshot N}, frame N before and after is also written as PNG beside the output.
+ * {@code --image photo.jpg --video in.mp4 --out out.mp4 [--threads 2] [--largest-only] [--multi-band] [--snapshot N]
+ * [--start S] [--end E]}. With {@code --snapshot N}, frame N before and after is also written as PNG beside the output
+ * (N counts the output's frames; with a trim, the input frame shown beside it is the one at the same time).
+ * {@code --start}/{@code --end} (seconds) swap and return only that part, as the API's startSeconds/endSeconds.
  * Exits 2 with a one-line reason on bad input.
  */
 public final class SwapCommand {
@@ -30,8 +33,8 @@ public final class SwapCommand {
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
         if (!options.containsKey("image") || !options.containsKey("video") || !options.containsKey("out")) {
-            fail(
-                    "usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band] [--snapshot N]");
+            fail("usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band]"
+                    + " [--snapshot N] [--start SECONDS] [--end SECONDS]");
         }
         Path image = Path.of(options.get("image"));
         Path video = Path.of(options.get("video"));
@@ -44,6 +47,7 @@ public final class SwapCommand {
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         boolean largest = options.containsKey("largest-only");
         boolean multiBand = options.containsKey("multi-band");
+        Trim trim = trim(options.get("start"), options.get("end"));
         try (FaceFinder finder = new FaceFinder();
                 SourceFace source = SourceFace.fromFile(image, finder)) {
             VideoSwapper.Result result = VideoSwapper.swapFile(
@@ -53,6 +57,7 @@ public final class SwapCommand {
                     threads,
                     30,
                     VideoLimits.DEFAULT,
+                    trim,
                     (done, total) ->
                             System.err.printf("\rframes %d/%d (%d%%)", done, total, done * 100 / Math.max(1, total)));
             System.err.println();
@@ -60,18 +65,38 @@ public final class SwapCommand {
                     "%s: %d frames, %d faces swapped, %.1f s (%.1f frames/s)%n",
                     out, result.frames(), result.faces(), result.seconds(), result.framesPerSecond());
             if (options.containsKey("snapshot")) {
-                snapshot(video, out, Long.parseLong(options.get("snapshot")));
+                long frame = Long.parseLong(options.get("snapshot"));
+                long inputFrame = trim.frames(result.input().timeline()).first() + frame;
+                snapshot(video, inputFrame, out, frame);
             }
         } catch (SwapException e) {
             fail(e.errorCode() + ": " + e.getMessage());
         }
     }
 
-    /** Frame N of the input and of the output side by side, each 480 px wide: {@code <out>-before-after.png}. */
-    private static void snapshot(Path video, Path out, long frame) {
+    /** @return the trim the options ask for; a bad value exits 2 with the reason */
+    private static Trim trim(String start, String end) {
+        try {
+            Double s = start == null ? null : Double.valueOf(start);
+            Double e = end == null ? null : Double.valueOf(end);
+            if ((s != null && s < 0) || (e != null && e < 0)) {
+                fail("--start and --end must not be negative");
+            }
+            if (e != null && e <= (s == null ? 0 : s)) {
+                fail("--start must be before --end");
+            }
+            return Trim.of(s, e);
+        } catch (NumberFormatException ex) {
+            fail("--start and --end are seconds, e.g. 1.5");
+            return Trim.WHOLE;
+        }
+    }
+
+    /** Input frame {@code inFrame} and output frame {@code outFrame} side by side, 480 px wide each. */
+    private static void snapshot(Path video, long inFrame, Path out, long outFrame) {
         String stem = out.getFileName().toString().replaceFirst("\\.mp4$", "");
-        try (FrameReader before = new FrameReader(video, frame, 0);
-                FrameReader after = new FrameReader(out, frame, 0);
+        try (FrameReader before = new FrameReader(video, inFrame, 0);
+                FrameReader after = new FrameReader(out, outFrame, 0);
                 Mat a = before.next();
                 Mat b = after.next();
                 MatVector pair = new MatVector(2);

@@ -34,24 +34,29 @@ final class AudioTrack implements AutoCloseable {
     private final PacketSource source;
     private final Path converted;
     private final long shift; // subtracted from every packet, in the audio stream's time base
+    private final double endSeconds; // packets starting at or after this (after the shift) are left out
 
-    private AudioTrack(PacketSource source, Path converted, long shift) {
+    private AudioTrack(PacketSource source, Path converted, long shift, double endSeconds) {
         this.source = source;
         this.converted = converted;
         this.shift = shift;
+        this.endSeconds = endSeconds;
     }
 
-    static AudioTrack open(Path original, Path workDir, FrameTimeline video) {
+    /** The audio from the time of {@code range}'s first frame for {@code range.seconds()}. */
+    static AudioTrack open(Path original, Path workDir, FrameTimeline video, Trim.FrameRange range) {
         PacketSource audio = PacketSource.openOptional(original, PacketSource.Kind.AUDIO);
+        // the whole video keeps all its audio, as before trimming existed; a trim cuts it at the range's end
+        double end = range.whole(video) ? Double.POSITIVE_INFINITY : range.seconds();
         if (audio == null) {
-            return new AudioTrack(null, null, 0);
+            return new AudioTrack(null, null, 0, end);
         }
         long shift = av_rescale_q(
-                video.pts(0),
+                video.pts(range.first()),
                 SegmentAssembler.rational(video.timeBaseNum(), video.timeBaseDen()),
                 audio.stream().time_base());
         if (MP4_AUDIO.contains(audio.stream().codecpar().codec_id())) {
-            return new AudioTrack(audio, null, shift);
+            return new AudioTrack(audio, null, shift, end);
         }
         // the AAC copy starts at its own 0, where the original's audio started: keep the video's offset from that
         long videoAfterAudio = shift - audio.startTime();
@@ -65,7 +70,8 @@ final class AudioTrack implements AutoCloseable {
                 aac,
                 converted.startTime()
                         + av_rescale_q(
-                                videoAfterAudio, audioTb, converted.stream().time_base()));
+                                videoAfterAudio, audioTb, converted.stream().time_base()),
+                end);
     }
 
     boolean present() {
@@ -76,7 +82,10 @@ final class AudioTrack implements AutoCloseable {
         return source.stream();
     }
 
-    /** The next packet, shifted and rescaled to {@code outTb}; packets wholly before the start are dropped. */
+    /**
+     * The next packet, shifted and rescaled to {@code outTb}; packets wholly before the start are dropped, and the
+     * track ends at the first packet that starts at or after the end.
+     */
     boolean next(AVPacket packet, AVRational outTb) {
         while (source.read(packet)) {
             packet.pts(packet.pts() - shift);
@@ -84,6 +93,11 @@ final class AudioTrack implements AutoCloseable {
             if (packet.pts() + packet.duration() <= 0) {
                 av_packet_unref(packet);
                 continue;
+            }
+            var tb = source.stream().time_base();
+            if (packet.pts() * (double) tb.num() / tb.den() >= endSeconds - Trim.EPSILON_SECONDS) {
+                av_packet_unref(packet);
+                return false; // the trim ends here (packets of one stream come in time order)
             }
             av_packet_rescale_ts(packet, source.stream().time_base(), outTb);
             return true;

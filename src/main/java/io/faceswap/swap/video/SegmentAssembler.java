@@ -33,10 +33,10 @@ import org.bytedeco.ffmpeg.global.avformat;
 /**
  * Joins the segments, in order, into one MP4 with the original's audio: packets are copied, never re-encoded
  * (audio that MP4 cannot hold is first converted to AAC by {@link AudioTrack}). The segments together hold frames
- * 0..n-1 of the original, one packet each in order (they have no B-frames); packet i is given frame i's own time from
- * the original's {@link FrameTimeline}, relative to its first frame, so variable frame rates are kept and audio, which
- * keeps its own timing relative to the same first frame, stays in sync. The result's video track has no display
- * matrix: its frames are already upright.
+ * 0..n-1 of the original (or a trimmed range of them), one packet each in order (they have no B-frames); packet i is
+ * given frame i's own time from the original's {@link FrameTimeline}, relative to the first frame kept, so variable
+ * frame rates are kept and audio, which keeps its own timing relative to the same frame, stays in sync. The result's
+ * video track has no display matrix: its frames are already upright.
  */
 public final class SegmentAssembler {
     private SegmentAssembler() {}
@@ -47,13 +47,23 @@ public final class SegmentAssembler {
 
     /** As above, with the original's timeline from its probe. */
     public static void assemble(List<Path> segments, Path original, Path out, FrameTimeline timeline) {
+        assemble(segments, original, out, timeline, Trim.WHOLE.frames(timeline));
+    }
+
+    /**
+     * A trimmed result: the segments hold frames {@code range.first()} to {@code range.end() - 1} of the original.
+     * They are timed from frame {@code range.first()} (it is shown at 0), and the audio is cut to the same span:
+     * packets ending before the first frame's time or starting at or after the range's end are left out.
+     */
+    public static void assemble(
+            List<Path> segments, Path original, Path out, FrameTimeline timeline, Trim.FrameRange range) {
         FfmpegLog.install();
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("No segments to assemble");
         }
         Path partial = out.resolveSibling(out.getFileName() + ".partial.mp4");
-        try (AudioTrack audio = AudioTrack.open(original, out.getParent(), timeline)) {
-            mux(segments, audio, partial, timeline);
+        try (AudioTrack audio = AudioTrack.open(original, out.getParent(), timeline, range)) {
+            mux(segments, audio, partial, timeline, range);
         }
         try {
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -62,7 +72,8 @@ public final class SegmentAssembler {
         }
     }
 
-    private static void mux(List<Path> segments, AudioTrack audio, Path target, FrameTimeline timeline) {
+    private static void mux(
+            List<Path> segments, AudioTrack audio, Path target, FrameTimeline timeline, Trim.FrameRange range) {
         AVFormatContext out = new AVFormatContext(null);
         check(avformat_alloc_output_context2(out, null, "mp4", target.toString()), "output");
         AVPacket videoPacket = av_packet_alloc();
@@ -78,7 +89,7 @@ public final class SegmentAssembler {
             av_dict_set(options, "movflags", "+faststart", 0);
             check(avformat_write_header(out, options), "header");
             AVRational videoTb = videoOut.time_base(); // the muxer may have chosen a finer one
-            VideoCursor video = new VideoCursor(segments, videoTb, timeline);
+            VideoCursor video = new VideoCursor(segments, videoTb, timeline, range);
             boolean haveVideo = video.next(videoPacket);
             boolean haveAudio = audioOut != null && audio.next(audioPacket, audioOut.time_base());
             while (haveVideo || haveAudio) {
@@ -136,26 +147,29 @@ public final class SegmentAssembler {
         private final AVRational outTb;
         private final AVRational inTb;
         private final FrameTimeline timeline;
+        private final Trim.FrameRange range;
         private int index = -1;
         private PacketSource current;
         private long frame;
         private long lastPts = Long.MIN_VALUE;
 
-        VideoCursor(List<Path> segments, AVRational outTb, FrameTimeline timeline) {
+        VideoCursor(List<Path> segments, AVRational outTb, FrameTimeline timeline, Trim.FrameRange range) {
             this.segments = segments;
             this.outTb = outTb;
             this.timeline = timeline;
+            this.range = range;
+            this.frame = range.first();
             this.inTb = rational(timeline.timeBaseNum(), timeline.timeBaseDen());
         }
 
         boolean next(AVPacket packet) {
             while (true) {
                 if (current != null && current.read(packet)) {
-                    if (frame >= timeline.frameCount()) {
-                        throw new IllegalStateException(
-                                "The segments hold more frames than the original's " + timeline.frameCount());
+                    if (frame >= range.end()) {
+                        throw new IllegalStateException("The segments hold more frames than the original's "
+                                + range.first() + "-" + range.end());
                     }
-                    long pts = av_rescale_q(timeline.pts(frame) - timeline.pts(0), inTb, outTb);
+                    long pts = av_rescale_q(timeline.pts(frame) - timeline.pts(range.first()), inTb, outTb);
                     pts = Math.max(pts, lastPts + 1); // never two frames at one time, even from a damaged original
                     packet.pts(pts);
                     packet.dts(pts);

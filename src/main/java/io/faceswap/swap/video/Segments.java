@@ -27,22 +27,27 @@ public final class Segments {
 
     /** The segments covering [0, frameCount) in order; fails if any frame is missing. */
     public static List<Path> chain(Path dir, long frameCount) {
+        return chain(dir, 0, frameCount);
+    }
+
+    /** The segments covering [from, to) in order (a trimmed task's frames); fails if any frame is missing. */
+    public static List<Path> chain(Path dir, long from, long to) {
         Map<Long, List<long[]>> byStart = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
                 Matcher m = NAME.matcher(f.getFileName().toString());
                 if (m.matches()) {
-                    long from = Long.parseLong(m.group(1));
-                    byStart.computeIfAbsent(from, k -> new ArrayList<>())
-                            .add(new long[] {from, Long.parseLong(m.group(2))});
+                    long start = Long.parseLong(m.group(1));
+                    byStart.computeIfAbsent(start, k -> new ArrayList<>())
+                            .add(new long[] {start, Long.parseLong(m.group(2))});
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<Path> chain = new ArrayList<>();
-        long cursor = 0;
-        while (cursor < frameCount) {
+        long cursor = from;
+        while (cursor < to) {
             List<long[]> candidates = byStart.get(cursor);
             if (candidates == null) {
                 throw new IllegalStateException("No segment starts at frame " + cursor + " in " + dir);

@@ -44,17 +44,34 @@ public final class VideoSwapper {
             int blockSize,
             VideoLimits limits,
             Progress progress) {
+        return swapFile(video, out, processors, threads, blockSize, limits, Trim.WHOLE, progress);
+    }
+
+    /** As above, for the part of the video {@code trim} keeps (its first frame is the result's first). */
+    public static Result swapFile(
+            Path video,
+            Path out,
+            Supplier<FrameProcessor> processors,
+            int threads,
+            int blockSize,
+            VideoLimits limits,
+            Trim trim,
+            Progress progress) {
         long start = System.nanoTime();
         VideoInfo info = VideoProbe.probe(video, limits);
+        Trim.FrameRange range = trim.frames(info.timeline());
         Path segments = workDir(out);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         try {
             List<Future<RangeResult>> ranges = new ArrayList<>();
-            long total = info.frameCount();
+            long total = range.count();
             for (int i = 0; i < threads; i++) {
-                long from = total * i / threads;
-                long to = total * (i + 1) / threads;
+                long from = range.first() + total * i / threads;
+                long to = range.first() + total * (i + 1) / threads;
+                if (from == to) {
+                    continue; // fewer frames than threads
+                }
                 ranges.add(pool.submit(() -> {
                     try (FrameProcessor processor = processors.get()) {
                         return swapRange(
@@ -73,7 +90,8 @@ public final class VideoSwapper {
             for (Future<RangeResult> r : ranges) {
                 faces += r.get().faces();
             }
-            SegmentAssembler.assemble(Segments.chain(segments, total), video, out);
+            SegmentAssembler.assemble(
+                    Segments.chain(segments, range.first(), range.end()), video, out, info.timeline(), range);
             return new Result(info, total, faces, (System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +116,8 @@ public final class VideoSwapper {
             java.util.function.LongConsumer done) {
         long faces = 0;
         long frames = 0;
-        try (FrameReader reader = new FrameReader(video, from, 1)) {
+        FrameTimeline timeline = info.timeline() != null || from == 0 ? info.timeline() : FrameTimeline.read(video);
+        try (FrameReader reader = new FrameReader(video, from, 1, timeline)) {
             List<Mat> block = new ArrayList<>(blockSize);
             long blockStart = from;
             try {

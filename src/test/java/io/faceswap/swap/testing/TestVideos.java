@@ -233,8 +233,33 @@ public final class TestVideos {
             Format format,
             IntFunction<Mat> frame,
             java.util.function.Consumer<FFmpegFrameRecorder> tune) {
+        return write(name, w, h, fps, frames, audio ? TONE : null, format, frame, tune);
+    }
+
+    /** Sample rate of the clips' mono audio. */
+    public static final int AUDIO_RATE = 48_000;
+
+    /** The default sound: a 440 Hz tone. */
+    public static final java.util.function.LongUnaryOperator TONE =
+            s -> (long) (8000 * Math.sin(2 * Math.PI * 440 * s / AUDIO_RATE));
+
+    /**
+     * As above, with the audio's samples (mono, {@value #AUDIO_RATE} Hz, sample index to a 16-bit value) given by
+     * {@code sound}; null for no audio.
+     */
+    public static Path write(
+            String name,
+            int w,
+            int h,
+            double fps,
+            int frames,
+            java.util.function.LongUnaryOperator sound,
+            Format format,
+            IntFunction<Mat> frame,
+            java.util.function.Consumer<FFmpegFrameRecorder> tune) {
+        boolean audio = sound != null;
         Path file = dir().resolve(name + "." + format.extension());
-        int rate = 48_000;
+        int rate = AUDIO_RATE;
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), w, h, audio ? 1 : 0)) {
             recorder.setFormat(format.container);
@@ -260,7 +285,7 @@ public final class TestVideos {
                     long until = Math.round((i + 1) * rate / fps);
                     short[] tone = new short[(int) (until - samplesWritten)];
                     for (int s = 0; s < tone.length; s++) {
-                        tone[s] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (samplesWritten + s) / rate));
+                        tone[s] = (short) sound.applyAsLong(samplesWritten + s);
                     }
                     samplesWritten = until;
                     recorder.recordSamples(rate, 1, ShortBuffer.wrap(tone));

@@ -1,0 +1,180 @@
+package io.faceswap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faceswap.it.ApiClient.Reply;
+import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TrimClips;
+import io.faceswap.swap.video.FrameReader;
+import io.faceswap.swap.video.Orientation;
+import io.faceswap.swap.video.VideoInfo;
+import io.faceswap.swap.video.VideoLimits;
+import io.faceswap.swap.video.VideoProbe;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trimming through the API (issue 26): a rotated phone clip trimmed from 1.0 to 3.0 s, with keyframes at frames 24
+ * and 36, comes back 2 s long, 50 frames, starting with input frame 25 (the frame at 1.0 s), with a click the input
+ * plays at 2.0 s at 1.0 s, and is charged 2 s; the task's view shows the trim. Bad trims are refused with their codes
+ * (or fail with TRIM_PAST_END when only the real video shows it), and nothing is charged or stored.
+ */
+class TrimIT extends DeployedWarIT {
+    private static final long PAID = 60;
+    private static MediaServer media;
+    private static Path phone;
+
+    @BeforeAll
+    static void start() throws Exception {
+        media = new MediaServer();
+        media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER));
+        phone = TrimClips.phoneClip("trim-it-phone", 100, 2.0); // 4 s at 25 fps, keyframes every 12 frames
+        media.serve("phone.mp4", phone);
+    }
+
+    @AfterAll
+    static void stop() {
+        media.close();
+    }
+
+    @Test
+    void aTrimmedPhoneClipComesBackFromTheFrameAtStartWithItsSoundAndIsChargedItsLength() {
+        assertTrue(TrimClips.keyframes(phone).containsAll(List.of(24, 36)), "keyframes at 24 and 36");
+        assertTrue(!TrimClips.keyframes(phone).contains(25), "frame 25 lies between keyframes");
+        ApiClient api = ApiClient.of(base);
+        String user = ApiClient.uniqueUser("trim");
+        String sk = api.paidKey(user, PAID);
+        Reply created = create(api, sk, 4, "\"startSeconds\":1.0,\"endSeconds\":3.0");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(1.0, created.data().getJsonNumber("startSeconds").doubleValue());
+        assertEquals(3.0, created.data().getJsonNumber("endSeconds").doubleValue());
+        String id = created.data().getString("id");
+        // read at once: the task needs seconds to fetch and swap, so it still holds what create held
+        assertEquals(
+                2,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue(),
+                "2 s held, not the declared 4");
+
+        JsonObject done = awaitEnd(api, id);
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        assertEquals(2, done.getJsonNumber("chargedSeconds").longValue(), "charged the trimmed length");
+        assertEquals(50, done.getJsonNumber("frames").longValue());
+        assertEquals(PAID - 2, balance(api, user));
+        assertEquals(
+                0,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue());
+        JsonObject listed = api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                .data()
+                .getJsonArray("list")
+                .getJsonObject(0);
+        assertEquals(1.0, listed.getJsonNumber("startSeconds").doubleValue(), "the view shows the trim");
+        assertEquals(3.0, listed.getJsonNumber("endSeconds").doubleValue());
+
+        Path result = ApiClientFiles.download(
+                        api, done.getString("resultUrl"), sk, phone.resolveSibling("result-trim-it-phone.mp4"))
+                .body();
+        VideoInfo out = VideoProbe.probe(result, VideoLimits.DEFAULT);
+        assertEquals(Orientation.UPRIGHT, out.orientation());
+        assertEquals(288, out.width());
+        assertEquals(384, out.height());
+        assertEquals(50, out.frameCount());
+        assertEquals(2.0, out.timeline().seconds(), 0.04, "output duration within a frame");
+        int first;
+        try (FrameReader reader = new FrameReader(result, 0, 0);
+                Mat frame = reader.next()) {
+            first = TrimClips.index(frame);
+        }
+        double click = TrimClips.clickSeconds(result);
+        System.out.printf(
+                "TrimIT: %d frames, %.3f s, first frame = input frame %d, click at %.4f s, charged %d s%n",
+                out.frameCount(),
+                out.timeline().seconds(),
+                first,
+                click,
+                done.getJsonNumber("chargedSeconds").longValue());
+        assertEquals(25, first, "the first frame is the frame at 1.0 s, not keyframe 24");
+        assertEquals(1.0, click, 0.04, "the click at 2.0 s plays at 1.0 s, within a frame");
+        TaskFlowIT.assertFaceSwapped(phone, 25, result, 0, 20, 45);
+    }
+
+    @Test
+    void badTrimsGetTheirCodesAndNothingIsCharged() {
+        ApiClient api = ApiClient.of(base);
+        String user = ApiClient.uniqueUser("trim-bad");
+        String sk = api.paidKey(user, PAID);
+        record Row(String what, String trim, int code) {}
+        for (Row row : List.of(
+                new Row("negative start", "\"startSeconds\":-1,\"endSeconds\":2", 40006),
+                new Row("negative end", "\"endSeconds\":-0.5", 40006),
+                new Row("start after end", "\"startSeconds\":3,\"endSeconds\":2", 40007),
+                new Row("start equal to end", "\"startSeconds\":2,\"endSeconds\":2", 40007),
+                new Row("end past the declared duration", "\"startSeconds\":1,\"endSeconds\":4.5", 40008),
+                new Row("start at the declared duration", "\"startSeconds\":4", 40008))) {
+            Reply reply = create(api, sk, 4, row.trim());
+            assertEquals(400, reply.status(), () -> row.what() + ": " + reply);
+            assertEquals(row.code(), reply.json().getInt("code"), () -> row.what() + ": " + reply);
+            assertEquals(PAID, balance(api, user), row.what() + ": nothing charged");
+            assertEquals(0, tasksOf(api, user), row.what() + ": nothing stored");
+        }
+
+        // declared 5 s, but the video is 4 s: only the run finds that endSeconds 4.5 is past its end
+        Reply created = create(api, sk, 5, "\"startSeconds\":0.5,\"endSeconds\":4.5");
+        assertEquals(201, created.status(), created::toString);
+        JsonObject failed = awaitEnd(api, created.data().getString("id"));
+        assertEquals("failed", failed.getString("status"), failed::toString);
+        assertEquals("TRIM_PAST_END", failed.getString("errorCode"), failed::toString);
+        assertEquals(0, failed.getJsonNumber("chargedSeconds").longValue());
+        assertEquals(PAID, balance(api, user), "nothing charged");
+        assertEquals(
+                0,
+                api.adminGet("/v1/admin/users/" + user)
+                        .data()
+                        .getJsonNumber("heldSeconds")
+                        .longValue());
+    }
+
+    private static Reply create(ApiClient api, String sk, double duration, String trim) {
+        return api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s,%s}",
+                        media.url("hopper.jpg"), media.url("phone.mp4"), duration, trim),
+                "X-ClipZap-Apikey",
+                sk);
+    }
+
+    private static JsonObject awaitEnd(ApiClient api, String id) {
+        return Await.until(
+                "task " + id,
+                Duration.ofSeconds(300),
+                () -> api.adminGet("/v1/admin/tasks/" + id).data().getJsonObject("task"),
+                t -> !List.of("queued", "processing").contains(t.getString("status")));
+    }
+
+    private static long balance(ApiClient api, String user) {
+        return api.adminGet("/v1/admin/users/" + user)
+                .data()
+                .getJsonNumber("balanceSeconds")
+                .longValue();
+    }
+
+    private static int tasksOf(ApiClient api, String user) {
+        return api.adminGet("/v1/admin/tasks?q=" + user + "&limit=200")
+                .data()
+                .getJsonArray("list")
+                .size();
+    }
+}
