@@ -9,6 +9,9 @@ public enum ErrorCode {
     MALFORMED_JSON(40002, 400, "The request body is not valid JSON of the expected shape"),
     BAD_PARAMETER(40003, 400, "A query or path parameter is missing or invalid"),
     URL_INVALID(40004, 400, "A media URL cannot be parsed"),
+    // 40005-40009 are taken by other task options
+    TARGET_MISSING(40010, 400, "A target is required: videoUrl (a video) or targetImageUrl (a photo)"),
+    TARGET_CONFLICT(40011, 400, "Give one target: videoUrl or targetImageUrl, not both"),
     ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
     ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
     API_KEY_MISSING(40111, 401, "The X-ClipZap-Apikey header is required"),

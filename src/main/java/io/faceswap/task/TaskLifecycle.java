@@ -200,6 +200,24 @@ public class TaskLifecycle {
                 == 1;
     }
 
+    /**
+     * A photo task's one picture is swapped: its one frame is done, with {@code faces} faces. Throws when the task
+     * is not this node's any more (taken over, or ended), as a video's chunk does.
+     */
+    public void photoSwapped(String taskId, String node, long faces) {
+        int n = update(
+                        "t.framesDone = 1, t.framesProcessed = t.framesProcessed + 1, t.facesFound = :c",
+                        "t.status = :p and t.node = :n",
+                        taskId)
+                .setParameter("c", faces)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
+                .executeUpdate();
+        if (n != 1) {
+            throw new LeaseLostException(taskId, node);
+        }
+    }
+
     public void resultWritten(String taskId, long bytes) {
         update("t.resultBytes = :b", "t.status = :p", taskId)
                 .setParameter("b", bytes)
@@ -235,7 +253,10 @@ public class TaskLifecycle {
      * Once only: false when it was already deleted. Its status and books are left as they are.
      */
     public boolean markDeleted(String taskId) {
-        return update("t.deletedAt = :now, t.imageUrl = '', t.videoUrl = ''", "t.deletedAt is null", taskId)
+        return update(
+                                "t.deletedAt = :now, t.imageUrl = '', t.videoUrl = '', t.targetImageUrl = ''",
+                                "t.deletedAt is null",
+                                taskId)
                         .setParameter("now", clock.instant())
                         .executeUpdate()
                 == 1;
@@ -267,8 +288,8 @@ public class TaskLifecycle {
 
     private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
         Object[] row = em.createQuery(
-                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal, t.deletedAt "
-                                + "from FaceSwapTask t where t.id = :id",
+                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal, t.deletedAt, "
+                                + "t.targetKind from FaceSwapTask t where t.id = :id",
                         Object[].class)
                 .setParameter("id", taskId)
                 .getSingleResult();
@@ -292,9 +313,11 @@ public class TaskLifecycle {
             return false;
         }
         long held = (Long) row[2];
-        long charge = terminal == TaskStatus.SUCCEEDED
-                ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])))
-                : 0;
+        long charge = terminal != TaskStatus.SUCCEEDED
+                ? 0
+                : row[6] == TargetKind.PHOTO
+                        ? held // a photo holds its fixed price (seconds-per-image at create) and is charged it
+                        : Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])));
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal, row[5] != null));
         return true;

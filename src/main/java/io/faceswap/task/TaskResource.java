@@ -74,7 +74,10 @@ public class TaskResource {
     @Operation(
             summary = "Create a face-swap task",
             description = "Queues the task and holds ceil(duration) seconds from the balance (402 / 40202 when "
-                    + "short). With an Idempotency-Key header a retry returns the first task instead of a second.")
+                    + "short). A photo target (targetImageUrl instead of videoUrl, no duration) holds a fixed "
+                    + "number of seconds per photo (clipzap.billing.seconds-per-image) and gives a JPEG or PNG. "
+                    + "Neither target is 400 / 40010, both 400 / 40011. With an Idempotency-Key header a retry "
+                    + "returns the first task instead of a second.")
     @APIResponse(
             responseCode = "201",
             description = "Queued: the new task",

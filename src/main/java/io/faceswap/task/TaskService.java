@@ -2,6 +2,7 @@ package io.faceswap.task;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.api.ValidationExceptionMapper;
 import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,20 +67,29 @@ public class TaskService {
     public record Created(FaceSwapTask task, boolean replayed) {}
 
     public Created create(ApiCaller caller, CreateTaskRequest request, String idempotencyKey) {
-        if (request.duration() > maxDurationSeconds) {
-            throw new ApiException(
-                    ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds + " seconds");
+        boolean photo = target(request);
+        if (!photo && request.duration() == null) {
+            throw invalid("duration", "must not be null");
+        }
+        if (!photo && request.duration() > maxDurationSeconds) {
+            throw invalid("duration", "must be at most " + maxDurationSeconds + " seconds");
         }
         requireParsable("imageUrl", request.imageUrl());
-        requireParsable("videoUrl", request.videoUrl());
+        if (photo) {
+            requireParsable("targetImageUrl", request.targetImageUrl());
+        } else {
+            requireParsable("videoUrl", request.videoUrl());
+        }
         if (request.callbackUrl() != null) {
             callbacks.requireUsable(caller.userId(), request.callbackUrl());
         }
-        long hold = (long) Math.ceil(request.duration());
+        // a photo holds (and is charged) a fixed number of seconds; its duration, if given, plays no part
+        double duration = photo ? 0 : request.duration();
+        long hold = photo ? settings.secondsPerImage() : (long) Math.ceil(duration);
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
-                + request.videoUrl() + "\n" + request.duration()
+                + (photo ? "photo " + request.targetImageUrl() : request.videoUrl() + "\n" + duration)
                 + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl()));
         if (idempotencyKey != null) {
             Optional<FaceSwapTask> earlier = byIdempotencyKey(caller.userId(), idempotencyKey);
@@ -106,7 +118,8 @@ public class TaskService {
                 request.title(),
                 request.imageUrl(),
                 request.videoUrl(),
-                request.duration(),
+                request.targetImageUrl(),
+                duration,
                 hold,
                 idempotencyKey,
                 fingerprint,
@@ -115,7 +128,8 @@ public class TaskService {
         task.setRequestId(LogContext.requestId());
         em.persist(task);
         LogContext.task(task.getId());
-        LOG.info(() -> "Task " + task.getId() + " queued (" + request.duration() + " s held)");
+        LOG.info(() ->
+                "Task " + task.getId() + " queued (" + task.getTargetKind().wire() + ", " + hold + " s held)");
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);
     }
@@ -155,6 +169,47 @@ public class TaskService {
     public FaceSwapTask delete(ApiCaller caller, String id) {
         owned(caller, id);
         return deletion.delete(id, null);
+    }
+
+    /**
+     * Which target the request names: true for a photo (targetImageUrl), false for a video (videoUrl). Neither is
+     * 40010, both 40011: told at once, before anything is held.
+     */
+    private static boolean target(CreateTaskRequest request) {
+        boolean video = request.videoUrl() != null, photo = request.targetImageUrl() != null;
+        if (video && photo) {
+            throw new ApiException(
+                    ErrorCode.TARGET_CONFLICT,
+                    "videoUrl and targetImageUrl: give one target, not both",
+                    fieldErrors(
+                            new ValidationExceptionMapper.FieldError(
+                                    "targetImageUrl", "must not be given with videoUrl"),
+                            new ValidationExceptionMapper.FieldError(
+                                    "videoUrl", "must not be given with targetImageUrl")));
+        }
+        if (!video && !photo) {
+            throw new ApiException(
+                    ErrorCode.TARGET_MISSING,
+                    "videoUrl or targetImageUrl: a target is required",
+                    fieldErrors(
+                            new ValidationExceptionMapper.FieldError(
+                                    "targetImageUrl", "one of videoUrl and targetImageUrl is required"),
+                            new ValidationExceptionMapper.FieldError(
+                                    "videoUrl", "one of videoUrl and targetImageUrl is required")));
+        }
+        return photo;
+    }
+
+    /** 400 / 40001 with the same {@code errors} list Bean Validation's failures carry. */
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(
+                ErrorCode.VALIDATION_FAILED,
+                field + ": " + message,
+                fieldErrors(new ValidationExceptionMapper.FieldError(field, message)));
+    }
+
+    private static Map<String, Object> fieldErrors(ValidationExceptionMapper.FieldError... errors) {
+        return Map.of("errors", List.of(errors));
     }
 
     /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */

@@ -24,6 +24,8 @@ class TaskViewSerializerTest {
             "t\u00e9st \"quoted\" \\ / \n\t\u0001 \u2028 \ud83d\ude00",
             "https://example.com/a.jpg?x=1&y=<2>",
             "https://example.com/b.mp4",
+            null,
+            "video",
             12.5,
             "succeeded",
             100,
@@ -45,7 +47,9 @@ class TaskViewSerializerTest {
             "u",
             null,
             "i",
-            "v",
+            null,
+            "p",
+            "photo",
             1.0E-7,
             "queued",
             0,
@@ -73,6 +77,7 @@ class TaskViewSerializerTest {
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
                         + "\"resultUrlExpiresAt\":\"2026-12-02T04:22:19Z\","
                         + "\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
+                        + "\"targetImageUrl\":null,\"targetKind\":\"video\","
                         + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
                         + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
                         + "\"videoUrl\":\"https://example.com/b.mp4\"}",
@@ -82,8 +87,8 @@ class TaskViewSerializerTest {
                         + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
                         + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,"
-                        + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
-                        + "\"userId\":\"u\",\"videoUrl\":\"v\"}",
+                        + "\"status\":\"queued\",\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null}",
                 JSONB.toJson(EMPTY));
     }
 
@@ -94,8 +99,9 @@ class TaskViewSerializerTest {
                         + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"errorCode\":\"NO_FACE_IN_IMAGE\","
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
-                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
-                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\"}]}",
+                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startedAt\":null,\"status\":\"queued\","
+                        + "\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
 
