@@ -225,9 +225,13 @@ public class TaskLifecycle {
                 .executeUpdate();
     }
 
-    /** Charges the real length of the video (never more than was held) and returns the rest. */
+    /**
+     * Charges the real length of the video (never more than was held; a photo what it held) and returns the rest.
+     * False, and nothing changes, for a task ended already or whose cancel (or delete) was requested: its job's end
+     * cancels it instead, so a client is never charged for a result it asked to be stopped or erased.
+     */
     public boolean succeed(String taskId) {
-        return end(taskId, TaskStatus.SUCCEEDED, null, null);
+        return end(taskId, TaskStatus.SUCCEEDED, null, null, " and t.cancelRequested = false");
     }
 
     public boolean fail(String taskId, TaskErrorCode code, String message) {

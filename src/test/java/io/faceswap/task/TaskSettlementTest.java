@@ -88,6 +88,23 @@ class TaskSettlementTest {
         }
     }
 
+    /** A cancel (or delete) requested while the job runs wins over its success: nothing is charged. */
+    @Test
+    void aTaskWhoseCancelWasRequestedDoesNotSucceed() {
+        try (TaskRules rules = new TaskRules(2, 1)) {
+            rules.pay("u", 100);
+            String id = running(rules, 10);
+            rules.db.run(em -> rules.lifecycle.probed(id, "node-1", 60, 2.0));
+            assertTrue(end(rules, () -> rules.lifecycle.requestCancel(id)));
+            assertFalse(end(rules, () -> rules.lifecycle.succeed(id)), "the result came too late");
+            assertTrue(end(rules, () -> rules.lifecycle.canceled(id)));
+            assertEquals(TaskStatus.CANCELED, rules.task(id).getStatus());
+            assertEquals(0, rules.task(id).getChargedSeconds());
+            assertEquals(100, rules.account("u").balanceSeconds());
+            assertEquals(0, rules.account("u").getHeldSeconds());
+        }
+    }
+
     @Test
     void failureAndCancelChargeNothingAndReleaseTheHold() {
         try (TaskRules rules = new TaskRules(2, 2)) {
