@@ -13,6 +13,8 @@ public enum ErrorCode {
     TRIM_NEGATIVE(40006, 400, "startSeconds and endSeconds must not be negative"),
     TRIM_EMPTY(40007, 400, "startSeconds must be before endSeconds"),
     TRIM_PAST_END(40008, 400, "The trim starts at or ends after the declared duration"),
+    TARGET_MISSING(40010, 400, "A target is required: videoUrl (a video) or targetImageUrl (a photo)"),
+    TARGET_CONFLICT(40011, 400, "Give one target: videoUrl or targetImageUrl, not both"),
     ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
     ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
     API_KEY_MISSING(40111, 401, "The X-ClipZap-Apikey header is required"),

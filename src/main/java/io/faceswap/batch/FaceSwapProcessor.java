@@ -1,6 +1,6 @@
 package io.faceswap.batch;
 
-import io.faceswap.swap.video.VisibleLabel;
+import io.faceswap.swap.VisibleLabel;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

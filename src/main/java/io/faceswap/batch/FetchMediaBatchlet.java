@@ -27,13 +27,17 @@ import java.time.Duration;
  * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
  * before any frame is processed: the photo has a face, the video decodes, is within limits and not longer than
  * declared, and a trim lies within it (TRIM_PAST_END). Records the frame count that the swap step partitions (of the
- * trimmed part, when trimmed) and the seconds that are charged.
+ * trimmed part, when trimmed) and the seconds that are charged. Exit status {@code FETCHED}, then the job goes on
+ * to the swap step. A photo task (issue 26) downloads its target photo instead of a video, checks the source photo,
+ * and ends with {@code PHOTO}: the job goes on to {@code swapPhoto}, which checks the target as it swaps it.
  */
 @Named
 @Dependent
 public class FetchMediaBatchlet extends AbstractBatchlet {
     /** Containers round durations; more than this over the declared length is refused. */
     private static final double DURATION_TOLERANCE_SECONDS = 1.0;
+    /** Exit statuses; the job's transitions match them exactly (faceswap.xml). */
+    static final String FETCHED = "FETCHED", PHOTO = "PHOTO";
 
     @Inject
     @BatchProperty(name = "taskId")
@@ -66,8 +70,14 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         Files.createDirectories(files.dir(taskId));
         SafeMediaFetcher fetcher = new SafeMediaFetcher();
         Path image = files.image(taskId);
-        Path video = files.video(taskId);
         download(fetcher, task.getImageUrl(), image, "photo", true);
+        if (task.isPhoto()) {
+            download(fetcher, task.getTargetImageUrl(), files.targetImage(taskId), "target photo", true);
+            media.source(taskId); // the source face is checked before the target is decoded
+            lifecycle.probed(taskId, node.id(), 1, 0);
+            return PHOTO;
+        }
+        Path video = files.video(taskId);
         download(fetcher, task.getVideoUrl(), video, "video", false);
         media.source(taskId); // the photo decodes and has a usable face: checked now, before any frame is spent
         VideoInfo info = media.video(taskId);
@@ -83,7 +93,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         // a trimmed task counts, bills and shows only its part: frames and seconds of the range
         Trim.FrameRange range = media.range(taskId);
         lifecycle.probed(taskId, node.id(), range.count(), range.seconds());
-        return "FETCHED";
+        return FETCHED;
     }
 
     private void download(SafeMediaFetcher fetcher, String url, Path target, String what, boolean image) {
@@ -91,11 +101,12 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             return; // complete: files appear only by an atomic rename
         }
         long start = System.nanoTime();
+        String tag = what.replace(' ', '_'); // photo, target_photo, video
         try {
             FetchResult got = fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
-            meters.mediaFetched(what, "ok", got.bytes(), got.elapsed());
+            meters.mediaFetched(tag, "ok", got.bytes(), got.elapsed());
         } catch (MediaFetchException e) {
-            meters.mediaFetched(what, e.code().name(), 0, Duration.ofNanos(System.nanoTime() - start));
+            meters.mediaFetched(tag, e.code().name(), 0, Duration.ofNanos(System.nanoTime() - start));
             // customers get the coarse public message; the fetcher has logged the details (query redacted)
             throw new TaskFailure(code(e), "The " + what + " could not be fetched: " + e.publicMessage(), e);
         }

@@ -10,7 +10,10 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** The last step: the result is in place, so the task succeeds (settling its seconds; intermediates go after commit). */
+/**
+ * The last step: the result is in place, so the task succeeds (settling its seconds; intermediates go after commit),
+ * unless its cancel or delete was requested meanwhile: then the job listener cancels it, uncharged.
+ */
 @Named
 @Dependent
 public class FinishTaskBatchlet extends AbstractBatchlet {

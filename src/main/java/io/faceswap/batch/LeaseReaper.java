@@ -118,7 +118,9 @@ public class LeaseReaper {
     private void endCompleted(String taskId) {
         if (Files.isRegularFile(files.result(taskId))) {
             lifecycle.resultWritten(taskId, files.result(taskId).toFile().length());
-            lifecycle.succeed(taskId);
+            if (!lifecycle.succeed(taskId)) {
+                lifecycle.canceled(taskId); // its cancel was requested (succeed refuses then); ended already: no-op
+            }
         } else {
             lifecycle.fail(taskId, TaskErrorCode.INTERNAL_ERROR, "Processing ended without a result");
         }

@@ -66,8 +66,8 @@ public class TimeBudgetWatchdog {
                     && lifecycle.fail(
                             task.getId(),
                             TaskErrorCode.TIME_BUDGET_EXCEEDED,
-                            "Processing took longer than " + budget.toSeconds() + " s, the budget for a "
-                                    + task.declaredSwapSeconds() + " s video")) {
+                            "Processing took longer than " + budget.toSeconds() + " s, the budget for "
+                                    + (task.isPhoto() ? "a photo" : "a " + task.declaredSwapSeconds() + " s video"))) {
                 LOG.warning(() -> "Task " + task.getId() + " exceeded its time budget of " + budget.toSeconds() + " s");
                 stop(task.getJobExecutionId());
             }

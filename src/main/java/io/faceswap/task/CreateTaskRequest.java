@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,22 +24,30 @@ public record CreateTaskRequest(
                 required = true)
         String imageUrl,
 
-        @NotBlank
         @Size(max = 2048)
         @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
         @Schema(
-                description = "The video whose faces are replaced (http or https)",
-                example = "https://media.example.com/clip.mp4",
-                required = true)
+                description = "The video whose faces are replaced (http or https). Give it, or targetImageUrl for a "
+                        + "photo, not both (400 / 40010 for neither, 40011 for both)",
+                example = "https://media.example.com/clip.mp4")
         String videoUrl,
 
-        @NotNull
+        @Size(max = 2048)
+        @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE)
+        @Schema(
+                description = "Instead of videoUrl: a still picture whose faces are replaced (http or https; JPEG, "
+                        + "PNG, WebP or BMP). The result is a JPEG, or a PNG (alpha kept) for a PNG. Holds and is "
+                        + "charged a fixed number of seconds per photo (clipzap.billing.seconds-per-image); "
+                        + "duration is not needed",
+                example = "https://media.example.com/group.jpg")
+        String targetImageUrl,
+
         @DecimalMin(value = "0.1")
         @DecimalMax(value = "86400")
         @Schema(
-                description = "The video's length in seconds, as the client declares it; held from the balance",
-                example = "12.5",
-                required = true)
+                description = "The video's length in seconds, as the client declares it; held from the balance. "
+                        + "Required with videoUrl; ignored with targetImageUrl",
+                example = "12.5")
         Double duration,
 
         @Size(max = 2048)

@@ -46,8 +46,17 @@ public class FaceSwapTask {
     @Column(nullable = false, length = 2048)
     private String imageUrl;
 
-    @Column(nullable = false, length = 2048)
+    /** The target video; null for a photo task. */
+    @Column(length = 2048)
     private String videoUrl;
+
+    /** The target photo (issue 26); null for a video task. */
+    @Column(length = 2048)
+    private String targetImageUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private TargetKind targetKind;
 
     private double duration;
     private long heldSeconds;
@@ -146,6 +155,7 @@ public class FaceSwapTask {
             String title,
             String imageUrl,
             String videoUrl,
+            String targetImageUrl,
             double duration,
             long heldSeconds,
             String idempotencyKey,
@@ -157,6 +167,8 @@ public class FaceSwapTask {
         this.title = title;
         this.imageUrl = imageUrl;
         this.videoUrl = videoUrl;
+        this.targetImageUrl = targetImageUrl;
+        this.targetKind = targetImageUrl != null ? TargetKind.PHOTO : TargetKind.VIDEO;
         this.duration = duration;
         this.heldSeconds = heldSeconds;
         this.idempotencyKey = idempotencyKey;
@@ -204,6 +216,18 @@ public class FaceSwapTask {
 
     public String getVideoUrl() {
         return videoUrl;
+    }
+
+    public String getTargetImageUrl() {
+        return targetImageUrl;
+    }
+
+    public TargetKind getTargetKind() {
+        return targetKind;
+    }
+
+    public boolean isPhoto() {
+        return targetKind == TargetKind.PHOTO;
     }
 
     public double getDuration() {

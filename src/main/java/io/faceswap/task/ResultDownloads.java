@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends a task's result with single byte ranges (players seek, downloads resume), for the sk download and the
- * signed link alike: whoever asked has already been checked.
+ * Sends a task's result (an MP4, or a photo task's JPEG or PNG, with its content type) with single byte ranges
+ * (players seek, downloads resume), for the sk download and the signed link alike: whoever asked has already been
+ * checked.
  */
 @ApplicationScoped
 public class ResultDownloads {
@@ -47,10 +48,10 @@ public class ResultDownloads {
         long size = size(result);
         ByteRange r = ByteRange.parse(range, size);
         Response.ResponseBuilder response = Response.status(r.partial() ? 206 : 200)
-                .type("video/mp4")
+                .type(TaskFiles.contentType(result))
                 .header("Accept-Ranges", "bytes")
                 .header("Content-Length", r.length())
-                .header("Content-Disposition", "attachment; filename=\"" + id + ".mp4\"")
+                .header("Content-Disposition", "attachment; filename=\"" + id + extension(result) + "\"")
                 .entity(new FileRangeOutput(result, r.start(), r.length()));
         if (r.partial()) {
             response.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
@@ -68,6 +69,11 @@ public class ResultDownloads {
         } catch (RejectedExecutionException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Too many downloads in progress; retry shortly", e);
         }
+    }
+
+    private static String extension(Path result) {
+        String name = result.getFileName().toString();
+        return name.substring(name.lastIndexOf('.'));
     }
 
     private static long size(Path p) {

@@ -33,13 +33,14 @@ public class ResultLinkResource {
     ResultDownloads results;
 
     @GET
-    @Produces({"video/mp4", "application/json"})
+    @Produces({"video/mp4", "image/jpeg", "image/png", "application/json"})
     @Operation(
             summary = "Download a result by its signed link (no key; Range supported)",
-            description = "The resultUrl of a succeeded task's view, valid until its resultUrlExpiresAt. An altered "
+            description = "The resultUrl of a succeeded task's view, valid until its resultUrlExpiresAt; served "
+                    + "as the sk download is (video/mp4, or image/jpeg or image/png for a photo task). An altered "
                     + "link, or one signed by a key no longer kept, is 403 / 40302; an expired one 403 / 40303 "
                     + "(list the task again for a fresh link).")
-    @APIResponse(responseCode = "200", description = "The whole result")
+    @APIResponse(responseCode = "200", description = "The whole result (an MP4, or a photo task's JPEG or PNG)")
     @APIResponse(responseCode = "206", description = "The byte range asked for")
     @APIResponse(responseCode = "403", description = "Altered or unknown-key link (40302), or expired (40303)")
     @APIResponse(responseCode = "410", description = "The result passed its retention (41001) or was deleted (41002)")

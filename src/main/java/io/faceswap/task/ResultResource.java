@@ -36,24 +36,30 @@ public class ResultResource {
     ResultDownloads downloads;
 
     @GET
-    @Produces({"video/mp4", "application/json"})
+    @Produces({"video/mp4", "image/jpeg", "image/png", "application/json"})
     @Operation(
-            summary = "Download the result MP4 (Range supported)",
-            description = "The whole file (200), or with a Range header of one byte range that part (206 with "
+            summary = "Download the result: an MP4, or a photo task's JPEG or PNG (Range supported)",
+            description = "The result with its content type: video/mp4 for a video task; for a photo task "
+                    + "(targetImageUrl) image/png when the target was a PNG (its alpha channel kept), else "
+                    + "image/jpeg. The whole file (200), or with a Range header of one byte range that part (206 with "
                     + "Content-Range). 409 (40906) until the task has succeeded, 410 (41001) once the result was "
                     + "deleted after its retention, 416 (41601) for a range outside the file, 503 (50301) while too "
                     + "many downloads run.")
     @APIResponse(
             responseCode = "200",
-            description = "The MP4",
+            description = "The result: an MP4 for a video task, a JPEG or PNG for a photo task",
             headers = {
                 @Header(name = "Content-Length", required = true, schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "Accept-Ranges", required = true, schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = {
+                @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(
             responseCode = "206",
-            description = "The requested part of the MP4",
+            description = "The requested part of the result",
             headers = {
                 @Header(
                         name = "Content-Range",
@@ -63,7 +69,11 @@ public class ResultResource {
                 @Header(name = "Content-Length", required = true, schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "Accept-Ranges", required = true, schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = {
+                @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")

@@ -42,8 +42,13 @@ public class TaskDeletion {
             return before;
         }
         String statusBefore = before.getStatus().wire();
-        if (!lifecycle.cancelNow(taskId) && lifecycle.requestCancel(taskId) && before.getJobExecutionId() != null) {
-            cancelRequested.fire(new TaskEvents.CancelRequested(taskId, before.getJobExecutionId()));
+        if (!lifecycle.cancelNow(taskId) && lifecycle.requestCancel(taskId)) {
+            // read again after the request: a job that started since `before` was read has checked for a cancel
+            // already (beforeJob) and must be stopped by its execution id, or it runs to success and is charged
+            Long execution = queries.find(taskId).getJobExecutionId();
+            if (execution != null) {
+                cancelRequested.fire(new TaskEvents.CancelRequested(taskId, execution));
+            }
         }
         if (lifecycle.markDeleted(taskId)) {
             audit.record(

@@ -200,6 +200,24 @@ public class TaskLifecycle {
                 == 1;
     }
 
+    /**
+     * A photo task's one picture is swapped: its one frame is done, with {@code faces} faces. Throws when the task
+     * is not this node's any more (taken over, or ended), as a video's chunk does.
+     */
+    public void photoSwapped(String taskId, String node, long faces) {
+        int n = update(
+                        "t.framesDone = 1, t.framesProcessed = t.framesProcessed + 1, t.facesFound = :c",
+                        "t.status = :p and t.node = :n",
+                        taskId)
+                .setParameter("c", faces)
+                .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
+                .executeUpdate();
+        if (n != 1) {
+            throw new LeaseLostException(taskId, node);
+        }
+    }
+
     public void resultWritten(String taskId, long bytes) {
         update("t.resultBytes = :b", "t.status = :p", taskId)
                 .setParameter("b", bytes)
@@ -207,9 +225,13 @@ public class TaskLifecycle {
                 .executeUpdate();
     }
 
-    /** Charges the real length of the video (never more than was held) and returns the rest. */
+    /**
+     * Charges the real length of the video (never more than was held; a photo what it held) and returns the rest.
+     * False, and nothing changes, for a task ended already or whose cancel (or delete) was requested: its job's end
+     * cancels it instead, so a client is never charged for a result it asked to be stopped or erased.
+     */
     public boolean succeed(String taskId) {
-        return end(taskId, TaskStatus.SUCCEEDED, null, null);
+        return end(taskId, TaskStatus.SUCCEEDED, null, null, " and t.cancelRequested = false");
     }
 
     public boolean fail(String taskId, TaskErrorCode code, String message) {
@@ -235,7 +257,10 @@ public class TaskLifecycle {
      * Once only: false when it was already deleted. Its status and books are left as they are.
      */
     public boolean markDeleted(String taskId) {
-        return update("t.deletedAt = :now, t.imageUrl = '', t.videoUrl = ''", "t.deletedAt is null", taskId)
+        return update(
+                                "t.deletedAt = :now, t.imageUrl = '', t.videoUrl = '', t.targetImageUrl = ''",
+                                "t.deletedAt is null",
+                                taskId)
                         .setParameter("now", clock.instant())
                         .executeUpdate()
                 == 1;
@@ -278,8 +303,8 @@ public class TaskLifecycle {
 
     private boolean end(String taskId, TaskStatus terminal, String code, String message, String andCondition) {
         Object[] row = em.createQuery(
-                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal, t.deletedAt "
-                                + "from FaceSwapTask t where t.id = :id",
+                        "select t.startedAt, t.userId, t.heldSeconds, t.videoSeconds, t.framesTotal, t.deletedAt, "
+                                + "t.targetKind from FaceSwapTask t where t.id = :id",
                         Object[].class)
                 .setParameter("id", taskId)
                 .getSingleResult();
@@ -303,9 +328,11 @@ public class TaskLifecycle {
             return false;
         }
         long held = (Long) row[2];
-        long charge = terminal == TaskStatus.SUCCEEDED
-                ? Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])))
-                : 0;
+        long charge = terminal != TaskStatus.SUCCEEDED
+                ? 0
+                : row[6] == TargetKind.PHOTO
+                        ? held // a photo holds its fixed price (seconds-per-image at create) and is charged it
+                        : Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])));
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal, row[5] != null));
         return true;

@@ -32,7 +32,7 @@ public class TaskReads {
     /** Ids per statement are padded to a power of two, so at most 8 distinct statements (each parsed once). */
     private static final String COLUMNS = "id, userId, title, imageUrl, videoUrl, duration, status, framesDone, "
             + "framesTotal, errorCode, errorMessage, createdAt, updatedAt, facesFound, processingSeconds, "
-            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel";
+            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel, targetImageUrl, targetKind";
 
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
@@ -88,6 +88,8 @@ public class TaskReads {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
+                rs.getString(24),
+                TargetKind.valueOf(rs.getString(25)),
                 rs.getDouble(6),
                 TaskStatus.valueOf(rs.getString(7)),
                 rs.getLong(8),

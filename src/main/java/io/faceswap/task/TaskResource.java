@@ -77,8 +77,10 @@ public class TaskResource {
                     + "short); with startSeconds and/or endSeconds only that part of the video is swapped and "
                     + "returned, and ceil(endSeconds - startSeconds) (or ceil(duration - startSeconds)) is held "
                     + "instead. A bad trim is 400: 40006 negative, 40007 start not before end, 40008 past the "
-                    + "declared duration. With an Idempotency-Key header a retry returns the first task instead of "
-                    + "a second.")
+                    + "declared duration. A photo target (targetImageUrl instead of videoUrl, no duration) holds a "
+                    + "fixed number of seconds per photo (clipzap.billing.seconds-per-image) and gives a JPEG or "
+                    + "PNG. Neither target is 400 / 40010, both 400 / 40011. With an Idempotency-Key header a retry "
+                    + "returns the first task instead of a second.")
     @APIResponse(
             responseCode = "201",
             description = "Queued: the new task",

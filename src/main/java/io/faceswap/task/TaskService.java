@@ -2,6 +2,7 @@ package io.faceswap.task;
 
 import io.faceswap.api.ApiException;
 import io.faceswap.api.ErrorCode;
+import io.faceswap.api.ValidationExceptionMapper;
 import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.ApiKeyFormat;
 import io.faceswap.auth.SecureTokens;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,25 +70,34 @@ public class TaskService {
     public record Created(FaceSwapTask task, boolean replayed) {}
 
     public Created create(ApiCaller caller, CreateTaskRequest request, String idempotencyKey) {
-        if (request.duration() > maxDurationSeconds) {
-            throw new ApiException(
-                    ErrorCode.VALIDATION_FAILED, "duration: must be at most " + maxDurationSeconds + " seconds");
+        boolean photo = target(request);
+        if (!photo && request.duration() == null) {
+            throw invalid("duration", "must not be null");
         }
-        requireTrimValid(request);
+        if (!photo && request.duration() > maxDurationSeconds) {
+            throw invalid("duration", "must be at most " + maxDurationSeconds + " seconds");
+        }
+        requireTrimValid(request, photo);
         requireParsable("imageUrl", request.imageUrl());
-        requireParsable("videoUrl", request.videoUrl());
+        if (photo) {
+            requireParsable("targetImageUrl", request.targetImageUrl());
+        } else {
+            requireParsable("videoUrl", request.videoUrl());
+        }
         if (request.callbackUrl() != null) {
             callbacks.requireUsable(caller.userId(), request.callbackUrl());
         }
         consent.check(request.consent());
-        long hold = (long) Math.ceil(request.trimmedSeconds());
+        // a photo holds (and is charged) a fixed number of seconds; its duration, if given, plays no part
+        double duration = photo ? 0 : request.duration();
+        long hold = photo ? settings.secondsPerImage() : (long) Math.ceil(request.trimmedSeconds());
         // the hold locks the user's row: concurrent creates of one user are serialised from here on
         UserAccount account = billing.lock(caller.userId());
         if (account.getSuspendedAt() != null) { // a key read before a suspension committed, within the cache's second
             throw new ApiException(ErrorCode.USER_SUSPENDED);
         }
         String fingerprint = ApiKeyFormat.hash(request.title() + "\n" + request.imageUrl() + "\n"
-                + request.videoUrl() + "\n" + request.duration()
+                + (photo ? "photo " + request.targetImageUrl() : request.videoUrl() + "\n" + duration)
                 + (request.callbackUrl() == null ? "" : "\n" + request.callbackUrl())
                 + (request.startSeconds() == null && request.endSeconds() == null
                         ? ""
@@ -118,7 +130,8 @@ public class TaskService {
                 request.title(),
                 request.imageUrl(),
                 request.videoUrl(),
-                request.duration(),
+                request.targetImageUrl(),
+                duration,
                 hold,
                 idempotencyKey,
                 fingerprint,
@@ -131,11 +144,12 @@ public class TaskService {
         em.persist(task);
         consent.recorded(task);
         LogContext.task(task.getId());
-        LOG.info(() -> "Task " + task.getId() + " queued (" + hold + " s held"
-                + (request.startSeconds() == null && request.endSeconds() == null
-                        ? ""
-                        : ", trimmed " + request.startSeconds() + "-" + request.endSeconds())
-                + ")");
+        LOG.info(() ->
+                "Task " + task.getId() + " queued (" + task.getTargetKind().wire() + ", " + hold + " s held"
+                        + (request.startSeconds() == null && request.endSeconds() == null
+                                ? ""
+                                : ", trimmed " + request.startSeconds() + "-" + request.endSeconds())
+                        + ")");
         queued.fire(new TaskEvents.Queued(task.getId()));
         return new Created(task, false);
     }
@@ -181,9 +195,15 @@ public class TaskService {
      * The trim, checked against itself and the declared duration (the video's real length is checked when the task
      * runs: TRIM_PAST_END). Nothing is held or stored for a refused one.
      */
-    private static void requireTrimValid(CreateTaskRequest request) {
+    private static void requireTrimValid(CreateTaskRequest request, boolean photo) {
         Double start = request.startSeconds();
         Double end = request.endSeconds();
+        if (photo && (start != null || end != null)) { // a still has no time to trim: refused, never ignored
+            throw invalid(start != null ? "startSeconds" : "endSeconds", "only for a video target (videoUrl)");
+        }
+        if (photo) {
+            return;
+        }
         if ((start != null && start < 0) || (end != null && end < 0)) {
             throw new ApiException(
                     ErrorCode.TRIM_NEGATIVE,
@@ -206,6 +226,47 @@ public class TaskService {
                     "endSeconds (" + end + ") must not be after the end of the video (duration " + request.duration()
                             + ")");
         }
+    }
+
+    /**
+     * Which target the request names: true for a photo (targetImageUrl), false for a video (videoUrl). Neither is
+     * 40010, both 40011: told at once, before anything is held.
+     */
+    private static boolean target(CreateTaskRequest request) {
+        boolean video = request.videoUrl() != null, photo = request.targetImageUrl() != null;
+        if (video && photo) {
+            throw new ApiException(
+                    ErrorCode.TARGET_CONFLICT,
+                    "videoUrl and targetImageUrl: give one target, not both",
+                    fieldErrors(
+                            new ValidationExceptionMapper.FieldError(
+                                    "targetImageUrl", "must not be given with videoUrl"),
+                            new ValidationExceptionMapper.FieldError(
+                                    "videoUrl", "must not be given with targetImageUrl")));
+        }
+        if (!video && !photo) {
+            throw new ApiException(
+                    ErrorCode.TARGET_MISSING,
+                    "videoUrl or targetImageUrl: a target is required",
+                    fieldErrors(
+                            new ValidationExceptionMapper.FieldError(
+                                    "targetImageUrl", "one of videoUrl and targetImageUrl is required"),
+                            new ValidationExceptionMapper.FieldError(
+                                    "videoUrl", "one of videoUrl and targetImageUrl is required")));
+        }
+        return photo;
+    }
+
+    /** 400 / 40001 with the same {@code errors} list Bean Validation's failures carry. */
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(
+                ErrorCode.VALIDATION_FAILED,
+                field + ": " + message,
+                fieldErrors(new ValidationExceptionMapper.FieldError(field, message)));
+    }
+
+    private static Map<String, Object> fieldErrors(ValidationExceptionMapper.FieldError... errors) {
+        return Map.of("errors", List.of(errors));
     }
 
     /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */

@@ -33,6 +33,11 @@ public class TaskSettings {
     @ConfigProperty(name = "clipzap.tasks.max-attempts", defaultValue = "3")
     int maxAttempts;
 
+    /** Seconds a photo task holds and is charged (issue 26); the default is in microprofile-config.properties. */
+    @Inject
+    @ConfigProperty(name = "clipzap.billing.seconds-per-image")
+    long secondsPerImage;
+
     /** Tasks processing at once across all nodes that share the database. */
     public int maxRunning() {
         return maxRunning;
@@ -52,6 +57,10 @@ public class TaskSettings {
 
     public Duration leaseRenewal() {
         return Duration.ofSeconds(leaseRenewSeconds);
+    }
+
+    public long secondsPerImage() {
+        return secondsPerImage;
     }
 
     /** Runs a task may have (the first claim plus takeovers) before it fails as NODE_LOST. */

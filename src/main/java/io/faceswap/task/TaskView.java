@@ -15,7 +15,20 @@ public record TaskView(
         String userId,
         @Schema(nullable = true) String title,
         String imageUrl,
+
+        @Schema(description = "The target video; null for a photo task", nullable = true)
         String videoUrl,
+
+        @Schema(description = "The target photo; null for a video task", nullable = true)
+        String targetImageUrl,
+
+        @Schema(
+                enumeration = {"video", "photo"},
+                description = "What the faces are put into: a video (the result is an MP4) or a photo (a JPEG, or a "
+                        + "PNG for a PNG)")
+        String targetKind,
+
+        @Schema(description = "The declared video length in seconds; 0 for a photo task")
         double duration,
 
         @Schema(
@@ -45,7 +58,7 @@ public record TaskView(
         Instant createdAt,
         Instant updatedAt,
 
-        @Schema(description = "Frames in the video (in its trimmed part, when trimmed)")
+        @Schema(description = "Frames in the video (in its trimmed part, when trimmed; 1 for a photo)")
         long frames,
 
         @Schema(description = "Faces swapped, summed over frames")
@@ -95,6 +108,8 @@ public record TaskView(
                 t.title(),
                 deleted ? null : t.imageUrl(),
                 deleted ? null : t.videoUrl(),
+                deleted ? null : t.targetImageUrl(),
+                t.targetKind().wire(),
                 t.duration(),
                 deleted ? DELETED : t.status().wire(),
                 t.progress(),

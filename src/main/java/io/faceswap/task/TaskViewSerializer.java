@@ -43,6 +43,8 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         write(g, "startSeconds", t.startSeconds());
         write(g, "startedAt", t.startedAt());
         write(g, "status", t.status());
+        write(g, "targetImageUrl", t.targetImageUrl());
+        write(g, "targetKind", t.targetKind());
         write(g, "title", t.title());
         write(g, "updatedAt", t.updatedAt());
         write(g, "userId", t.userId());

@@ -33,10 +33,22 @@ class BadInputIT {
     /** A request the API refuses at once. */
     record Refused(String what, int status, int code, Function<Ctx, Reply> request) {}
 
-    /** A task that is accepted (201) and then fails with {@code errorCode}; {@code extra}: more JSON fields. */
-    record Failing(String what, String errorCode, String image, String video, double duration, String extra) {
+    /**
+     * A task that is accepted (201) and then fails with {@code errorCode}; {@code extra}: more JSON fields; with
+     * {@code photo}, {@code video} is the target photo (targetImageUrl, issue 26).
+     */
+    record Failing(
+            String what, String errorCode, String image, String video, double duration, String extra, boolean photo) {
         Failing(String what, String errorCode, String image, String video, double duration) {
-            this(what, errorCode, image, video, duration, "");
+            this(what, errorCode, image, video, duration, "", false);
+        }
+
+        Failing(String what, String errorCode, String image, String video, double duration, String extra) {
+            this(what, errorCode, image, video, duration, extra, false);
+        }
+
+        static Failing photo(String what, String errorCode, String image, String target) {
+            return new Failing(what, errorCode, image, target, 0, "", true);
         }
     }
 
@@ -58,6 +70,10 @@ class BadInputIT {
         String body(String image, String video, String duration) {
             return "{\"imageUrl\":\"" + image + "\",\"videoUrl\":\"" + video + "\",\"duration\":" + duration + "}";
         }
+
+        String photoBody(String image, String target) {
+            return "{\"imageUrl\":\"" + image + "\",\"targetImageUrl\":\"" + target + "\"}";
+        }
     }
 
     static final List<Refused> REFUSED = java.util.stream.Stream.concat(
@@ -77,6 +93,28 @@ class BadInputIT {
                                     400,
                                     40001,
                                     c -> c.create(c.body(c.okImage, c.okVideo, "5000"))),
+                            new Refused(
+                                    "no duration for a video",
+                                    400,
+                                    40001,
+                                    c -> c.create(
+                                            "{\"imageUrl\":\"" + c.okImage + "\",\"videoUrl\":\"" + c.okVideo + "\"}")),
+                            new Refused(
+                                    "neither videoUrl nor targetImageUrl",
+                                    400,
+                                    40010,
+                                    c -> c.create("{\"imageUrl\":\"" + c.okImage + "\",\"duration\":2}")),
+                            new Refused(
+                                    "targetImageUrl together with videoUrl",
+                                    400,
+                                    40011,
+                                    c -> c.create("{\"imageUrl\":\"" + c.okImage + "\",\"videoUrl\":\"" + c.okVideo
+                                            + "\",\"targetImageUrl\":\"" + c.okImage + "\",\"duration\":2}")),
+                            new Refused(
+                                    "targetImageUrl that is not a URL",
+                                    400,
+                                    40001,
+                                    c -> c.create(c.photoBody(c.okImage, "ftp://127.0.0.1/a.jpg"))),
                             new Refused(
                                     "duration as text",
                                     400,
@@ -273,7 +311,13 @@ class BadInputIT {
                     "clip.mp4",
                     3,
                     ",\"startSeconds\":1,\"endSeconds\":2.8"),
-            new Failing("video download that stalls", "TIME_BUDGET_EXCEEDED", "face.jpg", "stalled.mp4", 1));
+            new Failing("video download that stalls", "TIME_BUDGET_EXCEEDED", "face.jpg", "stalled.mp4", 1),
+            Failing.photo("a video given as targetImageUrl", "TARGET_NOT_AN_IMAGE", "face.jpg", "clip.mp4"),
+            Failing.photo("text as the target photo", "TARGET_NOT_AN_IMAGE", "face.jpg", "text.jpg"),
+            Failing.photo("target photo of 400 megapixels", "TARGET_IMAGE_TOO_LARGE", "face.jpg", "huge.png"),
+            Failing.photo("target photo without a face", "NO_FACE_IN_TARGET", "face.jpg", "blank.png"),
+            Failing.photo("target photo answers 404", "URL_HTTP_ERROR", "face.jpg", "missing.jpg"),
+            Failing.photo("source photo without a face, photo target", "NO_FACE_IN_IMAGE", "blank.png", "face.jpg"));
 
     @Test
     void everyKindOfBadInputGetsItsCodeAndLeavesNothingBehind() throws Exception {
@@ -328,10 +372,13 @@ class BadInputIT {
                 assertEquals(balance, balance(api, user), row.what() + ": nothing charged");
             }
             for (Failing row : FAILING) {
-                Reply created = ctx.create(ctx.body(
-                        q(at(media, row.image())),
-                        q(at(media, row.video())),
-                        Double.toString(row.duration()) + row.extra()));
+                Reply created = ctx.create(
+                        row.photo()
+                                ? ctx.photoBody(q(at(media, row.image())), q(at(media, row.video())))
+                                : ctx.body(
+                                        q(at(media, row.image())),
+                                        q(at(media, row.video())),
+                                        Double.toString(row.duration()) + row.extra()));
                 assertEquals(201, created.status(), () -> row.what() + ": " + created);
                 String id = created.data().getString("id");
                 JsonObject done = Await.until(

@@ -114,7 +114,6 @@ class TaskApiIT extends DeployedWarIT {
         for (String bad : List.of(
                 "{\"imageUrl\":\"ftp://x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\",\"duration\":3}",
                 "{\"imageUrl\":\"http://user:pw@x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\",\"duration\":3}",
-                "{\"imageUrl\":\"http://x/y.jpg\",\"duration\":3}",
                 "{\"imageUrl\":\"http://x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\",\"duration\":0}",
                 "{\"imageUrl\":\"http://x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\",\"duration\":601}",
                 "{\"imageUrl\":\"http://x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\"}")) {
@@ -122,6 +121,16 @@ class TaskApiIT extends DeployedWarIT {
             assertEquals(400, reply.status(), () -> bad + " -> " + reply);
             assertTrue(reply.code() == 40001, reply::toString);
         }
+        // no target at all, or both kinds (issue 26): codes of their own, each naming the fields
+        Reply none = create(sk, "{\"imageUrl\":\"http://x/y.jpg\",\"duration\":3}");
+        assertEquals(400, none.status(), none::toString);
+        assertEquals(40010, none.code(), none::toString);
+        Reply both = create(
+                sk,
+                "{\"imageUrl\":\"http://x/y.jpg\",\"videoUrl\":\"http://x/y.mp4\","
+                        + "\"targetImageUrl\":\"http://x/z.jpg\",\"duration\":3}");
+        assertEquals(400, both.status(), both::toString);
+        assertEquals(40011, both.code(), both::toString);
         assertEquals(
                 0,
                 api.adminGet("/v1/admin/users/" + user)

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faceswap.swap.VisibleLabel;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.FrameReader;
-import io.faceswap.swap.video.VisibleLabel;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;

@@ -45,6 +45,8 @@ class ResultLinksTest {
                 null,
                 "i",
                 "v",
+                null,
+                TargetKind.VIDEO,
                 2,
                 TaskStatus.SUCCEEDED,
                 50,

@@ -56,6 +56,15 @@ final class TaskRules implements AutoCloseable {
 
     /** Queues a task as create does: the user's account locked, {@code held} seconds held. */
     String queue(String userId, long held) {
+        return queue(userId, held, "https://x/v.mp4", null);
+    }
+
+    /** Queues a photo task (issue 26): no video, a target photo, {@code held} seconds held. */
+    String queuePhoto(String userId, long held) {
+        return queue(userId, held, null, "https://x/group.jpg");
+    }
+
+    private String queue(String userId, long held, String videoUrl, String targetImageUrl) {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         db.run(em -> {
             billing.hold(billing.lock(userId), held);
@@ -65,8 +74,9 @@ final class TaskRules implements AutoCloseable {
                     "key-1",
                     "t",
                     "https://x/p.jpg",
-                    "https://x/v.mp4",
-                    held,
+                    videoUrl,
+                    targetImageUrl,
+                    videoUrl == null ? 0 : held,
                     held,
                     null,
                     null,

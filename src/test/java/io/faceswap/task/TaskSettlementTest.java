@@ -50,6 +50,61 @@ class TaskSettlementTest {
         }
     }
 
+    /**
+     * A photo task (issue 26) holds its fixed price, seconds-per-image at create, and success charges exactly that,
+     * whatever its one frame and zero seconds would bill as a video; a failed photo charges nothing.
+     */
+    @Test
+    void aPhotoIsChargedWhatItHeldAndAFailedOneNothing() {
+        try (TaskRules rules = new TaskRules(2, 2)) {
+            rules.pay("u", 100);
+            String photo = rules.queuePhoto("u", 3); // as with clipzap.billing.seconds-per-image=3
+            String failed = rules.queuePhoto("u", 3);
+            boolean claimed = rules.db.call(
+                    em -> rules.lifecycle.claim(photo, "node-1") && rules.lifecycle.claim(failed, "node-1"));
+            assertTrue(claimed);
+            rules.db.run(em -> {
+                rules.lifecycle.probed(photo, "node-1", 1, 0);
+                rules.lifecycle.photoSwapped(photo, "node-1", 2);
+            });
+            assertEquals(TargetKind.PHOTO, rules.task(photo).getTargetKind());
+            assertEquals(null, rules.task(photo).getVideoUrl());
+            assertEquals(99, rules.task(photo).progress(), "100 only once it has succeeded");
+
+            assertTrue(end(rules, () -> rules.lifecycle.succeed(photo)));
+            assertTrue(end(rules, () -> rules.lifecycle.fail(failed, TaskErrorCode.NO_FACE_IN_TARGET, "no face")));
+            assertEquals(3, rules.task(photo).getChargedSeconds());
+            assertEquals(2, rules.task(photo).getFacesFound());
+            assertEquals(0, rules.task(failed).getChargedSeconds());
+            UserAccount account = rules.account("u");
+            assertEquals(0, account.getHeldSeconds());
+            assertEquals(3, account.getSpentSeconds());
+            assertEquals(97, account.balanceSeconds());
+
+            // a delete blanks its URLs but not what it is
+            rules.db.run(em -> rules.lifecycle.markDeleted(photo));
+            assertEquals(TargetKind.PHOTO, rules.task(photo).getTargetKind());
+            assertEquals("", rules.task(photo).getTargetImageUrl());
+        }
+    }
+
+    /** A cancel (or delete) requested while the job runs wins over its success: nothing is charged. */
+    @Test
+    void aTaskWhoseCancelWasRequestedDoesNotSucceed() {
+        try (TaskRules rules = new TaskRules(2, 1)) {
+            rules.pay("u", 100);
+            String id = running(rules, 10);
+            rules.db.run(em -> rules.lifecycle.probed(id, "node-1", 60, 2.0));
+            assertTrue(end(rules, () -> rules.lifecycle.requestCancel(id)));
+            assertFalse(end(rules, () -> rules.lifecycle.succeed(id)), "the result came too late");
+            assertTrue(end(rules, () -> rules.lifecycle.canceled(id)));
+            assertEquals(TaskStatus.CANCELED, rules.task(id).getStatus());
+            assertEquals(0, rules.task(id).getChargedSeconds());
+            assertEquals(100, rules.account("u").balanceSeconds());
+            assertEquals(0, rules.account("u").getHeldSeconds());
+        }
+    }
+
     @Test
     void failureAndCancelChargeNothingAndReleaseTheHold() {
         try (TaskRules rules = new TaskRules(2, 2)) {

@@ -27,6 +27,8 @@ class TaskViewSerializerTest {
             "t\u00e9st \"quoted\" \\ / \n\t\u0001 \u2028 \ud83d\ude00",
             "https://example.com/a.jpg?x=1&y=<2>",
             "https://example.com/b.mp4",
+            null,
+            "video",
             12.5,
             "succeeded",
             100,
@@ -51,7 +53,9 @@ class TaskViewSerializerTest {
             "u",
             null,
             "i",
-            "v",
+            null,
+            "p",
+            "photo",
             1.0E-7,
             "queued",
             0,
@@ -82,6 +86,7 @@ class TaskViewSerializerTest {
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
                         + "\"resultUrlExpiresAt\":\"2026-12-02T04:22:19Z\","
                         + "\"startSeconds\":1.5,\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
+                        + "\"targetImageUrl\":null,\"targetKind\":\"video\","
                         + "\"title\":\"t\u00e9st \\\"quoted\\\" \\\\ / \\n\\t\\u0001 \u2028 \ud83d\ude00\","
                         + "\"updatedAt\":\"2026-12-01T04:22:19Z\",\"userId\":\"user-1\","
                         + "\"videoUrl\":\"https://example.com/b.mp4\",\"visibleLabel\":true}",
@@ -91,8 +96,8 @@ class TaskViewSerializerTest {
                         + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
                         + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,"
-                        + "\"status\":\"queued\",\"title\":null,\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\","
-                        + "\"userId\":\"u\",\"videoUrl\":\"v\",\"visibleLabel\":false}",
+                        + "\"status\":\"queued\",\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null,\"visibleLabel\":false}",
                 JSONB.toJson(EMPTY));
     }
 
@@ -103,8 +108,9 @@ class TaskViewSerializerTest {
                         + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,\"errorCode\":\"NO_FACE_IN_IMAGE\","
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
-                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,\"status\":\"queued\",\"title\":null,"
-                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":\"v\",\"visibleLabel\":false}]}",
+                        + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,\"status\":\"queued\","
+                        + "\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
+                        + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null,\"visibleLabel\":false}]}",
                 JSONB.toJson(ApiResponse.ok(List.of(EMPTY))));
     }
 

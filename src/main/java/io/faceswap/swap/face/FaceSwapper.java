@@ -27,7 +27,7 @@ public final class FaceSwapper implements FrameProcessor {
 
     private static final int FULL_RANGE_EVERY = 6;
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
-    private static final double SHAPE_TRANSFER = 0.9;
+    static final double SHAPE_TRANSFER = 0.9;
 
     private final SourceFace source;
     private final FaceFinder finder;

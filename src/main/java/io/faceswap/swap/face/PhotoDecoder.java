@@ -48,4 +48,32 @@ final class PhotoDecoder {
         }
         return ExifOrientation.upright(image, ExifOrientation.of(bytes));
     }
+
+    /**
+     * The alpha channel of a picture that has one (a PNG with an alpha channel or a transparent palette entry), as
+     * 8-bit, in the same orientation as {@link #decode} gives (only JPEG carries an EXIF orientation here); null when
+     * it has none. Call after {@link #decode} accepted the bytes (its pixel cap holds).
+     */
+    static Mat alpha(byte[] bytes) {
+        Mat all;
+        try (BytePointer data = new BytePointer(bytes);
+                Mat buffer = new Mat(1, bytes.length, opencv_core.CV_8UC1, data)) {
+            all = opencv_imgcodecs.imdecode(
+                    buffer, opencv_imgcodecs.IMREAD_UNCHANGED | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION);
+        }
+        try (Mat decoded = all) {
+            if (decoded == null || decoded.empty() || (decoded.channels() != 4 && decoded.channels() != 2)) {
+                return null;
+            }
+            Mat alpha = new Mat();
+            opencv_core.extractChannel(decoded, alpha, decoded.channels() - 1);
+            if (alpha.depth() != opencv_core.CV_8U) {
+                Mat eight = new Mat();
+                alpha.convertTo(eight, opencv_core.CV_8U, alpha.depth() == opencv_core.CV_16U ? 1 / 257.0 : 1, 0);
+                alpha.close();
+                alpha = eight;
+            }
+            return ExifOrientation.upright(alpha, ExifOrientation.of(bytes));
+        }
+    }
 }

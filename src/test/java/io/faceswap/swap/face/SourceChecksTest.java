@@ -83,7 +83,7 @@ class SourceChecksTest {
     }
 
     /** Turns every point about the vertical axis through the nose tip, in the eye-aligned frame. */
-    private static float[] turn(float[] mesh, double degrees) {
+    static float[] turn(float[] mesh, double degrees) {
         double ex = mesh[3 * MeshTopology.LEFT_EYE_OUTER] - mesh[3 * MeshTopology.RIGHT_EYE_OUTER];
         double ey = mesh[3 * MeshTopology.LEFT_EYE_OUTER + 1] - mesh[3 * MeshTopology.RIGHT_EYE_OUTER + 1];
         double n = Math.hypot(ex, ey);

@@ -1,4 +1,4 @@
-package io.faceswap.swap.video;
+package io.faceswap.swap;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;

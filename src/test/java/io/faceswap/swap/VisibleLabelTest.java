@@ -1,4 +1,4 @@
-package io.faceswap.swap.video;
+package io.faceswap.swap;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
