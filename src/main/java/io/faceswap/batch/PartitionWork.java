@@ -1,7 +1,6 @@
 package io.faceswap.batch;
 
 import io.faceswap.swap.face.FaceSwapper;
-import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.VideoInfo;
 
@@ -11,11 +10,12 @@ import io.faceswap.swap.video.VideoInfo;
  * whether frames get the visible AI-generated mark. Opened by the reader, closed
  * by it.
  */
-record PartitionWork(VideoInfo info, FrameReader reader, SourceFace source, FaceSwapper swapper, boolean visibleLabel)
+record PartitionWork(VideoInfo info, FrameReader reader, SharedSource source, FaceSwapper swapper, boolean visibleLabel)
         implements AutoCloseable {
     @Override
     public void close() {
         swapper.close();
-        reader.close(); // the source photo is the job's (TaskMedia), shared by the partitions
+        reader.close();
+        source.release(); // the job's photo (TaskMedia), shared by the partitions
     }
 }

@@ -33,7 +33,7 @@ public class TaskMedia {
     @Inject
     TaskQueries queries;
 
-    private SourceFace source;
+    private SharedSource source;
     private VideoInfo video;
     private Trim.FrameRange range;
 
@@ -41,12 +41,18 @@ public class TaskMedia {
         if (source == null) {
             FaceFinder finder = FaceFinderPool.borrow();
             try {
-                source = SourceFace.fromFile(files.image(taskId), finder);
+                source = new SharedSource(SourceFace.fromFile(files.image(taskId), finder));
             } finally {
                 FaceFinderPool.giveBack(finder);
             }
         }
-        return source;
+        return source.face();
+    }
+
+    /** The source photo for a partition, which releases it when it closes (it may outlive this scope). */
+    synchronized SharedSource takeSource(String taskId) {
+        source(taskId);
+        return source.take();
     }
 
     synchronized VideoInfo video(String taskId) {
@@ -73,7 +79,7 @@ public class TaskMedia {
     @PreDestroy
     synchronized void close() {
         if (source != null) {
-            source.close();
+            source.release(); // freed now, or by the last partition still running
             source = null;
         }
     }

@@ -2,7 +2,6 @@ package io.faceswap.batch;
 
 import io.faceswap.logging.LogContext;
 import io.faceswap.swap.face.FaceSwapper;
-import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.video.CorruptVideoException;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.VideoInfo;
@@ -72,14 +71,22 @@ public class VideoFrameReader extends AbstractItemReader {
         first = next;
         openedNanos = System.nanoTime();
         VideoInfo info = media.video(taskId);
-        SourceFace source = media.source(taskId);
-        work = new PartitionWork(
-                info,
-                new FrameReader(files.video(taskId), next, 1, info.timeline()),
-                source,
-                new FaceSwapper(
-                        source, Boolean.parseBoolean(largestFaceOnly), true, Boolean.parseBoolean(multiBandBlend)),
-                Boolean.TRUE.equals(visibleLabel));
+        SharedSource source = media.takeSource(taskId); // released by the work's close, even after the job's scope
+        try {
+            work = new PartitionWork(
+                    info,
+                    new FrameReader(files.video(taskId), next, 1, info.timeline()),
+                    source,
+                    new FaceSwapper(
+                            source.face(),
+                            Boolean.parseBoolean(largestFaceOnly),
+                            true,
+                            Boolean.parseBoolean(multiBandBlend)),
+                    Boolean.TRUE.equals(visibleLabel));
+        } catch (RuntimeException e) {
+            source.release();
+            throw e;
+        }
         partition.open(work);
     }
 

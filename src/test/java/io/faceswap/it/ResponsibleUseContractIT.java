@@ -136,10 +136,8 @@ class ResponsibleUseContractIT {
                 .json();
         JsonObject paths = doc.getJsonObject("paths");
         JsonObject report = paths.getJsonObject("/v1/reports").getJsonObject("post");
-        assertTrue(
-                !report.containsKey("security")
-                        || report.getJsonArray("security").isEmpty(),
-                "reports need no credential: " + report);
+        // [{}]: the empty requirement, which the document writes for a call public on purpose
+        assertEquals("[{}]", report.getJsonArray("security").toString(), "reports need no credential: " + report);
         assertTrue(
                 report.getJsonObject("responses").keySet().containsAll(List.of("202", "400", "429")), report::toString);
         for (String path : List.of(
@@ -163,7 +161,7 @@ class ResponsibleUseContractIT {
         String description = doc.getJsonObject("info").getString("description");
         for (String row : List.of(
                 "| 40005 | 400 | CONSENT_REQUIRED |",
-                "| 40302 | 403 | USER_SUSPENDED |",
+                "| 40304 | 403 | USER_SUSPENDED |",
                 "| 41003 | 410 | RESULT_TAKEN_DOWN |",
                 "| USER_SUSPENDED |",
                 "| TAKEN_DOWN |")) {

@@ -45,7 +45,7 @@ class TrimIT extends DeployedWarIT {
     }
 
     @Test
-    void aTrimmedPhoneClipComesBackFromTheFrameAtStartWithItsSoundAndIsChargedItsLength() {
+    void aTrimmedPhoneClipComesBackFromTheFrameAtStartWithItsSoundAndIsChargedItsLength() throws Exception {
         assertTrue(TrimClips.keyframes(phone).containsAll(List.of(24, 36)), "keyframes at 24 and 36");
         assertTrue(!TrimClips.keyframes(phone).contains(25), "frame 25 lies between keyframes");
         ApiClient api = ApiClient.of(base);
@@ -108,6 +108,23 @@ class TrimIT extends DeployedWarIT {
         assertEquals(25, first, "the first frame is the frame at 1.0 s, not keyframe 24");
         assertEquals(1.0, click, 0.04, "the click at 2.0 s plays at 1.0 s, within a frame");
         TaskFlowIT.assertFaceSwapped(phone, 25, result, 0, 20, 45);
+
+        // a trimmed result of a rotated phone clip carries valid content credentials too (issue 27)
+        String why = io.faceswap.provenance.OfficialReader.unavailable();
+        if (why != null) {
+            System.out.println("TrimIT: content credentials not read: " + why);
+            return;
+        }
+        JsonObject verdict =
+                io.faceswap.provenance.OfficialReader.read(List.of(result)).get(result);
+        assertTrue(verdict.getBoolean("found"), verdict::toString);
+        assertEquals(
+                List.of("signingCredential.untrusted"),
+                io.faceswap.provenance.OfficialReader.failures(verdict),
+                verdict::toString);
+        assertTrue(
+                io.faceswap.provenance.OfficialReader.successes(verdict).contains("assertion.bmffHash.match"),
+                verdict::toString);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
- * Every POST/PUT body of the API (11 schemas on 13 calls), each valid but for one extra field, {@value #FIELD}
+ * Every POST/PUT body of the API (checked against the contract by {@link UnknownFieldsIT}), each valid but for one extra field, {@value #FIELD}
  * (Magic Hour's spelling of a trim option: the mistake issue 31 is about). With the default switch each is 400
  * VALIDATION_FAILED naming it; with {@code clipzap.api.unknown-fields=ignore} each is served as without the field
  * ({@code ignoredStatus}: 404 where the body names a delivery or task that does not exist, which shows the body was
@@ -14,6 +14,8 @@ import java.util.List;
 final class UnknownFieldRows {
     static final String FIELD = "start_seconds";
     static final String ABSENT_ID = "0123456789abcdef01234567";
+    /** Prefix of a user id with no account. */
+    static final String NO_USER = "nobody-";
 
     private UnknownFieldRows() {}
 
@@ -133,7 +135,70 @@ final class UnknownFieldRows {
                     "/v1/faceswap_openapi/webhooks/replay",
                     false,
                     404,
-                    f -> "{\"deliveryId\":\"" + ABSENT_ID + "\"}"));
+                    f -> "{\"deliveryId\":\"" + ABSENT_ID + "\"}"),
+            new Row(
+                    "delete",
+                    "POST",
+                    "/v1/faceswap_openapi/delete",
+                    false,
+                    404,
+                    f -> "{\"objectID\":\"" + ABSENT_ID + "\"}"),
+            // no credential needed; the sk header the row sends is not read. Ignored: received (a report is stored)
+            new Row(
+                    "abuse report",
+                    "POST",
+                    "/v1/reports",
+                    false,
+                    202,
+                    f -> "{\"taskId\":\"" + ABSENT_ID + "\",\"reason\":\"unknown-field row\"}"),
+            new Row(
+                    "dismiss report",
+                    "POST",
+                    "/v1/admin/reports/" + ABSENT_ID + "/dismiss",
+                    true,
+                    404,
+                    f -> "{\"note\":\"x\"}"),
+            new Row(
+                    "take-down",
+                    "POST",
+                    "/v1/admin/takedowns",
+                    true,
+                    404,
+                    f -> "{\"taskId\":\"" + ABSENT_ID + "\",\"reason\":\"x\"}"),
+            // the user-level calls name a user with no account: served, they would change nothing (404)
+            new Row(
+                    "suspend",
+                    "POST",
+                    "/v1/admin/users/" + NO_USER + "{user}/suspend",
+                    true,
+                    404,
+                    f -> "{\"reason\":\"x\"}"),
+            new Row(
+                    "unsuspend",
+                    "POST",
+                    "/v1/admin/users/" + NO_USER + "{user}/unsuspend",
+                    true,
+                    404,
+                    f -> "{\"note\":\"x\"}"),
+            new Row(
+                    "visible label",
+                    "POST",
+                    "/v1/admin/users/" + NO_USER + "{user}/visible_label",
+                    true,
+                    404,
+                    f -> "{\"enabled\":true}"));
+
+    /**
+     * The operation a row calls, as the contract names it ({@code POST /v1/admin/users/{}/suspend}): path
+     * parameters, whatever their names or values, become {@code {}}.
+     */
+    static String operation(String method, String path) {
+        return method + " "
+                + path.replace(NO_USER + "{user}", "{}")
+                        .replace("{user}", "{}")
+                        .replace(ABSENT_ID, "{}")
+                        .replaceAll("\\{[^}]*}", "{}");
+    }
 
     /** A fresh user with 100 paid seconds, its sk and two more keys. */
     static Fixture fixture(ApiClient api, String prefix, String mediaUrl) {

@@ -41,7 +41,7 @@ class UnknownFieldsIT {
     void everyBodyWithAnUnknownFieldIsRefusedByNameAndNothingIsHeldStoredOrAudited() {
         ApiClient api = ApiClient.of(base);
         Fixture f = UnknownFieldRows.fixture(api, "strict", UNREACHABLE);
-        assertEquals(13, UnknownFieldRows.ROWS.size(), "every POST/PUT with a body");
+        assertEquals(bodiesInTheContract(), rowsOperations(), "a row for every POST/PUT with a JSON body");
         for (Row row : UnknownFieldRows.ROWS) {
             String before = snapshot(api, f.user());
             Reply reply = row.sendWithUnknownField(f);
@@ -72,6 +72,35 @@ class UnknownFieldsIT {
                                 "X-ClipZap-Apikey",
                                 f.sk())
                         .status());
+    }
+
+    /** Every operation of the committed contract (the served document: TypedClientIT) that takes a JSON body. */
+    static java.util.SortedSet<String> bodiesInTheContract() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(java.nio.file.Path.of("src/main/openapi/openapi.yaml")
+                            .toFile())
+                    .get("paths");
+            java.util.SortedSet<String> found = new java.util.TreeSet<>();
+            paths.fields()
+                    .forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+                        if (op.getValue()
+                                .at("/requestBody/content/application~1json")
+                                .isObject()) {
+                            found.add(UnknownFieldRows.operation(op.getKey().toUpperCase(), p.getKey()));
+                        }
+                    }));
+            return found;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.SortedSet<String> rowsOperations() {
+        java.util.SortedSet<String> rows = new java.util.TreeSet<>();
+        UnknownFieldRows.ROWS.forEach(r -> rows.add(UnknownFieldRows.operation(r.method(), r.path())));
+        return rows;
     }
 
     /** What a refused request must not change: the account, its tasks, keys and limits, the newest audit entry. */
