@@ -20,7 +20,9 @@ public class OutageLogFilter implements Filter {
             "org.jboss.jca.",
             "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
             "org.jberet",
-            "org.jboss.threads.errors");
+            "org.jboss.threads.errors",
+            // the transaction manager, when a commit's connection dies under it (a chunk in flight at the freeze)
+            "com.arjuna.ats.");
 
     private static final List<String> MARKERS = List.of(
             "IJ000453", // unable to get managed connection
@@ -36,7 +38,10 @@ public class OutageLogFilter implements Filter {
             "This connection has been closed",
             "terminating connection due to administrator command",
             "the database system is",
-            "Unable to acquire JDBC Connection");
+            "Unable to acquire JDBC Connection",
+            // a one-phase resource's failed commit, after the resource's own WARN (which carries the exception and
+            // is dropped only when that exception is a connection fault); it has no exception of its own
+            "ARJUNA012091");
     /**
      * JBeret's dumps before every chunk failure (the failure's own line follows), and its warning on every restart
      * of a job whose later steps never ran, which is how a run cut short by an outage resumes.

@@ -1,0 +1,64 @@
+package io.faceswap.dbpool;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/** What the outage filter drops: connection-fault noise of the pool, JBeret and the transaction manager only. */
+class OutageLogFilterTest {
+    private final OutageLogFilter filter = new OutageLogFilter();
+
+    private static LogRecord record(String logger, Level level, String message, Throwable thrown) {
+        LogRecord r = new LogRecord(level, message);
+        r.setLoggerName(logger);
+        r.setThrown(thrown);
+        return r;
+    }
+
+    private static Throwable closedConnection() {
+        return new RuntimeException(
+                "LocalResourceException: This connection has been closed.",
+                new SQLException("This connection has been closed.", "08003"));
+    }
+
+    @Test
+    void aCommitThatLostItsConnectionIsNoise() {
+        assertFalse(filter.isLoggable(record(
+                "com.arjuna.ats.jta",
+                Level.WARNING,
+                "ARJUNA016031: XAOnePhaseResource.rollback for < ... > failed with exception",
+                closedConnection())));
+        assertFalse(filter.isLoggable(record(
+                "com.arjuna.ats.arjuna",
+                Level.WARNING,
+                "ARJUNA012091: Top-level abort of action 0:ffff7f000001 received TwoPhaseOutcome.FINISH_ERROR from "
+                        + "com.arjuna.ats.internal.arjuna.abstractrecords.LastResourceRecord",
+                null)));
+    }
+
+    @Test
+    void aCommitThatFailedForAnotherReasonStaysLoud() {
+        assertTrue(filter.isLoggable(record(
+                "com.arjuna.ats.jta",
+                Level.WARNING,
+                "ARJUNA016031: XAOnePhaseResource.rollback for < ... > failed with exception",
+                new RuntimeException("constraint", new SQLException("duplicate key", "23505")))));
+        assertTrue(filter.isLoggable(
+                record("com.arjuna.ats.arjuna", Level.WARNING, "ARJUNA012117: a timeout, not an outage", null)));
+    }
+
+    @Test
+    void theApplicationsOwnLinesAreNeverDropped() {
+        assertTrue(filter.isLoggable(record(
+                "io.faceswap.batch.FailureClassifier",
+                Level.SEVERE,
+                "Task x failed unexpectedly",
+                closedConnection())));
+        assertTrue(filter.isLoggable(
+                record("com.arjuna.ats.jta", Level.INFO, "ARJUNA012091: informational", closedConnection())));
+    }
+}
