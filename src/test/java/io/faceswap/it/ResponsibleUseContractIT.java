@@ -105,6 +105,17 @@ class ResponsibleUseContractIT {
                 sk);
         assertEquals(400, controls.status(), controls::toString);
         assertTrue(controls.body().contains("statement"), controls::toString);
+
+        // both tasks fail at once (nothing listens on port 9): wait for their jobs, so that none is still ending
+        // when this deployment is removed (a job's end racing the undeployment leaves its transaction open)
+        for (String id :
+                java.util.List.of(without.data().getString("id"), with.data().getString("id"))) {
+            Await.until(
+                    "task " + id + "'s job to end",
+                    java.time.Duration.ofSeconds(60),
+                    () -> api.adminGet("/v1/admin/tasks/" + id).data(),
+                    t -> "FAILED".equals(t.getString("executionStatus", "")));
+        }
     }
 
     @Test
