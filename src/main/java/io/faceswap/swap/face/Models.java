@@ -33,6 +33,7 @@ final class Models {
     static final String DETECTION_SHORT = "models/face_detection_short_range.tflite";
     static final String DETECTION_FULL = "models/face_detection_full_range.tflite";
     static final String LANDMARKS = "models/face_landmark.tflite";
+    static final String RECOGNITION = "models/mobilefacenet.tflite";
 
     static {
         // One worker per core, each on its own frame range: OpenCV's own thread pool inside each worker only made them
