@@ -10,7 +10,9 @@ import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoSwapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -25,16 +27,22 @@ import org.bytedeco.opencv.opencv_core.Size;
  * [--start S] [--end E]}. With {@code --snapshot N}, frame N before and after is also written as PNG beside the output
  * (N counts the output's frames; with a trim, the input frame shown beside it is the one at the same time).
  * {@code --start}/{@code --end} (seconds) swap and return only that part, as the API's startSeconds/endSeconds.
- * Exits 2 with a one-line reason on bad input.
+ * Instead of {@code --image}, {@code --map reference.jpg=photo.jpg} (repeatable, up to 8) swaps only the person of
+ * each reference photo, with that pair's photo ({@link Mappings}). Exits 2 with a one-line reason on bad input.
  */
 public final class SwapCommand {
     private SwapCommand() {}
 
     public static void main(String[] args) {
-        Map<String, String> options = parse(args);
+        List<String> maps = new ArrayList<>();
+        Map<String, String> options = parse(args, maps);
+        if (!maps.isEmpty() && options.containsKey("video") && options.containsKey("out")) {
+            Mappings.run(maps, options, trim(options.get("start"), options.get("end")));
+            return;
+        }
         if (!options.containsKey("image") || !options.containsKey("video") || !options.containsKey("out")) {
-            fail("usage: --image PHOTO --video VIDEO --out OUT.mp4 [--threads N] [--largest-only] [--multi-band]"
-                    + " [--snapshot N] [--start SECONDS] [--end SECONDS]");
+            fail("usage: (--image PHOTO | --map REFERENCE=PHOTO ...) --video VIDEO --out OUT.mp4 [--threads N]"
+                    + " [--largest-only] [--multi-band] [--snapshot N] [--start SECONDS] [--end SECONDS]");
         }
         Path image = Path.of(options.get("image"));
         Path video = Path.of(options.get("video"));
@@ -64,13 +72,18 @@ public final class SwapCommand {
             System.out.printf(
                     "%s: %d frames, %d faces swapped, %.1f s (%.1f frames/s)%n",
                     out, result.frames(), result.faces(), result.seconds(), result.framesPerSecond());
-            if (options.containsKey("snapshot")) {
-                long frame = Long.parseLong(options.get("snapshot"));
-                long inputFrame = trim.frames(result.input().timeline()).first() + frame;
-                snapshot(video, inputFrame, out, frame);
-            }
+            snapshotIfAsked(options, video, out, result, trim);
         } catch (SwapException e) {
             fail(e.errorCode() + ": " + e.getMessage());
+        }
+    }
+
+    static void snapshotIfAsked(
+            Map<String, String> options, Path video, Path out, VideoSwapper.Result result, Trim trim) {
+        if (options.containsKey("snapshot")) {
+            long frame = Long.parseLong(options.get("snapshot"));
+            long inputFrame = trim.frames(result.input().timeline()).first() + frame;
+            snapshot(video, inputFrame, out, frame);
         }
     }
 
@@ -118,7 +131,7 @@ public final class SwapCommand {
         }
     }
 
-    private static Map<String, String> parse(String[] args) {
+    private static Map<String, String> parse(String[] args, List<String> maps) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -126,12 +139,17 @@ public final class SwapCommand {
             }
             String key = args[i].substring(2);
             boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            options.put(key, flag ? "true" : args[++i]);
+            String value = flag ? "true" : args[++i];
+            if (key.equals("map")) {
+                maps.add(value);
+            } else {
+                options.put(key, value);
+            }
         }
         return options;
     }
 
-    private static void fail(String reason) {
+    static void fail(String reason) {
         System.err.println("faceswap: " + reason);
         System.exit(2);
     }

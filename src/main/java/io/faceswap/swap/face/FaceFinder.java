@@ -13,6 +13,8 @@ public final class FaceFinder implements AutoCloseable {
     private final FaceDetector shortRange = new FaceDetector(FaceDetector.Range.SHORT);
     private final FaceDetector fullRange = new FaceDetector(FaceDetector.Range.FULL);
     private final FaceLandmarker landmarker = new FaceLandmarker();
+    /** Built on first use: only face mappings and identity measures need it. */
+    private FaceEmbedder embedder;
 
     public List<Detection> detect(Mat bgr) {
         return detect(bgr, true);
@@ -54,8 +56,32 @@ public final class FaceFinder implements AutoCloseable {
         return points == null ? null : new FaceLandmarks(points);
     }
 
+    /** The identity vector of this face ({@link FaceEmbedder}). */
+    public float[] identity(Mat bgr, FaceLandmarks face) {
+        if (embedder == null) {
+            embedder = new FaceEmbedder();
+        }
+        return embedder.embed(bgr, face);
+    }
+
+    /**
+     * The identity of the largest face of a photo (a reference photo: who to replace).
+     *
+     * @throws NoFaceInImageException when the photo has no face
+     */
+    public float[] largestIdentity(Mat bgr) {
+        List<FaceLandmarks> faces = find(bgr);
+        if (faces.isEmpty()) {
+            throw new NoFaceInImageException("No face was found in the reference photo");
+        }
+        return identity(bgr, faces.get(0));
+    }
+
     @Override
     public void close() {
+        if (embedder != null) {
+            embedder.close();
+        }
         shortRange.close();
         fullRange.close();
         landmarker.close();

@@ -29,7 +29,19 @@ public final class FaceSwapper implements FrameProcessor {
     /** How much of the source face's proportions the swapped face takes on (see {@link ShapeTransfer}). */
     static final double SHAPE_TRANSFER = 0.9;
 
+    /**
+     * With face mappings, frames between checks of a followed face's identity (besides new faces and cuts): a wrong
+     * match lasts at most half a second at 30 fps, for about 4 ms (one identity run) per face every this many
+     * frames.
+     */
+    static final int IDENTITY_EVERY = 15;
+
     private final SourceFace source;
+    /** Empty: every face (or the largest) gets {@link #source}; else only faces matched to one of these. */
+    private final List<FaceMapping> mappings;
+
+    private final List<float[]> references;
+    private final double threshold;
     private final FaceFinder finder;
     private final boolean largestOnly;
     private final boolean smoothing;
@@ -44,6 +56,8 @@ public final class FaceSwapper implements FrameProcessor {
     private long landmarkRuns;
     private long predictions;
     private long redrawn;
+    private long identityRuns;
+    private final SceneCut sceneCut = new SceneCut();
 
     public FaceSwapper(SourceFace source, boolean largestOnly) {
         this(source, largestOnly, true);
@@ -64,8 +78,33 @@ public final class FaceSwapper implements FrameProcessor {
      *                        ({@link ComposedFace}) changes: every face is then made anew on every frame
      */
     FaceSwapper(SourceFace source, boolean largestOnly, boolean smoothing, boolean multiBand, boolean redrawPredicted) {
+        this(source, List.of(), 0, largestOnly, smoothing, multiBand, redrawPredicted);
+    }
+
+    /**
+     * Swaps only the faces matched to a mapping's reference ({@link FaceIdentity}), each with its mapping's photo;
+     * other faces are left as they are. A face keeps its match while followed, and is checked again every
+     * {@link #IDENTITY_EVERY} frames and at a cut.
+     *
+     * @param threshold the cosine at or above which a face is a reference's person
+     */
+    public FaceSwapper(List<FaceMapping> mappings, double threshold, boolean multiBand) {
+        this(mappings.get(0).source(), mappings, threshold, false, true, multiBand, true);
+    }
+
+    private FaceSwapper(
+            SourceFace source,
+            List<FaceMapping> mappings,
+            double threshold,
+            boolean largestOnly,
+            boolean smoothing,
+            boolean multiBand,
+            boolean redrawPredicted) {
         this.redrawPredicted = redrawPredicted && !multiBand;
         this.source = source;
+        this.mappings = List.copyOf(mappings);
+        this.references = this.mappings.stream().map(FaceMapping::reference).toList();
+        this.threshold = threshold;
         this.finder = FaceFinderPool.borrow();
         this.largestOnly = largestOnly;
         this.smoothing = smoothing;
@@ -80,8 +119,26 @@ public final class FaceSwapper implements FrameProcessor {
             lastDetection = Long.MIN_VALUE / 2;
         }
         lastFrame = frameIndex;
+        if (!mappings.isEmpty() && sceneCut.next(frame)) {
+            // another shot: whoever is where a face was may be someone else, and their landmarks are not smoothed
+            // against the last shot's; every face is found and identified anew on this frame
+            faces.forEach(FollowedFace::close);
+            faces = new ArrayList<>();
+            lastDetection = Long.MIN_VALUE / 2;
+        }
         locate(frame, frameIndex);
+        if (!mappings.isEmpty()) {
+            identify(frame, frameIndex);
+        }
+        int swapped = 0;
         for (FollowedFace face : faces) {
+            if (!mappings.isEmpty() && face.mapping < 0) {
+                continue; // nobody the client named
+            }
+            SourceFace source = mappings.isEmpty()
+                    ? this.source
+                    : mappings.get(face.mapping).source();
+            swapped++;
             float[] shaped =
                     ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
@@ -91,7 +148,46 @@ public final class FaceSwapper implements FrameProcessor {
             }
             FaceBlender.blend(source, points, frame, face.colour, multiBand, redrawPredicted ? face.composed : null);
         }
-        return faces.size();
+        return swapped;
+    }
+
+    /**
+     * Matches the followed faces to the mappings: a face's identity is measured when it is new, every
+     * {@link #IDENTITY_EVERY} frames and when any face's box changed look (two people may have swapped places; a cut
+     * of the whole frame starts every face anew in {@link #process}),
+     * on the frame as decoded (before any face is drawn on it), and the faces of the frame are matched together, so
+     * two faces never take one mapping.
+     */
+    private void identify(Mat frame, long frameIndex) {
+        boolean due = false;
+        for (FollowedFace face : faces) {
+            due |= face.cut(frame); // a face's box changed look, as at a cut the frame as a whole did not show
+        }
+        for (FollowedFace face : faces) {
+            due |= face.identity == null || frameIndex - face.identityFrame >= IDENTITY_EVERY;
+        }
+        if (due) { // all of them: a stale identity beside a fresh one could take its mapping
+            for (FollowedFace face : faces) {
+                face.identity = finder.identity(frame, face.landmarks());
+                face.identityFrame = frameIndex;
+                identityRuns++;
+            }
+            int[] match =
+                    FaceIdentity.assign(faces.stream().map(f -> f.identity).toList(), references, threshold);
+            for (int i = 0; i < match.length; i++) {
+                faces.get(i).assign(match[i]);
+            }
+        }
+    }
+
+    /** Identity measurements made so far (face mappings only). */
+    public long identityRuns() {
+        return identityRuns;
+    }
+
+    /** The mapping each followed face of the last frame was matched to (-1: none), in no particular order. */
+    public List<Integer> lastMappings() {
+        return faces.stream().map(f -> f.mapping).toList();
     }
 
     /**

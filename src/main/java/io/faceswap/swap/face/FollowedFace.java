@@ -30,9 +30,20 @@ final class FollowedFace implements AutoCloseable {
 
     private static final int LOOK_ROWS = 4;
 
-    final ColorTransfer colour = new ColorTransfer();
+    /** Largest change of the box's mean colour (levels, any channel) from the last frame that is not a cut. */
+    private static final double CUT_CHANGE = 12;
+
+    ColorTransfer colour = new ColorTransfer();
     /** The face last made for it, which a predicted frame may draw again ({@link ComposedFace}). */
-    final ComposedFace composed = new ComposedFace();
+    ComposedFace composed = new ComposedFace();
+
+    /** With face mappings: the index of the mapping this face was last matched to, or -1. */
+    int mapping = -1;
+    /** With face mappings: its identity vector when last checked, and the frame it was checked on. */
+    float[] identity;
+
+    long identityFrame;
+    private double[] lastLook;
 
     private final LandmarkSmoother smoother = new LandmarkSmoother();
     private final boolean smoothing;
@@ -81,6 +92,36 @@ final class FollowedFace implements AutoCloseable {
         predicted = 0;
         measured++;
         look = measured >= SETTLE - 1 ? meanInBox(frame) : null;
+    }
+
+    /**
+     * Whether the box's look changed from the last frame as only a cut changes it (another person where this one
+     * was); the first call says no.
+     */
+    boolean cut(Mat frame) {
+        double[] now = meanInBox(frame);
+        double[] before = lastLook;
+        lastLook = now;
+        if (before == null || now == null) {
+            return false;
+        }
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs(now[c] - before[c]) > CUT_CHANGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches this face to another mapping: what was made for the last one's photo is dropped. */
+    void assign(int newMapping) {
+        if (newMapping != mapping) {
+            mapping = newMapping;
+            colour.close();
+            composed.close();
+            colour = new ColorTransfer();
+            composed = new ComposedFace();
+        }
     }
 
     private boolean looksAsBefore(Mat frame) {
