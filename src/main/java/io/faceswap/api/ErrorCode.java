@@ -15,6 +15,7 @@ public enum ErrorCode {
     TRIM_PAST_END(40008, 400, "The trim starts at or ends after the declared duration"),
     TARGET_MISSING(40010, 400, "A target is required: videoUrl (a video) or targetImageUrl (a photo)"),
     TARGET_CONFLICT(40011, 400, "Give one target: videoUrl or targetImageUrl, not both"),
+    FACE_SELECTOR_CONFLICT(40012, 400, "faceSelector mapped needs faceMappings; faceMappings allow only mapped"),
     ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
     ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
     API_KEY_MISSING(40111, 401, "The X-ClipZap-Apikey header is required"),

@@ -29,14 +29,25 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
         return Envelopes.error(ErrorCode.VALIDATION_FAILED, summary, Map.of("errors", errors));
     }
 
-    /** The client's name for the field: the last property, query or path parameter, or "body" for the whole body. */
+    /**
+     * The client's name for the field: a query or path parameter's name, or the body property's path in the JSON
+     * ({@code duration}, {@code consent.statement}, {@code faceMappings[0].referenceImageUrl}), or "body" for the
+     * whole body.
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         String name = "body";
+        StringBuilder property = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.PARAMETER) {
                 name = node.getName();
+                property.setLength(0);
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                if (node.isInIterable() && node.getIndex() != null) { // this node is inside element i of the last
+                    property.append('[').append(node.getIndex()).append(']');
+                }
+                property.append(property.length() == 0 ? "" : ".").append(node.getName());
             }
         }
-        return name;
+        return property.length() == 0 ? name : property.toString();
     }
 }

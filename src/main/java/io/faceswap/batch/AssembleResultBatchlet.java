@@ -4,7 +4,10 @@ import io.faceswap.credentials.ContentCredentials;
 import io.faceswap.swap.video.SegmentAssembler;
 import io.faceswap.swap.video.Segments;
 import io.faceswap.swap.video.Trim;
+import io.faceswap.task.FaceSwapTask;
+import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskFiles;
+import io.faceswap.task.TaskQueries;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -15,6 +18,8 @@ import java.nio.file.Path;
 /**
  * Step 3: joins the segments covering every frame, in order, with the original audio into an MP4, then writes it
  * signed with content credentials as the result: the result never exists unsigned, even after a crash between the two.
+ * A task with face mappings in which no mapped person was found in any frame fails here, uncharged
+ * (NO_MAPPED_FACE_FOUND): there is nothing to deliver.
  */
 @Named
 @Dependent
@@ -33,8 +38,18 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     @Inject
     ContentCredentials credentials;
 
+    @Inject
+    TaskQueries queries;
+
     @Override
     public String process() {
+        FaceSwapTask task = queries.find(taskId);
+        if (task.getFaceMappings() != null && task.getFacesFound() == 0) { // facesFound: summed over committed chunks
+            throw new TaskFailure(
+                    TaskErrorCode.NO_MAPPED_FACE_FOUND,
+                    "None of the people of faceMappings was found in any of the video's " + task.getFramesTotal()
+                            + " frames");
+        }
         Trim.FrameRange range = media.range(taskId); // the trimmed part's frames (or all), timed from its first
         Path result = files.result(taskId);
         Path unsigned = result.resolveSibling(result.getFileName() + ".unsigned.mp4");

@@ -8,6 +8,7 @@ import io.faceswap.metrics.Meters;
 import io.faceswap.swap.video.Trim;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.task.Billing;
+import io.faceswap.task.FaceMappings;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.task.TaskFiles;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
@@ -71,6 +73,13 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         SafeMediaFetcher fetcher = new SafeMediaFetcher();
         Path image = files.image(taskId);
         download(fetcher, task.getImageUrl(), image, "photo", true);
+        List<FaceMappings.Pair> pairs = FaceMappings.decode(task.getFaceMappings());
+        for (int i = 0; i < pairs.size(); i++) {
+            download(fetcher, pairs.get(i).referenceImageUrl(), files.reference(taskId, i), "reference photo", true);
+            if (pairs.get(i).imageUrl() != null) {
+                download(fetcher, pairs.get(i).imageUrl(), files.mappedPhoto(taskId, i), "mapped photo", true);
+            }
+        }
         if (task.isPhoto()) {
             download(fetcher, task.getTargetImageUrl(), files.targetImage(taskId), "target photo", true);
             media.source(taskId); // the source face is checked before the target is decoded
@@ -101,7 +110,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             return; // complete: files appear only by an atomic rename
         }
         long start = System.nanoTime();
-        String tag = what.replace(' ', '_'); // photo, target_photo, video
+        String tag = what.replace(' ', '_'); // photo, target_photo, video, reference_photo, mapped_photo
         try {
             FetchResult got = fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
             meters.mediaFetched(tag, "ok", got.bytes(), got.elapsed());

@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.task.FaceMappings;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskQueries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,10 @@ public class JobSettings {
     boolean multiBandBlend;
 
     @Inject
+    @ConfigProperty(name = "clipzap.swap.identity-threshold")
+    double identityThreshold;
+
+    @Inject
     TaskQueries tasks;
 
     /** Also read on a restart: the task's options are fixed at create, so a resumed run draws what the first did. */
@@ -41,9 +46,13 @@ public class JobSettings {
         p.setProperty("partitions", Integer.toString(threads));
         p.setProperty("chunkFrames", Integer.toString(chunkFrames));
         p.setProperty("minFramesPerPartition", Integer.toString(minFramesPerPartition));
-        p.setProperty("largestFaceOnly", Boolean.toString(largestFaceOnly));
         p.setProperty("multiBandBlend", Boolean.toString(multiBandBlend));
+        p.setProperty("identityThreshold", Double.toString(identityThreshold));
         FaceSwapTask task = tasks.find(taskId);
+        // the task's faceSelector, when it asked for one, overrules the configured default
+        String selector = task == null ? null : task.getFaceSelector();
+        boolean largest = selector == null ? largestFaceOnly : selector.equals(FaceMappings.LARGEST);
+        p.setProperty("largestFaceOnly", Boolean.toString(largest));
         p.setProperty("visibleLabel", Boolean.toString(task != null && task.isVisibleLabel()));
         return p;
     }

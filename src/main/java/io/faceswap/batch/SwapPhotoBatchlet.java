@@ -47,6 +47,10 @@ public class SwapPhotoBatchlet extends AbstractBatchlet {
     String multiBandBlend;
 
     @Inject
+    @BatchProperty(name = "identityThreshold")
+    Double identityThreshold;
+
+    @Inject
     TaskFiles files;
 
     @Inject
@@ -71,6 +75,8 @@ public class SwapPhotoBatchlet extends AbstractBatchlet {
         try {
             result = PhotoSwapper.swap(
                     source,
+                    media.mappings(taskId),
+                    identityThreshold,
                     target,
                     finder,
                     SourceFace.DEFAULT_MAX_PIXELS,

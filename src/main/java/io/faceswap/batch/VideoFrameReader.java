@@ -49,6 +49,10 @@ public class VideoFrameReader extends AbstractItemReader {
     Boolean visibleLabel;
 
     @Inject
+    @BatchProperty(name = "identityThreshold")
+    Double identityThreshold;
+
+    @Inject
     PartitionState partition;
 
     @Inject
@@ -77,17 +81,22 @@ public class VideoFrameReader extends AbstractItemReader {
                     info,
                     new FrameReader(files.video(taskId), next, 1, info.timeline()),
                     source,
-                    new FaceSwapper(
-                            source.face(),
-                            Boolean.parseBoolean(largestFaceOnly),
-                            true,
-                            Boolean.parseBoolean(multiBandBlend)),
+                    swapper(source),
                     Boolean.TRUE.equals(visibleLabel));
         } catch (RuntimeException e) {
             source.release();
             throw e;
         }
         partition.open(work);
+    }
+
+    /** Every face (or the largest), or with face mappings only the people named (issue 25). */
+    private FaceSwapper swapper(SharedSource source) {
+        boolean multiBand = Boolean.parseBoolean(multiBandBlend);
+        if (!source.mappings().isEmpty()) {
+            return new FaceSwapper(source.mappings(), identityThreshold, multiBand);
+        }
+        return new FaceSwapper(source.face(), Boolean.parseBoolean(largestFaceOnly), true, multiBand);
     }
 
     @Override

@@ -71,7 +71,7 @@ public class Meters {
                 .increment();
     }
 
-    /** {@code what}: photo, target_photo or video; {@code outcome}: ok or the fetch error's code. */
+    /** {@code what}: photo, target_photo, video, reference_photo or mapped_photo; {@code outcome}: ok or the fetch error's code. */
     public void mediaFetched(String what, String outcome, long bytes, Duration elapsed) {
         timer(
                         "clipzap.media.fetch",

@@ -85,7 +85,28 @@ public record CreateTaskRequest(
                         + "TRIM_PAST_END, uncharged",
                 minimum = "0",
                 example = "11.5")
-        Double endSeconds) {
+        Double endSeconds,
+
+        @Valid
+        @Size(min = 1, max = 8)
+        @Schema(
+                description = "Optional: swap only the people named, 1 to 8 pairs of {referenceImageUrl, imageUrl}. "
+                        + "A face in the target that matches a pair's reference photo (by face recognition) gets that "
+                        + "pair's photo; two faces never take one pair in the same frame; every other face stays "
+                        + "untouched. Reference and pair photos are checked as imageUrl is, each failure with a code "
+                        + "of its own (REFERENCE_*, MAPPED_PHOTO_*); a target in which no mapped person is found fails "
+                        + "with NO_MAPPED_FACE_FOUND, uncharged. Implies faceSelector mapped")
+        java.util.List<FaceMappingRequest> faceMappings,
+
+        @Pattern(regexp = "all|largest|mapped", message = "must be one of all, largest, mapped")
+        @Schema(
+                enumeration = {"all", "largest", "mapped"},
+                description = "Optional: which faces of the target get swapped. all: every face (the default, unless "
+                        + "the operator set clipzap.swap.largest-face-only); largest: only the largest face of each "
+                        + "frame; mapped: only the people of faceMappings (needs them: 400 / 40012 without; all or "
+                        + "largest with faceMappings is 40012 too)",
+                example = "mapped")
+        String faceSelector) {
 
     /** The seconds a task holds (and at most is charged): the trimmed part, or the whole declared duration. */
     public double trimmedSeconds() {

@@ -146,6 +146,14 @@ public class FaceSwapTask {
 
     private Double endSeconds;
 
+    /** Face mappings (V14): the pairs asked for, as {@link FaceMappings} stores them; null for none. */
+    @Column(length = 40000)
+    private String faceMappings;
+
+    /** all, largest or mapped, as asked at create (mapped with mappings); null: as configured. */
+    @Column(length = 8)
+    private String faceSelector;
+
     protected FaceSwapTask() {}
 
     public FaceSwapTask(
@@ -414,5 +422,19 @@ public class FaceSwapTask {
             this.consentAttested = true;
             this.consentStatement = consent.statement();
         }
+    }
+
+    public String getFaceMappings() {
+        return faceMappings;
+    }
+
+    public String getFaceSelector() {
+        return faceSelector;
+    }
+
+    /** Set once, at create, before the task is persisted. */
+    void setFaces(String selector, String mappings) {
+        this.faceSelector = selector;
+        this.faceMappings = mappings;
     }
 }

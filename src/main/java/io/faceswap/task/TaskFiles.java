@@ -39,6 +39,16 @@ public class TaskFiles {
         return dir(taskId).resolve("input-target-image");
     }
 
+    /** Face mapping {@code i}'s reference photo (issue 25). */
+    public Path reference(String taskId, int i) {
+        return dir(taskId).resolve("input-reference-" + i);
+    }
+
+    /** Face mapping {@code i}'s own photo, when it names one (issue 25). */
+    public Path mappedPhoto(String taskId, int i) {
+        return dir(taskId).resolve("input-mapped-" + i);
+    }
+
     public Path segments(String taskId) {
         return dir(taskId).resolve("segments");
     }

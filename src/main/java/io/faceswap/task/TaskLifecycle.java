@@ -258,7 +258,7 @@ public class TaskLifecycle {
      */
     public boolean markDeleted(String taskId) {
         return update(
-                                "t.deletedAt = :now, t.imageUrl = '', t.videoUrl = '', t.targetImageUrl = ''",
+                                "t.deletedAt = :now, t.imageUrl = '', t.videoUrl = '', t.targetImageUrl = '', t.faceMappings = null",
                                 "t.deletedAt is null",
                                 taskId)
                         .setParameter("now", clock.instant())

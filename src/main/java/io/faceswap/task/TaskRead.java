@@ -32,7 +32,9 @@ public record TaskRead(
         Instant deletedAt,
         Double startSeconds,
         Double endSeconds,
-        boolean visibleLabel) {
+        boolean visibleLabel,
+        String faceSelector,
+        String faceMappings) {
 
     static TaskRead of(FaceSwapTask t) {
         return new TaskRead(
@@ -60,7 +62,9 @@ public record TaskRead(
                 t.getDeletedAt(),
                 t.getStartSeconds(),
                 t.getEndSeconds(),
-                t.isVisibleLabel());
+                t.isVisibleLabel(),
+                t.getFaceSelector(),
+                t.getFaceMappings());
     }
 
     int progress() {

@@ -32,7 +32,8 @@ public class TaskReads {
     /** Ids per statement are padded to a power of two, so at most 8 distinct statements (each parsed once). */
     private static final String COLUMNS = "id, userId, title, imageUrl, videoUrl, duration, status, framesDone, "
             + "framesTotal, errorCode, errorMessage, createdAt, updatedAt, facesFound, processingSeconds, "
-            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel, targetImageUrl, targetKind";
+            + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel, targetImageUrl, targetKind, "
+            + "faceSelector, faceMappings";
 
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
@@ -107,7 +108,9 @@ public class TaskReads {
                 instant(rs, 20),
                 nullableDouble(rs, 21),
                 nullableDouble(rs, 22),
-                rs.getBoolean(23));
+                rs.getBoolean(23),
+                rs.getString(26),
+                rs.getString(27));
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

@@ -9,8 +9,6 @@ import io.faceswap.auth.SecureTokens;
 import io.faceswap.billing.BillingService;
 import io.faceswap.billing.UserAccount;
 import io.faceswap.logging.LogContext;
-import io.faceswap.media.MediaFetchException;
-import io.faceswap.media.TargetUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -78,6 +76,8 @@ public class TaskService {
             throw invalid("duration", "must be at most " + maxDurationSeconds + " seconds");
         }
         requireTrimValid(request, photo);
+        String selector = FaceMappings.selector(request);
+        String mappings = FaceMappings.encode(request.faceMappings());
         requireParsable("imageUrl", request.imageUrl());
         if (photo) {
             requireParsable("targetImageUrl", request.targetImageUrl());
@@ -102,7 +102,8 @@ public class TaskService {
                 + (request.startSeconds() == null && request.endSeconds() == null
                         ? ""
                         : "\ntrim " + request.startSeconds() + " " + request.endSeconds())
-                + (Boolean.TRUE.equals(request.visibleLabel()) ? "\nlabel" : ""));
+                + (Boolean.TRUE.equals(request.visibleLabel()) ? "\nlabel" : "")
+                + (selector == null ? "" : "\nfaces " + selector + " " + mappings));
         if (idempotencyKey != null) {
             Optional<FaceSwapTask> earlier = byIdempotencyKey(caller.userId(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -140,6 +141,7 @@ public class TaskService {
         task.setTrim(request.startSeconds(), request.endSeconds());
         task.setRequestId(LogContext.requestId());
         task.setConsent(request.consent());
+        task.setFaces(selector, mappings);
         task.setVisibleLabel(Boolean.TRUE.equals(request.visibleLabel()) || account.isVisibleLabel());
         em.persist(task);
         consent.recorded(task);
@@ -271,11 +273,7 @@ public class TaskService {
 
     /** A URL the downloader could not even parse is the client's mistake, told now rather than as a failed task. */
     private static void requireParsable(String field, String url) {
-        try {
-            TargetUrl.parse(url);
-        } catch (MediaFetchException e) {
-            throw new ApiException(ErrorCode.URL_INVALID, field + ": " + e.publicMessage());
-        }
+        FaceMappings.requireParsable(field, url);
     }
 
     private Optional<FaceSwapTask> byIdempotencyKey(String userId, String key) {

@@ -90,7 +90,19 @@ public record TaskView(
         Double endSeconds,
 
         @Schema(description = "Whether the result carries the visible AI-generated mark")
-        boolean visibleLabel) {
+        boolean visibleLabel,
+
+        @Schema(
+                enumeration = {"all", "largest", "mapped"},
+                description = "Which faces are swapped, as asked at create; null: as the operator configured "
+                        + "(every face, unless clipzap.swap.largest-face-only)",
+                nullable = true)
+        String faceSelector,
+
+        @Schema(
+                description = "The face mappings asked for at create; null for none (and once deleted)",
+                nullable = true)
+        java.util.List<FaceMappingRequest> faceMappings) {
 
     /** A tombstone's status: its data was deleted on request (issue 26); the row keeps its books. */
     public static final String DELETED = "deleted";
@@ -128,6 +140,17 @@ public record TaskView(
                 t.expired(),
                 t.startSeconds(),
                 t.endSeconds(),
-                t.visibleLabel());
+                t.visibleLabel(),
+                t.faceSelector(),
+                deleted ? null : mappings(t.faceMappings()));
+    }
+
+    private static java.util.List<FaceMappingRequest> mappings(String column) {
+        if (column == null) {
+            return null;
+        }
+        return FaceMappings.decode(column).stream()
+                .map(p -> new FaceMappingRequest(p.referenceImageUrl(), p.imageUrl()))
+                .toList();
     }
 }

@@ -31,6 +31,19 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         write(g, "errorCode", t.errorCode());
         write(g, "errorMessage", t.errorMessage());
         g.write("expired", t.expired());
+        if (t.faceMappings() == null) {
+            g.writeNull("faceMappings");
+        } else {
+            g.writeStartArray("faceMappings");
+            for (FaceMappingRequest m : t.faceMappings()) {
+                g.writeStartObject();
+                write(g, "imageUrl", m.imageUrl());
+                write(g, "referenceImageUrl", m.referenceImageUrl());
+                g.writeEnd();
+            }
+            g.writeEnd();
+        }
+        write(g, "faceSelector", t.faceSelector());
         g.write("facesFound", t.facesFound());
         write(g, "finishedAt", t.finishedAt());
         g.write("frames", t.frames());

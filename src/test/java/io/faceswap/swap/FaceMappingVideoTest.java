@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.faceswap.swap.face.FaceEmbedder;
 import io.faceswap.swap.face.FaceFinder;
 import io.faceswap.swap.face.FaceIdentity;
-import io.faceswap.swap.face.FaceLandmarks;
 import io.faceswap.swap.face.FaceMapping;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
@@ -14,6 +13,7 @@ import io.faceswap.swap.testing.Measures;
 import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
+import io.faceswap.swap.testing.TwoPeopleClip;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoSwapper;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,13 +36,15 @@ class FaceMappingVideoTest {
     private static final int CUT = 60;
 
     static final FaceFinder finder = TestFinder.shared();
+    static TwoPeopleClip people;
     static Path clip, untouched;
     static float[] astronautId, hopperId;
     static SourceFace hopperPhoto, astronautPhoto;
 
     @BeforeAll
     static void setUp() {
-        clip = twoPeople();
+        people = TwoPeopleClip.write("mapping-two-people", W, H, FRAMES, CUT);
+        clip = people.file();
         untouched = swap("mapping-none", () -> FrameProcessor.IDENTITY);
         try (Mat a = TestImages.load(TestImages.ASTRONAUT);
                 Mat h = TestImages.load(TestImages.GRACE_HOPPER)) {
@@ -183,45 +184,19 @@ class FaceMappingVideoTest {
 
     /** The identity of the face in one half of a frame. */
     private static float[] identityIn(Mat frame, boolean left) {
-        try (Mat half = half(frame, left).clone()) {
-            List<FaceLandmarks> faces = finder.find(half);
-            assertTrue(!faces.isEmpty(), "no face in the " + (left ? "left" : "right") + " half");
-            return finder.identity(half, faces.get(0));
-        }
+        float[] id = people.identityIn(finder, frame, left);
+        assertTrue(id != null, "no face in the " + (left ? "left" : "right") + " half");
+        return id;
     }
 
     private static Mat half(Mat frame, boolean left) {
-        return new Mat(frame, new Rect(left ? 0 : W / 2, 0, W / 2, H));
+        return people.half(frame, left);
     }
 
     private static double psnr(Mat a, Mat b) {
         try (a;
                 b) {
             return Measures.psnr(a, b);
-        }
-    }
-
-    /** The astronaut left and Hopper right, drifting a little; from {@link #CUT} on, the other way round. */
-    private static Path twoPeople() {
-        try (Mat a = TestImages.load(TestImages.ASTRONAUT);
-                Mat h = TestImages.load(TestImages.GRACE_HOPPER)) {
-            return TestVideos.write("mapping-two-people", W, H, 30, FRAMES, true, TestVideos.Format.MP4, i -> {
-                boolean astronautLeft = i < CUT;
-                Mat frame = TestVideos.place(
-                        astronautLeft ? a : h, W, H, H / (double) a.rows(), W / 4.0 - H / 2.0 + i * 0.3, 0);
-                try (Mat other = TestVideos.place(
-                                astronautLeft ? h : a,
-                                W,
-                                H,
-                                H / (double) h.rows(),
-                                3 * W / 4.0 - H / 2.0 - i * 0.3,
-                                0);
-                        Mat target = half(frame, false);
-                        Mat source = half(other, false)) {
-                    source.copyTo(target);
-                }
-                return frame;
-            });
         }
     }
 }

@@ -64,7 +64,9 @@ class ResultLinksTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                null,
+                null);
     }
 
     private static String query(String url, String name) {

@@ -47,7 +47,9 @@ class TaskViewSerializerTest {
             false,
             1.5,
             11.0,
-            true);
+            true,
+            "mapped",
+            java.util.List.of(new FaceMappingRequest("https://example.com/r.jpg", null)));
     static final TaskView EMPTY = new TaskView(
             "65f1c0ffee0ddba11c0ffee2",
             "u",
@@ -74,13 +76,17 @@ class TaskViewSerializerTest {
             true,
             null,
             null,
-            false);
+            false,
+            null,
+            null);
 
     @Test
     void writesWhatTheDefaultMappingWrote() {
         assertEquals(
                 "{\"chargedSeconds\":13,\"createdAt\":\"2026-12-01T04:22:19.364356016Z\",\"duration\":12.5,"
-                        + "\"endSeconds\":11.0,\"errorCode\":null,\"errorMessage\":null,\"expired\":false,\"facesFound\":287,"
+                        + "\"endSeconds\":11.0,\"errorCode\":null,\"errorMessage\":null,\"expired\":false,"
+                        + "\"faceMappings\":[{\"imageUrl\":null,\"referenceImageUrl\":\"https://example.com/r.jpg\"}],"
+                        + "\"faceSelector\":\"mapped\",\"facesFound\":287,"
                         + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
                         + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
@@ -93,7 +99,7 @@ class TaskViewSerializerTest {
                 JSONB.toJson(FULL));
         assertEquals(
                 "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,"
-                        + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,"
+                        + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"faceMappings\":null,\"faceSelector\":null,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
                         + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,"
                         + "\"status\":\"queued\",\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
@@ -106,7 +112,7 @@ class TaskViewSerializerTest {
         assertEquals(
                 "{\"code\":0,\"message\":\"success\",\"data\":[{\"chargedSeconds\":0,"
                         + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,\"errorCode\":\"NO_FACE_IN_IMAGE\","
-                        + "\"errorMessage\":\"no face\",\"expired\":true,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
+                        + "\"errorMessage\":\"no face\",\"expired\":true,\"faceMappings\":null,\"faceSelector\":null,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
                         + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
                         + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,\"status\":\"queued\","
                         + "\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"

@@ -47,6 +47,24 @@ public final class PhotoSwapper {
             boolean largestOnly,
             boolean multiBand,
             boolean visibleLabel) {
+        return swap(source, List.of(), 0, target, finder, maxPixels, largestOnly, multiBand, visibleLabel);
+    }
+
+    /**
+     * As above; with {@code mappings}, only the faces recognised as a mapping's person ({@link FaceIdentity}, at
+     * {@code threshold}) are swapped, each with its mapping's photo, and a photo where none is found throws
+     * {@link NoMappedFaceException}.
+     */
+    public static Result swap(
+            SourceFace source,
+            List<FaceMapping> mappings,
+            double threshold,
+            byte[] target,
+            FaceFinder finder,
+            long maxPixels,
+            boolean largestOnly,
+            boolean multiBand,
+            boolean visibleLabel) {
         ImageHeader header = ImageHeader.read(target);
         boolean png = header != null && header.format().equals("PNG");
         Mat picture;
@@ -59,12 +77,17 @@ public final class PhotoSwapper {
         }
         try (Mat bgr = picture;
                 Mat alpha = png ? PhotoDecoder.alpha(target) : null) {
-            List<float[]> faces = faces(finder.find(bgr), largestOnly);
-            for (float[] face : faces) {
+            List<FaceLandmarks> found = finder.find(bgr);
+            List<SourceFace> sources = new ArrayList<>();
+            List<float[]> faces = mappings.isEmpty()
+                    ? faces(found, largestOnly, source, sources)
+                    : mapped(found, bgr, finder, mappings, threshold, sources);
+            for (int i = 0; i < faces.size(); i++) {
+                SourceFace from = sources.get(i);
                 float[] points = ForeheadExtension.extend(
-                        ShapeTransfer.destination(source.points(), face, FaceSwapper.SHAPE_TRANSFER));
+                        ShapeTransfer.destination(from.points(), faces.get(i), FaceSwapper.SHAPE_TRANSFER));
                 try (ColorTransfer colour = new ColorTransfer()) {
-                    FaceBlender.blend(source, points, bgr, colour, multiBand);
+                    FaceBlender.blend(from, points, bgr, colour, multiBand);
                 }
             }
             if (visibleLabel) {
@@ -75,8 +98,48 @@ public final class PhotoSwapper {
         }
     }
 
-    /** The faces to swap, largest first: the largest must pass the checks, the others are skipped if they fail. */
     static List<float[]> faces(List<FaceLandmarks> found, boolean largestOnly) {
+        return faces(found, largestOnly, null, new ArrayList<>());
+    }
+
+    /**
+     * The faces recognised as a mapping's person, each with that mapping's photo added to {@code sources}; one that
+     * fails the source checks is left as it is. Every face is measured before any is drawn on.
+     */
+    private static List<float[]> mapped(
+            List<FaceLandmarks> found,
+            Mat bgr,
+            FaceFinder finder,
+            List<FaceMapping> mappings,
+            double threshold,
+            List<SourceFace> sources) {
+        List<float[]> identities =
+                found.stream().map(f -> finder.identity(bgr, f)).toList();
+        int[] who = FaceIdentity.assign(
+                identities, mappings.stream().map(FaceMapping::reference).toList(), threshold);
+        List<float[]> kept = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (who[i] < 0) {
+                continue;
+            }
+            try {
+                SourceChecks.check(found.get(i).points());
+                kept.add(found.get(i).points());
+                sources.add(mappings.get(who[i]).source());
+            } catch (SourceFaceTooSmallException | SourceFaceTurnedException e) {
+                // recognised, but too small or turned to draw well: left as it is, as an unchecked face would be
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new NoMappedFaceException(
+                    "None of the mapped people was found in the target photo (" + found.size() + " face(s) in it)");
+        }
+        return kept;
+    }
+
+    /** The faces to swap, largest first: the largest must pass the checks, the others are skipped if they fail. */
+    private static List<float[]> faces(
+            List<FaceLandmarks> found, boolean largestOnly, SourceFace source, List<SourceFace> sources) {
         if (found.isEmpty()) {
             throw new TargetPhotoException(TargetPhotoException.NO_FACE, "No face was found in the target photo");
         }
@@ -85,6 +148,7 @@ public final class PhotoSwapper {
             try {
                 SourceChecks.check(face.points());
                 kept.add(face.points());
+                sources.add(source);
             } catch (SourceFaceTooSmallException e) {
                 if (kept.isEmpty()) { // the largest face
                     throw new TargetPhotoException(TargetPhotoException.FACE_TOO_SMALL, target(e.getMessage()));

@@ -1,0 +1,361 @@
+package io.faceswap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faceswap.it.ApiClient.Reply;
+import io.faceswap.swap.FrameProcessor;
+import io.faceswap.swap.face.FaceEmbedder;
+import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.TestFinder;
+import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
+import io.faceswap.swap.testing.TwoPeopleClip;
+import io.faceswap.swap.video.FrameReader;
+import io.faceswap.swap.video.VideoLimits;
+import io.faceswap.swap.video.VideoSwapper;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Face mappings through the API (issue 25), on a clip of two people made from the two test photos who swap places
+ * at a cut: one mapping swaps only its person (the other's half matches a no-swap pass of the same clip), two
+ * mappings swap both with the right photos, a photo target is mapped too, and the failures (a reference without a
+ * face, a person found nowhere) carry their codes and charge nothing. Identity is judged here, in the client, by the
+ * same recognition model.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FaceMappingIT {
+    static final Duration TIMEOUT = Duration.ofSeconds(240);
+    static final long PAID = 60;
+    static final int W = 480, H = 270, FRAMES = 40, CUT = 20;
+    static MediaServer media;
+    static TwoPeopleClip people;
+    static Path untouched;
+    static float[] astronautId, hopperId;
+    static final FaceFinder finder = TestFinder.shared();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeAll
+    static void media() throws Exception {
+        media = new MediaServer();
+        people = TwoPeopleClip.write("mapping-it", W, H, FRAMES, CUT);
+        untouched = TestVideos.dir().resolve("mapping-it-untouched.mp4");
+        VideoSwapper.swapFile(
+                people.file(), untouched, () -> FrameProcessor.IDENTITY, 2, 30, VideoLimits.DEFAULT, (d, t) -> {});
+        media.serve("two.mp4", people.file());
+        media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER));
+        media.serve("astronaut.jpg", TestImages.file(TestImages.ASTRONAUT));
+        media.serve(
+                "astronaut-only.mp4",
+                TestVideos.movingFace(
+                        "mapping-it-one", TestImages.ASTRONAUT, 320, 240, 25, 20, false, TestVideos.Format.MP4));
+        Path grey = TestVideos.dir().resolve("mapping-it-grey.jpg");
+        try (Mat plain =
+                new Mat(240, 320, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0))) {
+            opencv_imgcodecs.imwrite(grey.toString(), plain);
+        }
+        media.serve("grey.jpg", grey);
+        try (Mat a = TestImages.load(TestImages.ASTRONAUT);
+                Mat h = TestImages.load(TestImages.GRACE_HOPPER)) {
+            astronautId = finder.largestIdentity(a);
+            hopperId = finder.largestIdentity(h);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        media.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = ApiClient.of(base);
+    }
+
+    @Test
+    void oneMappingSwapsOnlyThatPersonThroughTheCut() throws Exception {
+        String user = ApiClient.uniqueUser("mapone");
+        String sk = api.paidKey(user, PAID);
+        // the astronaut is replaced by the task's photo (Hopper): the pair names no photo of its own
+        Reply created = create(sk, videoBody("[{\"referenceImageUrl\":\"" + media.url("astronaut.jpg") + "\"}]", null));
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("mapped", created.data().getString("faceSelector"), created::toString);
+        assertEquals(
+                media.url("astronaut.jpg").toString(),
+                created.data().getJsonArray("faceMappings").getJsonObject(0).getString("referenceImageUrl"));
+        JsonObject done = ended(sk, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        assertEquals(2, done.getJsonNumber("chargedSeconds").longValue(), done::toString);
+        Path out = result(sk, done.getString("id"), "mapping-it-one-result.mp4");
+
+        double worstOther = Double.MAX_VALUE, meanOther = 0, meanMapped = 0;
+        double toSource = 0, toOriginal = 0;
+        int judged = 0, closer = 0;
+        try (FrameReader swapped = new FrameReader(out, 0, 1);
+                FrameReader plain = new FrameReader(untouched, 0, 1)) {
+            for (int i = 0; i < FRAMES; i++) {
+                try (Mat a = swapped.next();
+                        Mat b = plain.next()) {
+                    boolean left = people.astronautLeft(i);
+                    double other = psnr(people.half(a, !left), people.half(b, !left));
+                    worstOther = Math.min(worstOther, other);
+                    meanOther += other / FRAMES;
+                    meanMapped += psnr(people.half(a, left), people.half(b, left)) / FRAMES;
+                    if (i % 4 == 1) {
+                        float[] after = people.identityIn(finder, a, left);
+                        assertNotNull(after, "a face where the astronaut was, frame " + i);
+                        double s = FaceEmbedder.similarity(after, hopperId);
+                        double o = FaceEmbedder.similarity(after, astronautId);
+                        toSource += s;
+                        toOriginal += o;
+                        judged++;
+                        closer += s > o ? 1 : 0;
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                "MAPPING IT one mapping: the other person's half vs a no-swap pass PSNR min %.1f dB, mean %.1f dB"
+                        + " (the mapped half: mean %.1f dB); mapped face's similarity to the photo %.3f, to the"
+                        + " original person %.3f; closer to the photo on %d of %d judged frames (cut at %d)%n",
+                worstOther, meanOther, meanMapped, toSource / judged, toOriginal / judged, closer, judged, CUT);
+        assertTrue(worstOther > 32, "the unmapped person is untouched (codec noise only): " + worstOther);
+        assertTrue(meanMapped < meanOther - 5, "the mapped person changed: " + meanMapped + " vs " + meanOther);
+        assertTrue(closer >= judged * 0.95, closer + " of " + judged);
+    }
+
+    @Test
+    void twoMappingsSwapBothWithTheRightPhotos() throws Exception {
+        String user = ApiClient.uniqueUser("maptwo");
+        String sk = api.paidKey(user, PAID);
+        String pairs = "[{\"referenceImageUrl\":\"" + media.url("astronaut.jpg") + "\",\"imageUrl\":\""
+                + media.url("hopper.jpg") + "\"},{\"referenceImageUrl\":\"" + media.url("hopper.jpg")
+                + "\",\"imageUrl\":\"" + media.url("astronaut.jpg") + "\"}]";
+        Reply created = create(sk, videoBody(pairs, "mapped"));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject done = ended(sk, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        Path out = result(sk, done.getString("id"), "mapping-it-two-result.mp4");
+        int judged = 0, right = 0;
+        try (FrameReader swapped = new FrameReader(out, 0, 1)) {
+            for (int i = 0; i < FRAMES; i++) {
+                try (Mat a = swapped.next()) {
+                    if (i % 4 != 1) {
+                        continue;
+                    }
+                    boolean left = people.astronautLeft(i);
+                    float[] wasAstronaut = people.identityIn(finder, a, left);
+                    float[] wasHopper = people.identityIn(finder, a, !left);
+                    judged += 2;
+                    right += wasAstronaut != null
+                                    && FaceEmbedder.similarity(wasAstronaut, hopperId)
+                                            > FaceEmbedder.similarity(wasAstronaut, astronautId)
+                            ? 1
+                            : 0;
+                    right += wasHopper != null
+                                    && FaceEmbedder.similarity(wasHopper, astronautId)
+                                            > FaceEmbedder.similarity(wasHopper, hopperId)
+                            ? 1
+                            : 0;
+                }
+            }
+        }
+        System.out.printf(
+                "MAPPING IT two mappings: %d of %d judged faces closer to their pair's photo%n", right, judged);
+        assertTrue(right >= judged * 0.95, right + " of " + judged);
+    }
+
+    @Test
+    void aPhotoTargetIsMappedToo() {
+        String user = ApiClient.uniqueUser("mapphoto");
+        String sk = api.paidKey(user, PAID);
+        Reply swapped = create(sk, photoBody("astronaut.jpg"));
+        assertEquals(201, swapped.status(), swapped::toString);
+        JsonObject done = ended(sk, swapped.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        assertEquals(1, done.getJsonNumber("facesFound").longValue(), done::toString);
+
+        Reply nobody = create(sk, photoBody("hopper.jpg")); // the astronaut is not in Hopper's photo
+        assertEquals(201, nobody.status(), nobody::toString);
+        JsonObject failed = ended(sk, nobody.data().getString("id"));
+        assertEquals("failed", failed.getString("status"), failed::toString);
+        assertEquals("NO_MAPPED_FACE_FOUND", failed.getString("errorCode"), failed::toString);
+        assertEquals(0, failed.getJsonNumber("chargedSeconds").longValue());
+    }
+
+    @Test
+    void failuresCarryTheirCodesAndChargeNothing() {
+        String user = ApiClient.uniqueUser("mapbad");
+        String sk = api.paidKey(user, PAID);
+        Reply noFace = create(sk, videoBody("[{\"referenceImageUrl\":\"" + media.url("grey.jpg") + "\"}]", null));
+        assertEquals(201, noFace.status(), noFace::toString);
+        JsonObject a = ended(sk, noFace.data().getString("id"));
+        assertEquals("NO_FACE_IN_REFERENCE", a.getString("errorCode"), a::toString);
+        assertTrue(a.getString("errorMessage").contains("faceMappings[0].referenceImageUrl"), a::toString);
+
+        Reply badPhoto = create(
+                sk,
+                videoBody(
+                        "[{\"referenceImageUrl\":\"" + media.url("astronaut.jpg") + "\",\"imageUrl\":\""
+                                + media.url("grey.jpg") + "\"}]",
+                        null));
+        JsonObject b = ended(sk, badPhoto.data().getString("id"));
+        assertEquals("NO_FACE_IN_MAPPED_PHOTO", b.getString("errorCode"), b::toString);
+
+        // Hopper is nowhere in a clip of the astronaut alone
+        Reply nowhere = create(
+                sk,
+                "{\"imageUrl\":\"" + media.url("astronaut.jpg") + "\",\"videoUrl\":\"" + media.url("astronaut-only.mp4")
+                        + "\",\"duration\":0.8,\"faceMappings\":[{\"referenceImageUrl\":\"" + media.url("hopper.jpg")
+                        + "\"}]}");
+        assertEquals(201, nowhere.status(), nowhere::toString);
+        JsonObject c = ended(sk, nowhere.data().getString("id"));
+        assertEquals("failed", c.getString("status"), c::toString);
+        assertEquals("NO_MAPPED_FACE_FOUND", c.getString("errorCode"), c::toString);
+
+        JsonObject books = Await.until(
+                "the holds to be released",
+                TIMEOUT,
+                () -> api.adminGet("/v1/admin/users/" + user).data(),
+                x -> x.getJsonNumber("heldSeconds").longValue() == 0);
+        assertEquals(PAID, books.getJsonNumber("balanceSeconds").longValue(), books::toString);
+        assertEquals(0, books.getJsonNumber("spentSeconds").longValue(), books::toString);
+    }
+
+    @Test
+    void contradictionsAndBadPairsAreRefusedAtCreate() {
+        String user = ApiClient.uniqueUser("mapreq");
+        String sk = api.paidKey(user, PAID);
+        String pair = "{\"referenceImageUrl\":\"" + media.url("astronaut.jpg") + "\"}";
+
+        Reply mappedAlone = create(sk, videoBody(null, "mapped"));
+        assertEquals(400, mappedAlone.status(), mappedAlone::toString);
+        assertEquals(40012, mappedAlone.code(), mappedAlone::toString);
+
+        Reply largestWithPairs = create(sk, videoBody("[" + pair + "]", "largest"));
+        assertEquals(400, largestWithPairs.status(), largestWithPairs::toString);
+        assertEquals(40012, largestWithPairs.code(), largestWithPairs::toString);
+
+        Reply nine = create(sk, videoBody("[" + String.join(",", java.util.Collections.nCopies(9, pair)) + "]", null));
+        assertEquals(400, nine.status(), nine::toString);
+        assertEquals(40001, nine.code(), nine::toString);
+        assertEquals("faceMappings", field(nine), nine::toString);
+
+        Reply none = create(sk, videoBody("[]", null));
+        assertEquals(400, none.status(), none::toString);
+        assertEquals("faceMappings", field(none), none::toString);
+
+        Reply noReference = create(sk, videoBody("[{\"imageUrl\":\"" + media.url("hopper.jpg") + "\"}]", null));
+        assertEquals(400, noReference.status(), noReference::toString);
+        assertEquals("faceMappings[0].referenceImageUrl", field(noReference), noReference::toString);
+
+        Reply unknown = create(
+                sk,
+                videoBody(
+                        "[{\"referenceImageUrl\":\"" + media.url("hopper.jpg") + "\",\"refrenceImageUrl\":\"x\"}]",
+                        null));
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertTrue(unknown.body().contains("refrenceImageUrl"), unknown::toString);
+
+        Reply badSelector = create(sk, videoBody(null, "everyone"));
+        assertEquals(400, badSelector.status(), badSelector::toString);
+        assertEquals("faceSelector", field(badSelector), badSelector::toString);
+
+        Reply largest = create(sk, videoBody(null, "largest"));
+        assertEquals(201, largest.status(), largest::toString);
+        assertEquals("largest", largest.data().getString("faceSelector"));
+        assertTrue(largest.data().isNull("faceMappings"), largest::toString);
+        ended(sk, largest.data().getString("id"));
+    }
+
+    private Reply create(String sk, String json) {
+        return api.post("/v1/faceswap_openapi/create", json, "X-ClipZap-Apikey", sk);
+    }
+
+    private static String videoBody(String mappings, String selector) {
+        return "{\"title\":\"mapping\",\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"videoUrl\":\""
+                + media.url("two.mp4") + "\",\"duration\":" + (FRAMES / 30.0)
+                + (mappings == null ? "" : ",\"faceMappings\":" + mappings)
+                + (selector == null ? "" : ",\"faceSelector\":\"" + selector + "\"") + "}";
+    }
+
+    /** Hopper's face put on the astronaut, wherever the astronaut is found in the target photo. */
+    private static String photoBody(String target) {
+        return "{\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"targetImageUrl\":\"" + media.url(target)
+                + "\",\"faceMappings\":[{\"referenceImageUrl\":\"" + media.url("astronaut.jpg") + "\"}]}";
+    }
+
+    private static String field(Reply reply) {
+        return reply.data().getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+
+    private JsonObject ended(String sk, String id) {
+        return Await.until(
+                "task " + id + " to end",
+                TIMEOUT,
+                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                        .data()
+                        .getJsonArray("list")
+                        .getJsonObject(0),
+                t -> !List.of("queued", "processing").contains(t.getString("status")));
+    }
+
+    private Path result(String sk, String id, String name) throws IOException, InterruptedException {
+        HttpResponse<InputStream> got = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(api.base().resolve("v1/faceswap_openapi/result/" + id))
+                                .header("X-ClipZap-Apikey", sk)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, got.statusCode());
+        Path file = TestVideos.dir().resolve(name);
+        try (InputStream in = got.body()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static double psnr(Mat a, Mat b) {
+        try (a;
+                b) {
+            return Measures.psnr(a, b);
+        }
+    }
+}
