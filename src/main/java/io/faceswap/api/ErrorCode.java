@@ -15,6 +15,8 @@ public enum ErrorCode {
     TRIM_PAST_END(40008, 400, "The trim starts at or ends after the declared duration"),
     TARGET_MISSING(40010, 400, "A target is required: videoUrl (a video) or targetImageUrl (a photo)"),
     TARGET_CONFLICT(40011, 400, "Give one target: videoUrl or targetImageUrl, not both"),
+    FACE_ID_UNKNOWN(
+            40013, 400, "A faceId in faceMappings is unknown, another user's, or expired; list the faces again"),
     FACE_SELECTOR_CONFLICT(40012, 400, "faceSelector mapped needs faceMappings; faceMappings allow only mapped"),
     ADMIN_TOKEN_MISSING(40101, 401, "Authorization: Bearer <admin token> is required"),
     ADMIN_TOKEN_INVALID(40102, 401, "The admin token is not valid"),
@@ -45,6 +47,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(41301, 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(41501, 415, "The request body must be application/json"),
     RANGE_NOT_SATISFIABLE(41601, 416, "The requested byte range is outside the file"),
+    MEDIA_UNUSABLE(42201, 422, "The media could not be fetched or read; the message says why"),
     RATE_LIMITED(42901, 429, "Too many requests"),
     TOO_MANY_QUEUED_TASKS(42902, 429, "The user already has the maximum number of queued tasks"),
     INTERNAL_ERROR(50001, 500, "Internal error"),

@@ -75,7 +75,10 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         download(fetcher, task.getImageUrl(), image, "photo", true);
         List<FaceMappings.Pair> pairs = FaceMappings.decode(task.getFaceMappings());
         for (int i = 0; i < pairs.size(); i++) {
-            download(fetcher, pairs.get(i).referenceImageUrl(), files.reference(taskId, i), "reference photo", true);
+            if (pairs.get(i).referenceImageUrl() != null) {
+                download(
+                        fetcher, pairs.get(i).referenceImageUrl(), files.reference(taskId, i), "reference photo", true);
+            }
             if (pairs.get(i).imageUrl() != null) {
                 download(fetcher, pairs.get(i).imageUrl(), files.mappedPhoto(taskId, i), "mapped photo", true);
             }

@@ -31,7 +31,8 @@ final class MappedFaces {
         List<FaceMapping> loaded = new ArrayList<>();
         try {
             for (int i = 0; i < pairs.size(); i++) {
-                float[] reference = reference(files, taskId, i, finder);
+                float[] listed = pairs.get(i).vector(); // a face listed for the client, by its id
+                float[] reference = listed != null ? listed : reference(files, taskId, i, finder);
                 SourceFace face = pairs.get(i).imageUrl() == null ? taskSource : photo(files, taskId, i, finder);
                 loaded.add(new FaceMapping(reference, face));
             }

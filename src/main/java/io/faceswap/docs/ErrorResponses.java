@@ -36,6 +36,7 @@ final class ErrorResponses {
         NAMES.put("413", "PayloadTooLarge");
         NAMES.put("415", "UnsupportedMediaType");
         NAMES.put("416", "RangeNotSatisfiable");
+        NAMES.put("422", "UnprocessableContent");
         NAMES.put("429", "TooManyRequests");
         NAMES.put("500", "InternalError");
         NAMES.put("503", "ServiceUnavailable");

@@ -40,8 +40,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!(request.getSecurityContext().getUserPrincipal() instanceof ApiCaller caller) || !policy.enabled()) {
             return;
         }
-        Kind kind = request.getMethod().equals("POST")
-                        && request.getUriInfo().getPath().endsWith("/create")
+        String path = request.getUriInfo().getPath();
+        // listing a media's faces fetches and decodes it as a task's start does: it draws from the create bucket
+        Kind kind = request.getMethod().equals("POST") && (path.endsWith("/create") || path.endsWith("/faces"))
                 ? Kind.CREATE
                 : Kind.READ;
         KeyLimiters.Decision decision = limiters.acquire(caller.keyId(), kind, policy.limitFor(caller.userId(), kind));

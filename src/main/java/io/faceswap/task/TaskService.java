@@ -56,6 +56,9 @@ public class TaskService {
     ConsentPolicy consent;
 
     @Inject
+    io.faceswap.faces.DetectedFaces detectedFaces;
+
+    @Inject
     Event<TaskEvents.Queued> queued;
 
     @Inject
@@ -77,7 +80,8 @@ public class TaskService {
         }
         requireTrimValid(request, photo);
         String selector = FaceMappings.selector(request);
-        String mappings = FaceMappings.encode(request.faceMappings());
+        String mappings =
+                FaceMappings.encode(request.faceMappings(), id -> detectedFaces.identity(caller.userId(), id));
         requireParsable("imageUrl", request.imageUrl());
         if (photo) {
             requireParsable("targetImageUrl", request.targetImageUrl());

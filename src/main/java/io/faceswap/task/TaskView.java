@@ -150,7 +150,7 @@ public record TaskView(
             return null;
         }
         return FaceMappings.decode(column).stream()
-                .map(p -> new FaceMappingRequest(p.referenceImageUrl(), p.imageUrl()))
+                .map(p -> new FaceMappingRequest(p.referenceImageUrl(), p.faceId(), p.imageUrl()))
                 .toList();
     }
 }

@@ -37,6 +37,7 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
             g.writeStartArray("faceMappings");
             for (FaceMappingRequest m : t.faceMappings()) {
                 g.writeStartObject();
+                write(g, "faceId", m.faceId());
                 write(g, "imageUrl", m.imageUrl());
                 write(g, "referenceImageUrl", m.referenceImageUrl());
                 g.writeEnd();

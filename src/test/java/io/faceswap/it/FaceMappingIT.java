@@ -304,6 +304,115 @@ class FaceMappingIT {
         ended(sk, largest.data().getString("id"));
     }
 
+    @Test
+    void facesAreListedAndAFaceIdMapsThatPerson() throws Exception {
+        String user = ApiClient.uniqueUser("mapfaces");
+        String sk = api.paidKey(user, PAID);
+        Reply photo = faces(sk, "{\"imageUrl\":\"" + media.url("astronaut.jpg") + "\"}");
+        assertEquals(200, photo.status(), photo::toString);
+        jakarta.json.JsonArray inPhoto = photo.data().getJsonArray("faces");
+        assertEquals(1, inPhoto.size(), photo::toString);
+        JsonObject face = inPhoto.getJsonObject(0);
+        assertTrue(face.getString("faceId").matches("[0-9a-f]{24}"), face::toString);
+        assertTrue(face.isNull("second"), face::toString);
+        JsonObject box = face.getJsonObject("box");
+        assertTrue(box.getInt("x") > 100 && box.getInt("x") + box.getInt("width") < 400, box::toString);
+        byte[] jpeg = java.util.Base64.getDecoder().decode(face.getString("jpeg"));
+        try (Mat crop = opencv_imgcodecs.imdecode(new Mat(jpeg), opencv_imgcodecs.IMREAD_COLOR)) {
+            assertTrue(crop.cols() > 32 && crop.cols() <= 128 && crop.rows() <= 128, crop.cols() + "x" + crop.rows());
+            float[] id = finder.largestIdentity(crop);
+            System.out.printf(
+                    "MAPPING IT faces: the photo's crop %dx%d, %d bytes, similarity to the astronaut %.3f%n",
+                    crop.cols(), crop.rows(), jpeg.length, FaceEmbedder.similarity(id, astronautId));
+            assertTrue(FaceEmbedder.similarity(id, astronautId) > 0.7, "the crop shows the astronaut");
+        }
+
+        Reply video = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[0.1,1.0]}");
+        assertEquals(200, video.status(), video::toString);
+        jakarta.json.JsonArray inVideo = video.data().getJsonArray("faces");
+        assertEquals(4, inVideo.size(), video::toString);
+        String astronautFace = null;
+        for (JsonObject f : inVideo.getValuesAs(JsonObject.class)) {
+            boolean left = f.getJsonObject("box").getInt("x") < W / 2;
+            if (f.getJsonNumber("second").doubleValue() < 0.5 && left) {
+                astronautFace = f.getString("faceId"); // before the cut the astronaut is on the left
+            }
+        }
+        assertNotNull(astronautFace, video::toString);
+
+        Reply created =
+                create(sk, videoBody("[{\"faceId\":\"" + astronautFace + "\"}]", null)); // Hopper on the astronaut
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(
+                astronautFace,
+                created.data().getJsonArray("faceMappings").getJsonObject(0).getString("faceId"),
+                created::toString);
+        JsonObject done = ended(sk, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        Path out = result(sk, done.getString("id"), "mapping-it-faceid-result.mp4");
+        int judged = 0, closer = 0;
+        try (FrameReader swapped = new FrameReader(out, 0, 1)) {
+            for (int i = 0; i < FRAMES; i++) {
+                try (Mat a = swapped.next()) {
+                    if (i % 8 == 3) {
+                        float[] after = people.identityIn(finder, a, people.astronautLeft(i));
+                        float[] other = people.identityIn(finder, a, !people.astronautLeft(i));
+                        judged++;
+                        closer += FaceEmbedder.similarity(after, hopperId) > FaceEmbedder.similarity(after, astronautId)
+                                        && FaceEmbedder.similarity(other, hopperId) > 0.7
+                                ? 1
+                                : 0;
+                    }
+                }
+            }
+        }
+        assertEquals(judged, closer, "the astronaut became Hopper on every judged frame, Hopper stayed Hopper");
+
+        // a face id is its user's own
+        String stranger = api.paidKey(ApiClient.uniqueUser("mapstranger"), PAID);
+        Reply foreign = create(stranger, videoBody("[{\"faceId\":\"" + astronautFace + "\"}]", null));
+        assertEquals(400, foreign.status(), foreign::toString);
+        assertEquals(40013, foreign.code(), foreign::toString);
+        Reply both = create(
+                sk,
+                videoBody(
+                        "[{\"faceId\":\"" + astronautFace + "\",\"referenceImageUrl\":\"" + media.url("hopper.jpg")
+                                + "\"}]",
+                        null));
+        assertEquals(400, both.status(), both::toString);
+        assertEquals("faceMappings[0].referenceImageUrl", field(both), both::toString);
+    }
+
+    @Test
+    void badFaceListingsAreRefusedWithReasons() {
+        String sk = api.paidKey(ApiClient.uniqueUser("mapfacesbad"), PAID);
+        Reply both = faces(
+                sk, "{\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"videoUrl\":\"" + media.url("two.mp4") + "\"}");
+        assertEquals(400, both.status(), both::toString);
+        assertEquals(40001, both.code(), both::toString);
+        Reply neither = faces(sk, "{}");
+        assertEquals(400, neither.status(), neither::toString);
+        Reply secondsOnPhoto = faces(sk, "{\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"seconds\":[1]}");
+        assertEquals("seconds", field(secondsOnPhoto), secondsOnPhoto::toString);
+        Reply pastTheEnd = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[5]}");
+        assertEquals(400, pastTheEnd.status(), pastTheEnd::toString);
+        assertEquals("seconds", field(pastTheEnd), pastTheEnd::toString);
+        Reply negative = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[-1]}");
+        assertEquals(400, negative.status(), negative::toString);
+        Reply notAVideo = faces(sk, "{\"videoUrl\":\"" + media.url("hopper.jpg") + "\"}");
+        assertEquals(422, notAVideo.status(), notAVideo::toString);
+        assertEquals(42201, notAVideo.code(), notAVideo::toString);
+        Reply missing = faces(sk, "{\"imageUrl\":\"" + media.url("nothing-here.jpg") + "\"}");
+        assertEquals(422, missing.status(), missing::toString);
+        Reply noFace = faces(sk, "{\"imageUrl\":\"" + media.url("grey.jpg") + "\"}");
+        assertEquals(200, noFace.status(), noFace::toString);
+        assertEquals(0, noFace.data().getJsonArray("faces").size(), noFace::toString);
+    }
+
+    private Reply faces(String sk, String json) {
+        return api.post("/v1/faceswap_openapi/faces", json, "X-ClipZap-Apikey", sk);
+    }
+
     private Reply create(String sk, String json) {
         return api.post("/v1/faceswap_openapi/create", json, "X-ClipZap-Apikey", sk);
     }
@@ -322,6 +431,10 @@ class FaceMappingIT {
     }
 
     private static String field(Reply reply) {
+        assertEquals(
+                jakarta.json.JsonValue.ValueType.OBJECT,
+                reply.json().get("data").getValueType(),
+                reply::toString);
         return reply.data().getJsonArray("errors").getJsonObject(0).getString("field");
     }
 

@@ -49,7 +49,7 @@ class TaskViewSerializerTest {
             11.0,
             true,
             "mapped",
-            java.util.List.of(new FaceMappingRequest("https://example.com/r.jpg", null)));
+            java.util.List.of(new FaceMappingRequest("https://example.com/r.jpg", null, null)));
     static final TaskView EMPTY = new TaskView(
             "65f1c0ffee0ddba11c0ffee2",
             "u",
@@ -85,7 +85,7 @@ class TaskViewSerializerTest {
         assertEquals(
                 "{\"chargedSeconds\":13,\"createdAt\":\"2026-12-01T04:22:19.364356016Z\",\"duration\":12.5,"
                         + "\"endSeconds\":11.0,\"errorCode\":null,\"errorMessage\":null,\"expired\":false,"
-                        + "\"faceMappings\":[{\"imageUrl\":null,\"referenceImageUrl\":\"https://example.com/r.jpg\"}],"
+                        + "\"faceMappings\":[{\"faceId\":null,\"imageUrl\":null,\"referenceImageUrl\":\"https://example.com/r.jpg\"}],"
                         + "\"faceSelector\":\"mapped\",\"facesFound\":287,"
                         + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
                         + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"

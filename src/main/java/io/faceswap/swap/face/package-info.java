@@ -10,7 +10,10 @@
  * one's maps and alpha, moved by an affine fit ({@link io.faceswap.swap.face.ComposedFace}). The models are built
  * once per process and lent to one worker at a time ({@link io.faceswap.swap.face.FaceFinderPool}).
  * <p>
+ * Face recognition (MobileFaceNet) tells people apart for face mappings and identity measures; {@link
+ * io.faceswap.swap.face.FacesInPicture} lists a photo's or a video's faces for a client to choose from.
+ * <p>
  * Plain Java over JavaCV and TensorFlow Lite; must not depend on Jakarta EE or any application package but
- * {@code io.faceswap.swap}.
+ * {@code io.faceswap.swap} and {@code io.faceswap.swap.video} (which must not depend on this one).
  */
 package io.faceswap.swap.face;

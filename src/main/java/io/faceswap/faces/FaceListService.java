@@ -1,0 +1,136 @@
+package io.faceswap.faces;
+
+import io.faceswap.api.ApiException;
+import io.faceswap.api.ErrorCode;
+import io.faceswap.api.ValidationExceptionMapper.FieldError;
+import io.faceswap.auth.ApiCaller;
+import io.faceswap.auth.SecureTokens;
+import io.faceswap.batch.MediaSettings;
+import io.faceswap.config.StorageDirectory;
+import io.faceswap.media.MediaFetchException;
+import io.faceswap.media.SafeMediaFetcher;
+import io.faceswap.swap.SwapException;
+import io.faceswap.swap.face.FaceFinder;
+import io.faceswap.swap.face.FaceFinderPool;
+import io.faceswap.swap.face.FacesInPicture;
+import io.faceswap.swap.face.SourceFace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists the faces of a photo, or of a video at some seconds: fetched with the task's checks and caps into a scratch
+ * file (deleted before the answer), looked at by the engine, each face saved for {@link DetectedFaces}' time.
+ * Media that cannot be fetched or read is 422 {@code MEDIA_UNUSABLE} with the reason; nothing is billed.
+ */
+@ApplicationScoped
+public class FaceListService {
+    @Inject
+    MediaSettings media;
+
+    @Inject
+    StorageDirectory storage;
+
+    @Inject
+    DetectedFaces faces;
+
+    public FaceList list(ApiCaller caller, FaceListRequest request) {
+        boolean video = requireOneTarget(request);
+        List<Double> seconds = request.seconds() == null ? List.of(0.0) : request.seconds();
+        Path scratch = storage.resolve("faces").resolve(SecureTokens.objectId());
+        List<FacesInPicture.Found> found = new ArrayList<>();
+        List<Double> at = new ArrayList<>();
+        FaceFinder finder = FaceFinderPool.borrow();
+        try {
+            if (video) {
+                fetch(request.videoUrl(), scratch, false);
+                for (FacesInPicture.AtSecond s :
+                        FacesInPicture.inVideo(scratch, seconds, finder, media.videoLimits())) {
+                    s.faces().forEach(f -> {
+                        found.add(f);
+                        at.add(s.second());
+                    });
+                }
+            } else {
+                fetch(request.imageUrl(), scratch, true);
+                for (FacesInPicture.Found f :
+                        FacesInPicture.inPhoto(Files.readAllBytes(scratch), finder, SourceFace.DEFAULT_MAX_PIXELS)) {
+                    found.add(f);
+                    at.add(null);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SwapException e) {
+            throw new ApiException(ErrorCode.MEDIA_UNUSABLE, e.errorCode() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a second past the end
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "seconds: " + e.getMessage(),
+                    Map.of("errors", List.of(new FieldError("seconds", e.getMessage()))));
+        } finally {
+            FaceFinderPool.giveBack(finder);
+            delete(scratch);
+        }
+        List<String> ids = faces.save(
+                caller.userId(),
+                found.stream().map(FacesInPicture.Found::identity).toList());
+        List<FaceList.Face> listed = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            FacesInPicture.Found f = found.get(i);
+            listed.add(new FaceList.Face(
+                    ids.get(i),
+                    at.get(i),
+                    new FaceList.Box(f.x(), f.y(), f.width(), f.height()),
+                    Base64.getEncoder().encodeToString(f.jpeg())));
+        }
+        return new FaceList(listed, faces.expiry(Instant.now()));
+    }
+
+    private void fetch(String url, Path target, boolean image) {
+        try {
+            new SafeMediaFetcher().fetch(url, target, image ? media.imagePolicy() : media.videoPolicy());
+        } catch (MediaFetchException e) {
+            throw new ApiException(
+                    ErrorCode.MEDIA_UNUSABLE,
+                    "The " + (image ? "photo" : "video") + " could not be fetched: " + e.publicMessage());
+        }
+    }
+
+    /** @return true for a video; exactly one of imageUrl and videoUrl, seconds only with a video: else 400 */
+    private static boolean requireOneTarget(FaceListRequest request) {
+        boolean image = request.imageUrl() != null, video = request.videoUrl() != null;
+        if (image == video) {
+            String message = image ? "give imageUrl or videoUrl, not both" : "imageUrl or videoUrl is required";
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    message,
+                    Map.of(
+                            "errors",
+                            List.of(new FieldError("imageUrl", message), new FieldError("videoUrl", message))));
+        }
+        if (image && request.seconds() != null) {
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "seconds: only with videoUrl",
+                    Map.of("errors", List.of(new FieldError("seconds", "only with videoUrl"))));
+        }
+        return video;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
