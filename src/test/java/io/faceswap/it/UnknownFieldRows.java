@@ -136,6 +136,14 @@ final class UnknownFieldRows {
                     false,
                     404,
                     f -> "{\"deliveryId\":\"" + ABSENT_ID + "\"}"),
+            // the media cannot be fetched: 422 once the body is read
+            new Row(
+                    "faces",
+                    "POST",
+                    "/v1/faceswap_openapi/faces",
+                    false,
+                    422,
+                    f -> "{\"imageUrl\":\"" + f.mediaUrl() + "\"}"),
             new Row(
                     "delete",
                     "POST",

@@ -42,10 +42,10 @@ class UnknownFieldsIgnoredIT {
                     .filter(r -> r.what().equals("create"))
                     .findFirst()
                     .orElseThrow();
-            Reply two = create.send(f, ",\"start_seconds\":3,\"faceMappings\":[{\"from\":0}]");
+            Reply two = create.send(f, ",\"start_seconds\":3,\"face_mappings\":[{\"from\":0}]");
             assertEquals(201, two.status(), two::toString);
             assertEquals(
-                    List.of("299 - \"unknown fields ignored: start_seconds, faceMappings\""),
+                    List.of("299 - \"unknown fields ignored: start_seconds, face_mappings\""),
                     two.headers().get("warning"));
             Reply clean = create.send(f, "");
             assertEquals(201, clean.status(), clean::toString);
@@ -59,7 +59,7 @@ class UnknownFieldsIgnoredIT {
                     "the INFO line",
                     Duration.ofSeconds(10),
                     () -> readLines(log).stream()
-                            .filter(l -> l.contains("Ignored unknown request field(s) start_seconds, faceMappings"))
+                            .filter(l -> l.contains("Ignored unknown request field(s) start_seconds, face_mappings"))
                             .findFirst()
                             .orElse(""),
                     l -> !l.isEmpty());
