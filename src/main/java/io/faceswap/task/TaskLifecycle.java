@@ -332,7 +332,7 @@ public class TaskLifecycle {
                 ? 0
                 : row[6] == TargetKind.PHOTO
                         ? held // a photo holds its fixed price (seconds-per-image at create) and is charged it
-                        : Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])));
+                        : Billing.chargedSeconds(held, (Double) row[3], (Long) row[4]);
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal, row[5] != null));
         return true;
