@@ -41,27 +41,27 @@ public class RateLimitPolicy {
     // Read once: enabled(), limitFor() and defaults() run on every sk request, and a Config lookup each time was a
     // measurable part of a listbyids call (issue 10). Limits are set per server at start (-D or environment).
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.enabled", defaultValue = "true")
+    @ConfigProperty(name = "clipzap.rate-limit.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.override-cache-seconds", defaultValue = "5")
+    @ConfigProperty(name = "clipzap.rate-limit.override-cache-seconds")
     long overrideCacheSeconds;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.read.limit", defaultValue = "40")
+    @ConfigProperty(name = "clipzap.rate-limit.read.limit")
     int readLimit;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.read.period-millis", defaultValue = "2000")
+    @ConfigProperty(name = "clipzap.rate-limit.read.period-millis")
     long readPeriodMillis;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.create.limit", defaultValue = "2")
+    @ConfigProperty(name = "clipzap.rate-limit.create.limit")
     int createLimit;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.create.period-millis", defaultValue = "1000")
+    @ConfigProperty(name = "clipzap.rate-limit.create.period-millis")
     long createPeriodMillis;
 
     public boolean enabled() {
