@@ -49,7 +49,7 @@ public class ApiKeyService {
     Event<UserKeysChanged> userChanged;
 
     @Inject
-    @ConfigProperty(name = "clipzap.keys.max-active-per-user", defaultValue = "10")
+    @ConfigProperty(name = "clipzap.keys.max-active-per-user")
     int maxActivePerUser;
 
     /** The key and its one-time secret. */

@@ -30,7 +30,7 @@ public class CachedKeyAuthenticator implements ApiKeyAuthenticator {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clipzap.keys.auth-cache-millis", defaultValue = "1000")
+    @ConfigProperty(name = "clipzap.keys.auth-cache-millis")
     long cacheMillis;
 
     private ApiKeyCache cache;

@@ -21,7 +21,7 @@ public class LastUsedRecorder {
     Writer writer;
 
     @Inject
-    @ConfigProperty(name = "clipzap.keys.last-used-write-interval-seconds", defaultValue = "60")
+    @ConfigProperty(name = "clipzap.keys.last-used-write-interval-seconds")
     long intervalSeconds;
 
     private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "clipzap.http.max-body-bytes", defaultValue = "65536")
+    @ConfigProperty(name = "clipzap.http.max-body-bytes")
     long maxBytes;
 
     @Override

@@ -1,5 +1,6 @@
 package io.faceswap.audit;
 
+import io.faceswap.api.Messages;
 import io.faceswap.auth.RequestActor;
 import io.faceswap.auth.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,13 +45,7 @@ public class AuditLog {
 
     public void record(String kind, String userId, String subject, String detail) {
         em.persist(new AuditEvent(
-                SecureTokens.objectId(),
-                clock.instant(),
-                actor.name(),
-                kind,
-                userId,
-                subject,
-                detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "..."));
+                SecureTokens.objectId(), clock.instant(), actor.name(), kind, userId, subject, Messages.clip(detail)));
     }
 
     /** A page of entries older than {@code after} (null: the newest), optionally filtered; one extra tells more. */

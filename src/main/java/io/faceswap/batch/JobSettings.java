@@ -13,23 +13,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobSettings {
 
     @Inject
-    @ConfigProperty(name = "clipzap.swap.threads", defaultValue = "2")
+    @ConfigProperty(name = "clipzap.swap.threads")
     int threads;
 
     @Inject
-    @ConfigProperty(name = "clipzap.swap.chunk-frames", defaultValue = "30")
+    @ConfigProperty(name = "clipzap.swap.chunk-frames")
     int chunkFrames;
 
     @Inject
-    @ConfigProperty(name = "clipzap.swap.min-frames-per-partition", defaultValue = "60")
+    @ConfigProperty(name = "clipzap.swap.min-frames-per-partition")
     int minFramesPerPartition;
 
     @Inject
-    @ConfigProperty(name = "clipzap.swap.largest-face-only", defaultValue = "false")
+    @ConfigProperty(name = "clipzap.swap.largest-face-only")
     boolean largestFaceOnly;
 
     @Inject
-    @ConfigProperty(name = "clipzap.swap.multi-band-blend", defaultValue = "false")
+    @ConfigProperty(name = "clipzap.swap.multi-band-blend")
     boolean multiBandBlend;
 
     @Inject

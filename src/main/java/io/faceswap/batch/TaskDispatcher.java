@@ -79,7 +79,7 @@ public class TaskDispatcher {
     Heartbeats heartbeats;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.poll-millis", defaultValue = "2000")
+    @ConfigProperty(name = "clipzap.tasks.poll-millis")
     long pollMillis;
 
     private boolean reclaimedOwn;

@@ -46,11 +46,11 @@ public class TimeBudgetWatchdog {
     TaskSettings settings;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.time-budget-factor", defaultValue = "3")
+    @ConfigProperty(name = "clipzap.tasks.time-budget-factor")
     double factor;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.time-budget-base-seconds", defaultValue = "120")
+    @ConfigProperty(name = "clipzap.tasks.time-budget-base-seconds")
     long baseSeconds;
 
     /** One check of every running task (any node's: the end is a conditional update, so it happens once). */

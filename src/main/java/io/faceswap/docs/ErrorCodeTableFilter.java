@@ -1,7 +1,6 @@
 package io.faceswap.docs;
 
 import io.faceswap.api.ErrorCode;
-import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.task.TaskErrorCode;
 import io.faceswap.webhook.WebhookSettings;
 import org.eclipse.microprofile.config.Config;
@@ -54,9 +53,6 @@ public class ErrorCodeTableFilter implements OASFilter {
         ErrorResponses.addTo(openAPI);
         OperationErrors.addTo(openAPI);
         EnvelopeNames.apply(openAPI);
-        SchemaFacts.apply(
-                openAPI,
-                config.getOptionalValue("clipzap.tasks.max-duration-seconds", Double.class)
-                        .orElse(VideoLimits.DEFAULT.maxDurationSeconds()));
+        SchemaFacts.apply(openAPI, config.getValue("clipzap.tasks.max-duration-seconds", Double.class));
     }
 }

@@ -24,7 +24,7 @@ public class LivenessChecks {
     Heartbeats heartbeats;
 
     @Inject
-    @ConfigProperty(name = "clipzap.health.liveness-periods", defaultValue = "3")
+    @ConfigProperty(name = "clipzap.health.liveness-periods")
     int periods;
 
     @Produces

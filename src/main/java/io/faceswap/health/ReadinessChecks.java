@@ -45,7 +45,7 @@ public class ReadinessChecks {
     ManagedExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "clipzap.health.ready-timeout-millis", defaultValue = "2000")
+    @ConfigProperty(name = "clipzap.health.ready-timeout-millis")
     long timeoutMillis;
 
     /** All four checks up (the clipzap_ready gauge). */

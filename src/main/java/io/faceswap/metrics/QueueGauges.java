@@ -55,7 +55,7 @@ public class QueueGauges {
     ReadinessChecks readiness;
 
     @Inject
-    @ConfigProperty(name = "clipzap.metrics.sample-millis", defaultValue = "5000")
+    @ConfigProperty(name = "clipzap.metrics.sample-millis")
     long sampleMillis;
 
     private volatile double queued;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * One Resilience4j {@link AtomicRateLimiter} per key and kind, in this node's memory (lock-free; a permit is one
@@ -21,6 +22,18 @@ public class KeyLimiters {
 
     private final Map<String, Entry> limiters = new ConcurrentHashMap<>();
 
+    /** The monotonic time the buckets refill by (the limiters' and the headers' both). */
+    private final LongSupplier nanoTime;
+
+    public KeyLimiters() {
+        this(System::nanoTime);
+    }
+
+    /** A unit test's own time. */
+    KeyLimiters(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
     public Decision acquire(String keyId, Kind kind, Limit limit) {
         Entry e = limiters.compute(
                 keyId + "/" + kind, (k, old) -> old != null && old.limit().equals(limit) ? old : create(k, limit));
@@ -28,7 +41,7 @@ public class KeyLimiters {
         int remaining = Math.max(0, e.limiter().getMetrics().getAvailablePermissions());
         long period = limit.period().toNanos();
         // the limiter's cycles are counted from its creation; the next refill is at the end of the current one
-        long untilRefill = period - Math.floorMod(System.nanoTime() - e.startNanos(), period);
+        long untilRefill = period - Math.floorMod(nanoTime.getAsLong() - e.startNanos(), period);
         long retry = allowed
                 ? 0
                 : Math.max(
@@ -38,14 +51,14 @@ public class KeyLimiters {
         return new Decision(allowed, limit.limit(), remaining, seconds(untilRefill), retry);
     }
 
-    private static Entry create(String name, Limit limit) {
+    private Entry create(String name, Limit limit) {
         RateLimiterConfig config = RateLimiterConfig.custom()
                 .limitForPeriod(limit.limit())
                 .limitRefreshPeriod(limit.period())
                 .timeoutDuration(Duration.ZERO) // refuse at once, never park a request thread
                 .build();
-        long start = System.nanoTime();
-        return new Entry(new AtomicRateLimiter(name, config), limit, start);
+        long start = nanoTime.getAsLong();
+        return new Entry(new AtomicRateLimiter(name, config, nanoTime::getAsLong), limit, start);
     }
 
     private static long seconds(long nanos) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,30 +35,33 @@ public class RateLimitPolicy {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** The monotonic time the cache ages by; a unit test moves its own. */
+    LongSupplier nanoTime = System::nanoTime;
+
     // Read once: enabled(), limitFor() and defaults() run on every sk request, and a Config lookup each time was a
     // measurable part of a listbyids call (issue 10). Limits are set per server at start (-D or environment).
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.enabled", defaultValue = "true")
+    @ConfigProperty(name = "clipzap.rate-limit.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.override-cache-seconds", defaultValue = "5")
+    @ConfigProperty(name = "clipzap.rate-limit.override-cache-seconds")
     long overrideCacheSeconds;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.read.limit", defaultValue = "40")
+    @ConfigProperty(name = "clipzap.rate-limit.read.limit")
     int readLimit;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.read.period-millis", defaultValue = "2000")
+    @ConfigProperty(name = "clipzap.rate-limit.read.period-millis")
     long readPeriodMillis;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.create.limit", defaultValue = "2")
+    @ConfigProperty(name = "clipzap.rate-limit.create.limit")
     int createLimit;
 
     @Inject
-    @ConfigProperty(name = "clipzap.rate-limit.create.period-millis", defaultValue = "1000")
+    @ConfigProperty(name = "clipzap.rate-limit.create.period-millis")
     long createPeriodMillis;
 
     public boolean enabled() {
@@ -67,11 +71,12 @@ public class RateLimitPolicy {
     /** No transaction: a find outside one reads committed data, and the interceptor cost more than the read. */
     public Limit limitFor(String userId, Kind kind) {
         Cached c = cache.get(userId);
-        if (c == null || System.nanoTime() - c.readAtNanos() > overrideCacheSeconds * 1_000_000_000L) {
+        long now = nanoTime.getAsLong();
+        if (c == null || now - c.readAtNanos() > overrideCacheSeconds * 1_000_000_000L) {
             c = new Cached(
                     Optional.ofNullable(em.find(RateLimitOverride.class, userId))
                             .map(o -> new Limit[] {o.read(), o.create()}),
-                    System.nanoTime());
+                    now);
             cache.put(userId, c);
         }
         return c.override().map(o -> kind == Kind.READ ? o[0] : o[1]).orElseGet(() -> defaults(kind));

@@ -12,4 +12,9 @@ public final class Billing {
     public static double billableSeconds(double durationSeconds, long frames) {
         return Math.max(durationSeconds, frames / FRAMES_PER_BILLED_SECOND);
     }
+
+    /** What a video task that succeeded is charged: its billable seconds rounded up, at most the {@code held}. */
+    static long chargedSeconds(long held, double durationSeconds, long frames) {
+        return Math.min(held, (long) Math.ceil(billableSeconds(durationSeconds, frames)));
+    }
 }

@@ -3,7 +3,7 @@ package io.faceswap.task;
 /**
  * Every {@code errorCode} a failed task can carry: one vocabulary, owned here. The engine's codes
  * ({@code SwapException.errorCode()}) and the downloader's errors are mapped onto it by the batch layer; anything
- * unknown is {@link #INTERNAL_ERROR}. {@code /openapi} and the README list this table.
+ * unknown is {@link #INTERNAL_ERROR}. {@code /openapi} and docs/tasks.md list this table.
  */
 public enum TaskErrorCode {
     URL_INVALID("A media URL cannot be used (checked again when the job fetches it)"),

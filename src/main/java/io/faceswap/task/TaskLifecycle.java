@@ -1,5 +1,6 @@
 package io.faceswap.task;
 
+import io.faceswap.api.Messages;
 import io.faceswap.billing.BillingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -125,7 +126,7 @@ public class TaskLifecycle {
     public void recordFailure(String taskId, TaskErrorCode code, String message) {
         update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.errorCode is null", taskId)
                 .setParameter("c", code.name())
-                .setParameter("m", clip(message))
+                .setParameter("m", Messages.clip(message))
                 .setParameter("p", TaskStatus.PROCESSING)
                 .executeUpdate();
     }
@@ -319,7 +320,7 @@ public class TaskLifecycle {
                         taskId)
                 .setParameter("s", terminal)
                 .setParameter("c", code)
-                .setParameter("m", clip(message))
+                .setParameter("m", Messages.clip(message))
                 .setParameter("now", now)
                 .setParameter("ps", processing)
                 .setParameter("open", OPEN)
@@ -332,7 +333,7 @@ public class TaskLifecycle {
                 ? 0
                 : row[6] == TargetKind.PHOTO
                         ? held // a photo holds its fixed price (seconds-per-image at create) and is charged it
-                        : Math.min(held, (long) Math.ceil(Billing.billableSeconds((Double) row[3], (Long) row[4])));
+                        : Billing.chargedSeconds(held, (Double) row[3], (Long) row[4]);
         settle(taskId, (String) row[1], held, charge);
         ended.fire(new TaskEvents.Ended(taskId, terminal, row[5] != null));
         return true;
@@ -353,9 +354,5 @@ public class TaskLifecycle {
                         + "where t.id = :id and " + condition)
                 .setParameter("at", clock.instant())
                 .setParameter("id", taskId);
-    }
-
-    private static String clip(String message) {
-        return message == null || message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 }

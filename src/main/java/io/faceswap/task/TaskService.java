@@ -65,7 +65,7 @@ public class TaskService {
     Event<TaskEvents.CancelRequested> cancelRequested;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-duration-seconds", defaultValue = "600")
+    @ConfigProperty(name = "clipzap.tasks.max-duration-seconds")
     double maxDurationSeconds;
 
     public record Created(FaceSwapTask task, boolean replayed) {}

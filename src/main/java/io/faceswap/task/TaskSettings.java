@@ -5,35 +5,35 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How tasks are queued, run and leased; every value is a {@code clipzap.tasks.*} setting (README lists them). */
+/** How tasks are queued, run and leased; every value is a {@code clipzap.tasks.*} setting (docs/configuration.md). */
 @ApplicationScoped
 public class TaskSettings {
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-running", defaultValue = "2")
+    @ConfigProperty(name = "clipzap.tasks.max-running")
     int maxRunning;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-running-per-user", defaultValue = "1")
+    @ConfigProperty(name = "clipzap.tasks.max-running-per-user")
     int maxRunningPerUser;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-queued-per-user", defaultValue = "100")
+    @ConfigProperty(name = "clipzap.tasks.max-queued-per-user")
     int maxQueuedPerUser;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.lease-seconds", defaultValue = "60")
+    @ConfigProperty(name = "clipzap.tasks.lease-seconds")
     int leaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.lease-renew-seconds", defaultValue = "15")
+    @ConfigProperty(name = "clipzap.tasks.lease-renew-seconds")
     int leaseRenewSeconds;
 
     @Inject
-    @ConfigProperty(name = "clipzap.tasks.max-attempts", defaultValue = "3")
+    @ConfigProperty(name = "clipzap.tasks.max-attempts")
     int maxAttempts;
 
-    /** Seconds a photo task holds and is charged (issue 26); the default is in microprofile-config.properties. */
+    /** Seconds a photo task holds and is charged (issue 26). */
     @Inject
     @ConfigProperty(name = "clipzap.billing.seconds-per-image")
     long secondsPerImage;

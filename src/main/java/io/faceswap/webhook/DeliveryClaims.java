@@ -1,5 +1,6 @@
 package io.faceswap.webhook;
 
+import io.faceswap.api.Messages;
 import io.faceswap.auth.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ public class DeliveryClaims {
                 attemptedAt,
                 outcome.httpStatus(),
                 outcome.latency().toMillis(),
-                clip(outcome.error()),
+                Messages.clip(outcome.error()),
                 node));
         Optional<Duration> retryIn =
                 outcome.delivered() ? Optional.empty() : settings.retries().delayAfter(attemptNo);
@@ -94,14 +95,10 @@ public class DeliveryClaims {
                 .setParameter("a", attemptNo)
                 .setParameter("next", retryIn.map(now::plus).orElse(null))
                 .setParameter("h", outcome.httpStatus())
-                .setParameter("e", clip(outcome.error()))
+                .setParameter("e", Messages.clip(outcome.error()))
                 .setParameter("delivered", outcome.delivered() ? now : null)
                 .setParameter("id", delivery.getId())
                 .setParameter("p", DeliveryStatus.PENDING)
                 .executeUpdate();
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
     }
 }

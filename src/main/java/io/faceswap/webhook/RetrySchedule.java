@@ -7,12 +7,10 @@ import java.util.Optional;
 
 /**
  * When a failed delivery is tried again: after the n-th failed attempt, wait the n-th delay; after the last delay's
- * attempt fails too, give up. The default (1 min, 5 min, 30 min, 2 h, 6 h, 12 h) spreads 7 attempts over about
- * 20.6 hours, so a receiver that is down for most of a day still gets the event.
+ * attempt fails too, give up. The default ({@code clipzap.webhooks.retry-delays}: 1 min, 5 min, 30 min, 2 h, 6 h,
+ * 12 h) spreads 7 attempts over about 20.6 hours, so a receiver that is down for most of a day still gets the event.
  */
 public record RetrySchedule(List<Duration> delays) {
-    public static final String DEFAULT = "60,300,1800,7200,21600,43200";
-
     public RetrySchedule {
         delays = List.copyOf(delays);
         if (delays.stream().anyMatch(d -> d.isNegative() || d.isZero())) {

@@ -10,41 +10,37 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Webhook settings from MicroProfile Config, read at each use, so that a changed system property (tests shorten
- * the retry delays) applies to the next delivery without a redeploy. Defaults are in the README's table.
+ * the retry delays) applies to the next delivery without a redeploy. Defaults are in
+ * {@code META-INF/microprofile-config.properties}.
  */
 @ApplicationScoped
 public class WebhookSettings {
 
     public RetrySchedule retries() {
-        return RetrySchedule.parse(string("clipzap.webhooks.retry-delays", RetrySchedule.DEFAULT));
+        return RetrySchedule.parse(config().getValue("clipzap.webhooks.retry-delays", String.class));
     }
 
     /** How long a node holds a delivery it is sending: well over the send timeout, so only a dead node loses it. */
     public Duration lease() {
-        return Duration.ofSeconds(config().getOptionalValue("clipzap.webhooks.lease-seconds", Long.class)
-                .orElse(60L));
+        return Duration.ofSeconds(config().getValue("clipzap.webhooks.lease-seconds", Long.class));
     }
 
     public long pollMillis() {
-        return config().getOptionalValue("clipzap.webhooks.poll-millis", Long.class)
-                .orElse(1000L);
+        return config().getValue("clipzap.webhooks.poll-millis", Long.class);
     }
 
     /** Deliveries sent at once by one node. */
     public int parallelism() {
-        return config().getOptionalValue("clipzap.webhooks.parallel-sends", Integer.class)
-                .orElse(4);
+        return config().getValue("clipzap.webhooks.parallel-sends", Integer.class);
     }
 
     /** Grace of the old secrets when a user rolls without saying (seconds). */
     public long defaultGraceSeconds() {
-        return config().getOptionalValue("clipzap.webhooks.secret-grace-seconds", Long.class)
-                .orElse(86_400L);
+        return config().getValue("clipzap.webhooks.secret-grace-seconds", Long.class);
     }
 
     public boolean allowPrivateNetworks() {
-        return config().getOptionalValue("clipzap.media.allow-private-networks", Boolean.class)
-                .orElse(false);
+        return config().getValue("clipzap.media.allow-private-networks", Boolean.class);
     }
 
     /** Where clients reach this service: the payload's {@code resultUrl} is resolved against it. */
@@ -54,15 +50,13 @@ public class WebhookSettings {
 
     /** The same from a given config (the OpenAPI filter runs outside the deployment's context class loader). */
     public static URI publicBaseUrl(Config config) {
-        String base =
-                config.getOptionalValue("clipzap.public-base-url", String.class).orElse("http://127.0.0.1:8080/");
+        String base = config.getValue("clipzap.public-base-url", String.class);
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
     /** https only and public addresses only, unless the private-network switch is on (tests, development). */
     public FetchPolicy policy() {
-        Duration timeout = Duration.ofSeconds(config().getOptionalValue("clipzap.webhooks.timeout-seconds", Long.class)
-                .orElse(10L));
+        Duration timeout = Duration.ofSeconds(config().getValue("clipzap.webhooks.timeout-seconds", Long.class));
         boolean open = allowPrivateNetworks();
         return FetchPolicy.defaults()
                 .withAllowPrivateNetworks(open)
@@ -75,11 +69,8 @@ public class WebhookSettings {
                         .orElse(Set.of()));
     }
 
-    private static String string(String key, String otherwise) {
-        return config().getOptionalValue(key, String.class).orElse(otherwise);
-    }
-
+    /** The deployment's config, whatever thread asks: the defaults file is visible to this class's loader. */
     private static Config config() {
-        return ConfigProvider.getConfig();
+        return ConfigProvider.getConfig(WebhookSettings.class.getClassLoader());
     }
 }

@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * band of detail is mixed with the mask blurred to that band's scale, so fine detail switches over sharply and
  * broad colour blends over a wide ring. An option (issue 11, item 5), off by default: it lowers the seam score by a
  * third (SwapQualityTest: 15.6 to 10.7 and 10.2 to 7.6) but costs about 6 ms more a frame on a 720p close-up, which
- * keeps the engine further from its speed goal (README, Benchmarks).
+ * keeps the engine further from its speed goal (docs/benchmarks.md).
  */
 final class MultiBandBlend {
     /** Levels below full size; the coarsest band is 1/16 of the region, which sets how far colour blends. */
