@@ -74,10 +74,24 @@ public class SegmentFileWriter extends AbstractItemWriter {
             frames.forEach(f -> f.frame().close());
         }
         long faces = frames.stream().mapToLong(FrameItem::faces).sum();
+        long withFaces = frames.stream().filter(f -> f.faces() > 0).count();
+        double[] identities = frames.stream()
+                .mapToDouble(FrameItem::identity)
+                .filter(d -> !Double.isNaN(d))
+                .toArray();
         if (!database.awaitUp(Duration.ofSeconds(outageWaitSeconds))) {
             throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
         }
-        lifecycle.framesCommitted(taskId, node.id(), frames.size(), faces, redone);
+        lifecycle.framesCommitted(
+                taskId,
+                node.id(),
+                new TaskLifecycle.Chunk(
+                        frames.size(),
+                        faces,
+                        redone,
+                        withFaces,
+                        java.util.Arrays.stream(identities).sum(),
+                        identities.length));
         meters.framesSwapped(frames.size());
     }
 }

@@ -90,7 +90,7 @@ public class SwapPhotoBatchlet extends AbstractBatchlet {
         Path unsigned = out.resolveSibling(out.getFileName() + ".unsigned");
         Files.write(unsigned, result.bytes());
         credentials.markAndMove(unsigned, out, taskId);
-        lifecycle.photoSwapped(taskId, node.id(), result.faces());
+        lifecycle.photoSwapped(taskId, node.id(), result.faces(), result.identity());
         LOG.info(() -> String.format(
                 "Task %s: photo %dx%d, %d face(s) swapped, %s of %d bytes%s in %d ms",
                 taskId,

@@ -146,6 +146,15 @@ public class FaceSwapTask {
 
     private Double endSeconds;
 
+    /**
+     * Quality (V16): frames in which a face was swapped, and the sampled recognition similarities of the swapped
+     * faces to their photos (sum and count), summed over committed chunks.
+     */
+    private long framesSwapped;
+
+    private double identitySum;
+    private long identitySamples;
+
     /** Face mappings (V14): the pairs asked for, as {@link FaceMappings} stores them; null for none. */
     @Column(length = 40000)
     private String faceMappings;
@@ -436,5 +445,17 @@ public class FaceSwapTask {
     void setFaces(String selector, String mappings) {
         this.faceSelector = selector;
         this.faceMappings = mappings;
+    }
+
+    public long getFramesSwapped() {
+        return framesSwapped;
+    }
+
+    public double getIdentitySum() {
+        return identitySum;
+    }
+
+    public long getIdentitySamples() {
+        return identitySamples;
     }
 }

@@ -94,14 +94,26 @@ public class TaskLifecycle {
      * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void framesCommitted(String taskId, String node, long frames, long faces, long redone) {
+    /**
+     * What one committed chunk did: frames written, faces swapped (summed over frames), frames redone after a crash,
+     * frames with at least one face swapped, and the identity measurements made (their sum and count).
+     */
+    public record Chunk(
+            long frames, long faces, long redone, long framesWithFaces, double identitySum, long identitySamples) {}
+
+    public void framesCommitted(String taskId, String node, Chunk chunk) {
         int n = em.createQuery("update FaceSwapTask t set t.framesDone = t.framesDone + :f, "
                         + "t.framesProcessed = t.framesProcessed + :f + :r, "
-                        + "t.facesFound = t.facesFound + :c, t.leaseUntil = :lease "
+                        + "t.facesFound = t.facesFound + :c, t.framesSwapped = t.framesSwapped + :w, "
+                        + "t.identitySum = t.identitySum + :is, t.identitySamples = t.identitySamples + :in, "
+                        + "t.leaseUntil = :lease "
                         + "where t.id = :id and t.status = :p and t.node = :n")
-                .setParameter("f", frames)
-                .setParameter("r", redone)
-                .setParameter("c", faces)
+                .setParameter("f", chunk.frames())
+                .setParameter("r", chunk.redone())
+                .setParameter("c", chunk.faces())
+                .setParameter("w", chunk.framesWithFaces())
+                .setParameter("is", chunk.identitySum())
+                .setParameter("in", chunk.identitySamples())
                 .setParameter("lease", clock.instant().plus(settings.lease()))
                 .setParameter("id", taskId)
                 .setParameter("p", TaskStatus.PROCESSING)
@@ -202,15 +214,21 @@ public class TaskLifecycle {
     }
 
     /**
-     * A photo task's one picture is swapped: its one frame is done, with {@code faces} faces. Throws when the task
-     * is not this node's any more (taken over, or ended), as a video's chunk does.
+     * A photo task's one picture is swapped: its one frame is done, with {@code faces} faces that look like their
+     * photos by {@code identity} (NaN: none). Throws when the task is not this node's any more (taken over, or
+     * ended), as a video's chunk does.
      */
-    public void photoSwapped(String taskId, String node, long faces) {
+    public void photoSwapped(String taskId, String node, long faces, double identity) {
+        boolean measured = !Double.isNaN(identity);
         int n = update(
-                        "t.framesDone = 1, t.framesProcessed = t.framesProcessed + 1, t.facesFound = :c",
+                        "t.framesDone = 1, t.framesProcessed = t.framesProcessed + 1, t.facesFound = :c, "
+                                + "t.framesSwapped = :w, t.identitySum = :is, t.identitySamples = :in",
                         "t.status = :p and t.node = :n",
                         taskId)
                 .setParameter("c", faces)
+                .setParameter("w", faces > 0 ? 1L : 0L)
+                .setParameter("is", measured ? identity : 0.0)
+                .setParameter("in", measured ? 1L : 0L)
                 .setParameter("p", TaskStatus.PROCESSING)
                 .setParameter("n", node)
                 .executeUpdate();

@@ -34,7 +34,10 @@ public record TaskRead(
         Double endSeconds,
         boolean visibleLabel,
         String faceSelector,
-        String faceMappings) {
+        String faceMappings,
+        long framesSwapped,
+        double identitySum,
+        long identitySamples) {
 
     static TaskRead of(FaceSwapTask t) {
         return new TaskRead(
@@ -64,7 +67,10 @@ public record TaskRead(
                 t.getEndSeconds(),
                 t.isVisibleLabel(),
                 t.getFaceSelector(),
-                t.getFaceMappings());
+                t.getFaceMappings(),
+                t.getFramesSwapped(),
+                t.getIdentitySum(),
+                t.getIdentitySamples());
     }
 
     int progress() {

@@ -33,7 +33,7 @@ public class TaskReads {
     private static final String COLUMNS = "id, userId, title, imageUrl, videoUrl, duration, status, framesDone, "
             + "framesTotal, errorCode, errorMessage, createdAt, updatedAt, facesFound, processingSeconds, "
             + "chargedSeconds, startedAt, finishedAt, expired, deletedAt, startSeconds, endSeconds, visibleLabel, targetImageUrl, targetKind, "
-            + "faceSelector, faceMappings";
+            + "faceSelector, faceMappings, framesSwapped, identitySum, identitySamples";
 
     @Resource(lookup = "java:jboss/datasources/FaceSwapDS")
     DataSource dataSource;
@@ -110,7 +110,10 @@ public class TaskReads {
                 nullableDouble(rs, 22),
                 rs.getBoolean(23),
                 rs.getString(26),
-                rs.getString(27));
+                rs.getString(27),
+                rs.getLong(28),
+                rs.getDouble(29),
+                rs.getLong(30));
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

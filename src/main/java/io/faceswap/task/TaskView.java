@@ -102,7 +102,27 @@ public record TaskView(
         @Schema(
                 description = "The face mappings asked for at create; null for none (and once deleted)",
                 nullable = true)
-        java.util.List<FaceMappingRequest> faceMappings) {
+        java.util.List<FaceMappingRequest> faceMappings,
+
+        @Schema(description = "How the swap went, as measured while it ran")
+        Quality quality) {
+
+    /** As the swap step measures it; both null before any frame is done. */
+    @Schema(name = "TaskQuality")
+    @JsonbNillable
+    public record Quality(
+            @Schema(
+                    description = "The swapped faces' mean similarity (cosine of face-recognition vectors, -1 to 1) "
+                            + "to the photo each was given, over frames sampled every 15; about 0.7-0.8 is typical, "
+                            + "the original faces score about 0.2. null: no face swapped yet",
+                    nullable = true)
+            Double identity,
+
+            @Schema(
+                    description = "The share of frames done (0 to 1) in which a face was swapped; with faceMappings, "
+                            + "a mapped face. null: no frame done yet",
+                    nullable = true)
+            Double coverage) {}
 
     /** A tombstone's status: its data was deleted on request (issue 26); the row keeps its books. */
     public static final String DELETED = "deleted";
@@ -142,7 +162,14 @@ public record TaskView(
                 t.endSeconds(),
                 t.visibleLabel(),
                 t.faceSelector(),
-                deleted ? null : mappings(t.faceMappings()));
+                deleted ? null : mappings(t.faceMappings()),
+                new Quality(
+                        t.identitySamples() == 0 ? null : round(t.identitySum() / t.identitySamples()),
+                        t.framesDone() == 0 ? null : round((double) t.framesSwapped() / t.framesDone())));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static java.util.List<FaceMappingRequest> mappings(String column) {

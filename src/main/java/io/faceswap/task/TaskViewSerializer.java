@@ -52,6 +52,14 @@ public class TaskViewSerializer implements JsonbSerializer<TaskView> {
         write(g, "imageUrl", t.imageUrl());
         g.write("processingSeconds", t.processingSeconds());
         g.write("progress", t.progress());
+        if (t.quality() == null) {
+            g.writeNull("quality");
+        } else {
+            g.writeStartObject("quality");
+            write(g, "coverage", t.quality().coverage());
+            write(g, "identity", t.quality().identity());
+            g.writeEnd();
+        }
         write(g, "resultUrl", t.resultUrl());
         write(g, "resultUrlExpiresAt", t.resultUrlExpiresAt());
         write(g, "startSeconds", t.startSeconds());

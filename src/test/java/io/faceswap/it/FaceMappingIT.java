@@ -122,6 +122,10 @@ class FaceMappingIT {
         JsonObject done = ended(sk, created.data().getString("id"));
         assertEquals("succeeded", done.getString("status"), done::toString);
         assertEquals(2, done.getJsonNumber("chargedSeconds").longValue(), done::toString);
+        JsonObject quality = done.getJsonObject("quality");
+        System.out.println("MAPPING IT one mapping: the task's quality " + quality);
+        assertEquals(1.0, quality.getJsonNumber("coverage").doubleValue(), "the astronaut is in every frame");
+        assertTrue(quality.getJsonNumber("identity").doubleValue() > 0.6, quality::toString);
         Path out = result(sk, done.getString("id"), "mapping-it-one-result.mp4");
 
         double worstOther = Double.MAX_VALUE, meanOther = 0, meanMapped = 0;
@@ -210,6 +214,9 @@ class FaceMappingIT {
         JsonObject done = ended(sk, swapped.data().getString("id"));
         assertEquals("succeeded", done.getString("status"), done::toString);
         assertEquals(1, done.getJsonNumber("facesFound").longValue(), done::toString);
+        assertEquals(
+                1.0, done.getJsonObject("quality").getJsonNumber("coverage").doubleValue(), done::toString);
+        assertTrue(done.getJsonObject("quality").getJsonNumber("identity").doubleValue() > 0.6, done::toString);
 
         Reply nobody = create(sk, photoBody("hopper.jpg")); // the astronaut is not in Hopper's photo
         assertEquals(201, nobody.status(), nobody::toString);
@@ -227,6 +234,7 @@ class FaceMappingIT {
         assertEquals(201, noFace.status(), noFace::toString);
         JsonObject a = ended(sk, noFace.data().getString("id"));
         assertEquals("NO_FACE_IN_REFERENCE", a.getString("errorCode"), a::toString);
+        assertTrue(a.getJsonObject("quality").isNull("coverage"), "no frame was done: " + a);
         assertTrue(a.getString("errorMessage").contains("faceMappings[0].referenceImageUrl"), a::toString);
 
         Reply badPhoto = create(

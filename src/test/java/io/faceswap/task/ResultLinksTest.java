@@ -66,7 +66,10 @@ class ResultLinksTest {
                 null,
                 false,
                 null,
-                null);
+                null,
+                0,
+                0,
+                0);
     }
 
     private static String query(String url, String name) {

@@ -65,7 +65,7 @@ class TaskSettlementTest {
             assertTrue(claimed);
             rules.db.run(em -> {
                 rules.lifecycle.probed(photo, "node-1", 1, 0);
-                rules.lifecycle.photoSwapped(photo, "node-1", 2);
+                rules.lifecycle.photoSwapped(photo, "node-1", 2, 0.7);
             });
             assertEquals(TargetKind.PHOTO, rules.task(photo).getTargetKind());
             assertEquals(null, rules.task(photo).getVideoUrl());

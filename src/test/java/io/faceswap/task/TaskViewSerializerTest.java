@@ -49,7 +49,8 @@ class TaskViewSerializerTest {
             11.0,
             true,
             "mapped",
-            java.util.List.of(new FaceMappingRequest("https://example.com/r.jpg", null, null)));
+            java.util.List.of(new FaceMappingRequest("https://example.com/r.jpg", null, null)),
+            new TaskView.Quality(0.771, 1.0));
     static final TaskView EMPTY = new TaskView(
             "65f1c0ffee0ddba11c0ffee2",
             "u",
@@ -78,7 +79,8 @@ class TaskViewSerializerTest {
             null,
             false,
             null,
-            null);
+            null,
+            new TaskView.Quality(null, null));
 
     @Test
     void writesWhatTheDefaultMappingWrote() {
@@ -88,7 +90,7 @@ class TaskViewSerializerTest {
                         + "\"faceMappings\":[{\"faceId\":null,\"imageUrl\":null,\"referenceImageUrl\":\"https://example.com/r.jpg\"}],"
                         + "\"faceSelector\":\"mapped\",\"facesFound\":287,"
                         + "\"finishedAt\":\"2023-11-14T22:13:20.000120Z\",\"frames\":300,\"id\":\"65f1c0ffee0ddba11c0ffee1\","
-                        + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,"
+                        + "\"imageUrl\":\"https://example.com/a.jpg?x=1&y=<2>\",\"processingSeconds\":0.1,\"progress\":100,\"quality\":{\"coverage\":1.0,\"identity\":0.771},"
                         + "\"resultUrl\":\"http://localhost:8080/v1/faceswap_openapi/result/65f1c0ffee0ddba11c0ffee1\","
                         + "\"resultUrlExpiresAt\":\"2026-12-02T04:22:19Z\","
                         + "\"startSeconds\":1.5,\"startedAt\":\"2026-12-01T04:22:19.360Z\",\"status\":\"succeeded\","
@@ -101,7 +103,7 @@ class TaskViewSerializerTest {
                 "{\"chargedSeconds\":0,\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,"
                         + "\"errorCode\":\"NO_FACE_IN_IMAGE\",\"errorMessage\":\"no face\",\"expired\":true,\"faceMappings\":null,\"faceSelector\":null,\"facesFound\":0,"
                         + "\"finishedAt\":null,\"frames\":0,\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\","
-                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,"
+                        + "\"processingSeconds\":1.0E10,\"progress\":0,\"quality\":{\"coverage\":null,\"identity\":null},\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,"
                         + "\"status\":\"queued\",\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
                         + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null,\"visibleLabel\":false}",
                 JSONB.toJson(EMPTY));
@@ -113,7 +115,7 @@ class TaskViewSerializerTest {
                 "{\"code\":0,\"message\":\"success\",\"data\":[{\"chargedSeconds\":0,"
                         + "\"createdAt\":\"1970-01-01T00:00:00Z\",\"duration\":1.0E-7,\"endSeconds\":null,\"errorCode\":\"NO_FACE_IN_IMAGE\","
                         + "\"errorMessage\":\"no face\",\"expired\":true,\"faceMappings\":null,\"faceSelector\":null,\"facesFound\":0,\"finishedAt\":null,\"frames\":0,"
-                        + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,"
+                        + "\"id\":\"65f1c0ffee0ddba11c0ffee2\",\"imageUrl\":\"i\",\"processingSeconds\":1.0E10,\"progress\":0,\"quality\":{\"coverage\":null,\"identity\":null},"
                         + "\"resultUrl\":null,\"resultUrlExpiresAt\":null,\"startSeconds\":null,\"startedAt\":null,\"status\":\"queued\","
                         + "\"targetImageUrl\":\"p\",\"targetKind\":\"photo\",\"title\":null,"
                         + "\"updatedAt\":\"1969-12-31T23:59:59.000000001Z\",\"userId\":\"u\",\"videoUrl\":null,\"visibleLabel\":false}]}",

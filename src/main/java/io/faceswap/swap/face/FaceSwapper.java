@@ -3,7 +3,9 @@ package io.faceswap.swap.face;
 import io.faceswap.swap.FrameProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -58,6 +60,11 @@ public final class FaceSwapper implements FrameProcessor {
     private long redrawn;
     private long identityRuns;
     private final SceneCut sceneCut = new SceneCut();
+    /** The faces the last {@link #process} drew, and the photo each got (for {@link #swappedIdentity}). */
+    private final List<FollowedFace> drawn = new ArrayList<>();
+
+    private final List<SourceFace> drawnWith = new ArrayList<>();
+    private final Map<SourceFace, float[]> sourceIdentities = new IdentityHashMap<>();
 
     public FaceSwapper(SourceFace source, boolean largestOnly) {
         this(source, largestOnly, true);
@@ -131,6 +138,8 @@ public final class FaceSwapper implements FrameProcessor {
             identify(frame, frameIndex);
         }
         int swapped = 0;
+        drawn.clear();
+        drawnWith.clear();
         for (FollowedFace face : faces) {
             if (!mappings.isEmpty() && face.mapping < 0) {
                 continue; // nobody the client named
@@ -139,6 +148,8 @@ public final class FaceSwapper implements FrameProcessor {
                     ? this.source
                     : mappings.get(face.mapping).source();
             swapped++;
+            drawn.add(face);
+            drawnWith.add(source);
             float[] shaped =
                     ShapeTransfer.destination(source.points(), face.landmarks().points(), SHAPE_TRANSFER);
             float[] points = ForeheadExtension.extend(shaped);
@@ -178,6 +189,24 @@ public final class FaceSwapper implements FrameProcessor {
                 faces.get(i).assign(match[i]);
             }
         }
+    }
+
+    /**
+     * How much the faces drawn on the frame just processed look like the photos they were given: their mean
+     * recognition similarity ({@link FaceEmbedder}) to those photos' faces, or NaN when none was drawn. Call right
+     * after {@link #process} with the same frame. Costs one embedding per drawn face (a few ms): sample it.
+     */
+    public double swappedIdentity(Mat frame) {
+        if (drawn.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < drawn.size(); i++) {
+            SourceFace photo = drawnWith.get(i);
+            float[] wanted = sourceIdentities.computeIfAbsent(photo, p -> finder.identity(p.image(), p.faceInImage()));
+            sum += FaceEmbedder.similarity(finder.identity(frame, drawn.get(i).landmarks()), wanted);
+        }
+        return sum / drawn.size();
     }
 
     /** Identity measurements made so far (face mappings only). */

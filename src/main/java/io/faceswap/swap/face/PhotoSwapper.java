@@ -25,7 +25,9 @@ public final class PhotoSwapper {
     static final int JPEG_QUALITY = 95;
 
     /** The encoded picture and what was done to it. */
-    public record Result(byte[] bytes, String extension, int width, int height, int faces, boolean alphaKept) {
+    /** {@code identity}: the swapped faces' mean recognition similarity to their photos (NaN when none). */
+    public record Result(
+            byte[] bytes, String extension, int width, int height, int faces, boolean alphaKept, double identity) {
         public String contentType() {
             return extension.equals("png") ? "image/png" : "image/jpeg";
         }
@@ -90,12 +92,25 @@ public final class PhotoSwapper {
                     FaceBlender.blend(from, points, bgr, colour, multiBand);
                 }
             }
+            double identity = identity(bgr, faces, sources, finder);
             if (visibleLabel) {
                 VisibleLabel.draw(bgr); // after the swap, as on a video's frames
             }
             byte[] bytes = png ? encodePng(bgr, alpha) : encodeJpeg(bgr);
-            return new Result(bytes, png ? "png" : "jpg", bgr.cols(), bgr.rows(), faces.size(), alpha != null);
+            return new Result(
+                    bytes, png ? "png" : "jpg", bgr.cols(), bgr.rows(), faces.size(), alpha != null, identity);
         }
+    }
+
+    /** The drawn faces' mean recognition similarity to the photos they were given. */
+    private static double identity(Mat bgr, List<float[]> faces, List<SourceFace> sources, FaceFinder finder) {
+        double sum = 0;
+        for (int i = 0; i < faces.size(); i++) {
+            SourceFace photo = sources.get(i);
+            float[] wanted = finder.identity(photo.image(), photo.faceInImage());
+            sum += FaceEmbedder.similarity(finder.identity(bgr, new FaceLandmarks(faces.get(i))), wanted);
+        }
+        return faces.isEmpty() ? Double.NaN : sum / faces.size();
     }
 
     static List<float[]> faces(List<FaceLandmarks> found, boolean largestOnly) {

@@ -131,6 +131,11 @@ public final class SourceFace implements AutoCloseable {
         return image;
     }
 
+    /** The face's landmarks in {@link #image} (the kept face image), e.g. to measure its identity there. */
+    FaceLandmarks faceInImage() {
+        return new FaceLandmarks(points);
+    }
+
     float[] points() {
         return points;
     }
