@@ -172,7 +172,25 @@ class FaceMappingVideoTest {
                 }
                 assertEquals(0, swapped);
                 assertTrue(swapper.identityRuns() >= 2, "the faces were not looked at");
+                try (Mat frame = TestImages.load(TestImages.ASTRONAUT)) {
+                    assertTrue(Double.isNaN(swapper.swappedIdentity(frame)), "nothing drawn, nothing measured");
+                }
             }
+        }
+    }
+
+    @Test
+    void theDrawnFacesIdentityIsMeasuredAgainstTheirPhotos() {
+        try (FaceSwapper swapper = new FaceSwapper(
+                        List.of(new FaceMapping(astronautId, hopperPhoto), new FaceMapping(hopperId, astronautPhoto)),
+                        FaceIdentity.DEFAULT_THRESHOLD,
+                        false);
+                FrameReader in = new FrameReader(clip, 0, 1);
+                Mat frame = in.next()) {
+            assertEquals(2, swapper.process(frame, 0));
+            double identity = swapper.swappedIdentity(frame);
+            System.out.printf("QUALITY mapping: both faces drawn, their similarity to their photos %.3f%n", identity);
+            assertTrue(identity > 0.6, "each drawn face looks like its photo: " + identity);
         }
     }
 
