@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -161,12 +160,7 @@ public class TaskDispatcher {
     }
 
     private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            boolean outage = DatabaseFaults.isConnectionFault(e);
-            LOG.log(outage ? Level.FINE : Level.SEVERE, "Dispatcher: " + what + " failed; carrying on", e);
-        }
+        StoppableSchedule.guarded(LOG, "Dispatcher: " + what, work, DatabaseFaults::isConnectionFault);
     }
 
     static Properties restartParameters(Properties base) {

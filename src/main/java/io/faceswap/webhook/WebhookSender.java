@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -71,7 +69,6 @@ public class WebhookSender {
     DatabaseProbe database;
 
     private final SafeMediaFetcher http = new SafeMediaFetcher();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private int ticks;
     private StoppableSchedule schedule;
 
@@ -83,7 +80,8 @@ public class WebhookSender {
     @PreDestroy
     void stop() {
         if (schedule != null) {
-            schedule.stop(); // waits for a tick in flight: see StoppableSchedule
+            // waits for a tick in flight and for the sends it handed to the workers (each bounded by its timeouts)
+            schedule.stop(settings.policy().totalTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -105,22 +103,16 @@ public class WebhookSender {
             }
         });
         guarded("claims", () -> {
-            int room = settings.parallelism() - inFlight.get();
+            int room = settings.parallelism() - schedule.handedOff();
             List<String> due = room > 0 ? claims.due(room) : List.of();
             for (String id : due) {
                 if (schedule.stopping()) {
                     break;
                 }
-                claims.claim(id, node.id()).ifPresent(delivery -> {
-                    inFlight.incrementAndGet();
-                    workers.execute(() -> {
-                        try {
-                            guarded("delivery " + id, () -> send(delivery));
-                        } finally {
-                            inFlight.decrementAndGet();
-                        }
-                    });
-                });
+                // a send refused because the sender is stopping stays claimed: its claim lapses and it is sent later
+                claims.claim(id, node.id())
+                        .ifPresent(delivery ->
+                                schedule.handOff(workers, () -> guarded("delivery " + id, () -> send(delivery))));
             }
         });
     }
@@ -166,11 +158,6 @@ public class WebhookSender {
     }
 
     private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            boolean outage = DatabaseFaults.isConnectionFault(e);
-            LOG.log(outage ? Level.FINE : Level.SEVERE, "Webhooks: " + what + " failed; carrying on", e);
-        }
+        StoppableSchedule.guarded(LOG, "Webhooks: " + what, work, DatabaseFaults::isConnectionFault);
     }
 }

@@ -113,4 +113,64 @@ class StoppableScheduleTest {
             wide.shutdownNow();
         }
     }
+
+    @Test
+    void stopWaitsForHandedOffWorkAndRefusesMore() throws Exception {
+        StoppableSchedule schedule = new StoppableSchedule(scheduler);
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+            AtomicBoolean ended = new AtomicBoolean();
+            assertTrue(schedule.handOff(workers, () -> {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // a webhook send on a slow peer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ended.set(true);
+            }));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertEquals(1, schedule.handedOff());
+            Thread stopper = new Thread(() -> schedule.stop(10, TimeUnit.SECONDS));
+            stopper.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stopper.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until stop() waits for the send
+            }
+            assertEquals(Thread.State.TIMED_WAITING, stopper.getState(), "stop() waits for the handed-off send");
+            assertFalse(schedule.handOff(workers, () -> {}), "nothing new is handed off while stopping");
+            release.countDown();
+            stopper.join(10_000);
+            assertFalse(stopper.isAlive());
+            assertTrue(ended.get(), "stop() returned after the send ended");
+            assertEquals(0, schedule.handedOff());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void stopGivesUpOnHandedOffWorkAfterItsWait() throws Exception {
+        StoppableSchedule schedule = new StoppableSchedule(scheduler);
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            schedule.handOff(workers, () -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long start = System.nanoTime();
+            schedule.stop(200, TimeUnit.MILLISECONDS);
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waited >= 150 && waited < 5000, "waited " + waited + " ms");
+            assertEquals(1, schedule.handedOff());
+        } finally {
+            release.countDown();
+            workers.shutdownNow();
+        }
+    }
 }
