@@ -56,4 +56,12 @@ public class JobSettings {
         p.setProperty("visibleLabel", Boolean.toString(task != null && task.isVisibleLabel()));
         return p;
     }
+
+    /** What a restart of the task's crashed or lost execution starts with: its parameters, forced. */
+    public Properties restartParameters(String taskId) {
+        Properties p = jobParameters(taskId);
+        // force: a crashed execution is still STARTED in the repository; this restarts it from its checkpoints
+        p.setProperty("jberet.restart.mode", "force");
+        return p;
+    }
 }

@@ -106,7 +106,7 @@ public class LeaseReaper {
     private void restart(JobOperator operator, String taskId, long execution) {
         leases.started(taskId);
         try {
-            long next = operator.restart(execution, TaskDispatcher.restartParameters(jobs.jobParameters(taskId)));
+            long next = operator.restart(execution, jobs.restartParameters(taskId));
             LOG.info(() -> "Task " + taskId + ": execution " + execution + " restarted as " + next);
         } catch (RuntimeException e) {
             leases.ended(taskId);

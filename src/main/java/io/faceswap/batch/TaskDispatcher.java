@@ -5,7 +5,6 @@ import io.faceswap.config.Heartbeats;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.config.StoppableSchedule;
 import io.faceswap.health.DatabaseProbe;
-import io.faceswap.swap.face.FaceFinderPool;
 import io.faceswap.task.FaceSwapTask;
 import io.faceswap.task.TaskClaims;
 import io.faceswap.task.TaskErrorCode;
@@ -24,7 +23,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -82,6 +80,10 @@ public class TaskDispatcher {
     long pollMillis;
 
     private boolean reclaimedOwn;
+
+    @Inject
+    FaceModels models;
+
     private boolean modelsReady;
     private StoppableSchedule schedule;
 
@@ -93,19 +95,11 @@ public class TaskDispatcher {
         heartbeats.periods(Duration.ofMillis(pollMillis), settings.leaseRenewal());
     }
 
-    private void warmUpModels() {
-        long started = System.nanoTime();
-        FaceFinderPool.warmUp();
-        heartbeats.modelsLoaded();
-        LOG.info(() -> "Face models ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
-
     @PreDestroy
     void stop() {
         if (schedule != null) {
             schedule.stop(); // waits for a tick in flight: see StoppableSchedule
         }
-        FaceFinderPool.clear();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskEvents.Queued event) {
@@ -125,7 +119,7 @@ public class TaskDispatcher {
     synchronized void dispatch() {
         heartbeats.dispatcherTicked();
         if (!modelsReady) { // before the first claim: a task would otherwise wait for them, or race to build them
-            guarded("face model warm-up", this::warmUpModels);
+            guarded("face model warm-up", models::ensureLoaded);
             modelsReady = true;
         }
         if (!database.databaseUp()) {
@@ -161,13 +155,5 @@ public class TaskDispatcher {
 
     private static void guarded(String what, Runnable work) {
         StoppableSchedule.guarded(LOG, "Dispatcher: " + what, work, DatabaseFaults::isConnectionFault);
-    }
-
-    static Properties restartParameters(Properties base) {
-        Properties p = new Properties();
-        p.putAll(base);
-        // force: a crashed execution is still STARTED in the repository; this restarts it from its checkpoints
-        p.setProperty("jberet.restart.mode", "force");
-        return p;
     }
 }
