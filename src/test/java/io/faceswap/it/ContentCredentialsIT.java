@@ -8,20 +8,13 @@ import io.faceswap.provenance.OfficialReader;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A result downloaded through the API carries content credentials the official C2PA reader accepts (signature and
@@ -29,16 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * chain the server generated at its first start is readable by its owner only, and the log says once that it is
  * untrusted.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ContentCredentialsIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class ContentCredentialsIT extends DeployedWarIT {
 
     @Test
     void aResultCarriesCredentialsTheOfficialReaderAccepts() throws Exception {

@@ -19,7 +19,6 @@ import io.faceswap.swap.video.VideoSwapper;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,16 +30,10 @@ import java.util.List;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Face mappings through the API (issue 25), on a clip of two people made from the two test photos who swap places
@@ -49,9 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * face, a person found nowhere) carry their codes and charge nothing. Identity is judged here, in the client, by the
  * same recognition model.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FaceMappingIT {
+class FaceMappingIT extends DeployedWarIT {
     static final Duration TIMEOUT = Duration.ofSeconds(240);
     static final long PAID = 60;
     static final int W = 480, H = 270, FRAMES = 40, CUT = 20;
@@ -60,14 +51,6 @@ class FaceMappingIT {
     static Path untouched;
     static float[] astronautId, hopperId;
     static final FaceFinder finder = TestFinder.shared();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

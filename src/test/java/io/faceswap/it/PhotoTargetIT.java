@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,16 +26,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Photo targets through the API (issue 26): Grace Hopper's face put into the astronaut photo, given as a JPEG and as
@@ -45,22 +38,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the task is charged seconds-per-image (1 here) and shows as a photo in the admin views. Bad targets each get
  * their code and charge nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PhotoTargetIT {
+class PhotoTargetIT extends DeployedWarIT {
     static final Duration TIMEOUT = Duration.ofSeconds(180);
     static final long PAID = 20;
     static MediaServer media;
     static Mat astronaut;
     static Mat alpha;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

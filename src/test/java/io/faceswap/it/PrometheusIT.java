@@ -8,20 +8,13 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real Prometheus scrapes the node's /metrics (management port, no credentials) while it runs two tasks of one
@@ -29,18 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with URL_HTTP_ERROR. Prometheus's HTTP API then shows the ended counters with their status and code, the queue
  * depth going up and back to 0, and the duration histogram counting both tasks.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PrometheusIT {
+class PrometheusIT extends DeployedWarIT {
     private static final Duration WAIT = Duration.ofSeconds(180);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void prometheusSeesTasksEndQueueAndDurations() throws Exception {

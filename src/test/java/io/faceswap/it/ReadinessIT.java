@@ -8,37 +8,20 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Readiness (/health/ready on the management port) follows the database: UP, then DOWN with the database check
  * named once this run's PostgreSQL server is stopped, then UP again once it is started. Liveness stays UP all
  * along: an outage is not a reason to restart a node. PostgreSQL run only (H2 is inside the server).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReadinessIT {
+class ReadinessIT extends DeployedWarIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void readinessGoesDownWithTheDatabaseAndComesBack() throws Exception {

@@ -9,37 +9,20 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client's X-Request-Id comes back in the response and is in the server's log lines of that request and of the
  * job that runs the task it created (on batch threads, after the request ended); an unusable id is replaced.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RequestIdIT {
+class RequestIdIT extends DeployedWarIT {
     private static final Path SERVER_LOG =
             Path.of(System.getProperty("jboss.home", "target/server"), "standalone", "log", "server.log");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void theClientsIdIsEchoedAndLoggedByTheRequestAndByTheTasksJob() throws Exception {

@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,18 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The contract of issue 27's calls on one server with the default settings: consent is optional (and still on
  * record when given), reports are validated, the admin calls need the admin token, and /openapi describes them.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResponsibleUseContractIT {
+class ResponsibleUseContractIT extends DeployedWarIT {
     private static final String TASK = "0123456789abcdef01234567";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

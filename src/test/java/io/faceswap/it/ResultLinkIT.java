@@ -12,7 +12,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,35 +26,19 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Signed result links (issue 26): used with no key by a plain HTTP client, with Range; refused when one character
  * changes and after expiry (a link signed with the server's own key file but an expiry already past: what a link
  * becomes once its time is up); a key roll keeps links already out working; the webhook payload carries a link.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResultLinkIT {
+class ResultLinkIT extends DeployedWarIT {
     static final HttpClient PLAIN = HttpClient.newHttpClient();
     static MediaServer media;
     static WebhookReceiver receiver;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @BeforeAll
     static void media() throws Exception {

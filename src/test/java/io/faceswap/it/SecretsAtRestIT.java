@@ -25,11 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container, on the provisioned server laid out as the README's run command leaves it (issue 29 item 7): the
@@ -38,13 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from the database is not the secret but opens to it; rows stored in the clear before V4 are sealed, once each,
  * even by two sealers racing (two nodes starting together).
  */
-@ExtendWith(ArquillianExtension.class)
-class SecretsAtRestIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWar().addClasses(Deployments.class);
-    }
+class SecretsAtRestIT extends InContainerIT {
 
     @Inject
     WebhookSecrets secrets;

@@ -10,40 +10,23 @@ import io.faceswap.swap.testing.TestVideos;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deleting a task's data (issue 26): a running task and a finished one lose every file on the storage, answer 410
  * after, keep their books exact and leave one audit entry; deleting again changes nothing; an admin can delete any.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TaskDeleteIT {
+class TaskDeleteIT extends DeployedWarIT {
     static final Duration TIMEOUT = Duration.ofSeconds(180);
     static MediaServer media;
     static Path clip;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

@@ -35,7 +35,6 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,32 +44,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract as a client team meets it: /openapi is exactly the committed src/main/openapi/openapi.yaml, and the
  * Java client generated from that file (openapi-generator, default validation) drives the whole customer flow
  * through its typed API, with every error read into the generated {@code ErrorEnvelope}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TypedClientIT {
+class TypedClientIT extends DeployedWarIT {
     private static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdefghijkl";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void theServedDocumentIsTheCommittedContract() throws Exception {

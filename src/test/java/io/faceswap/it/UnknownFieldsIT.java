@@ -8,15 +8,8 @@ import io.faceswap.it.UnknownFieldRows.Fixture;
 import io.faceswap.it.UnknownFieldRows.Row;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 31 over every POST/PUT body of the API ({@link UnknownFieldRows}): on the default server an extra field is
@@ -24,18 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rate limits, and the newest audit entry, are the same before and after). Query parameters stay lenient.
  * {@link UnknownFieldsIgnoredIT} sends the same requests with the switch on {@code ignore}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UnknownFieldsIT {
+class UnknownFieldsIT extends DeployedWarIT {
     static final String UNREACHABLE = "http://127.0.0.1:1/a.jpg";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void everyBodyWithAnUnknownFieldIsRefusedByNameAndNothingIsHeldStoredOrAudited() {

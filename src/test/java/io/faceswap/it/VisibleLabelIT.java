@@ -9,7 +9,6 @@ import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.video.FrameReader;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,31 +16,15 @@ import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The visible AI-generated mark through the API: a task that asks for it gets it on every frame of its result, in
  * the corner; one that does not ask gets none; an admin's per-user setting marks the user's tasks whatever they
  * ask, and is audited.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class VisibleLabelIT {
+class VisibleLabelIT extends DeployedWarIT {
     private static final int W = 320, H = 240;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void aTaskThatAsksGetsTheMarkOnEveryFrameAndOneThatDoesNotGetsNone() throws Exception {
