@@ -10,6 +10,7 @@ import io.faceswap.swap.face.FaceLandmarks;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.QualityFigures;
 import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
@@ -110,6 +111,8 @@ class EngineVideoTest {
                 "QUALITY identity, moving clip: %d of %d frames closer to the source; similarity to the source "
                         + "photo %.3f before the swap, %.3f after; to the face replaced %.3f after%n",
                 closerToSource, checked, beforeToSource / checked, afterToSource / checked, afterToOriginal / checked);
+        QualityFigures.check("identity.moving-clip.before", beforeToSource / checked);
+        QualityFigures.check("identity.moving-clip.after", afterToSource / checked);
         assertTrue(closerToSource >= checked * 0.95, closerToSource + " of " + checked + " closer to the source");
     }
 

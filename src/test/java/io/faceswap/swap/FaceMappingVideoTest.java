@@ -10,6 +10,7 @@ import io.faceswap.swap.face.FaceMapping;
 import io.faceswap.swap.face.FaceSwapper;
 import io.faceswap.swap.face.SourceFace;
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.QualityFigures;
 import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import io.faceswap.swap.testing.TestVideos;
@@ -110,6 +111,9 @@ class FaceMappingVideoTest {
                 toOriginal[1] / judged,
                 closerToSource,
                 judged);
+        QualityFigures.check("mapping.unmapped-half.psnr-min", worstOther);
+        QualityFigures.check("mapping.unmapped-half.psnr-mean", meanOther);
+        QualityFigures.check("mapping.mapped-face.after", toSource[1] / judged);
         // codec noise: both passes encode the same frames but for the mapped face, and the encoder's rate control
         // spends bits differently across the whole picture (lowest in the segment after the cut, about 35 dB)
         assertTrue(worstOther > 33 && meanOther > 40, "the person not named was changed: " + worstOther + " dB");
@@ -190,6 +194,7 @@ class FaceMappingVideoTest {
             assertEquals(2, swapper.process(frame, 0));
             double identity = swapper.swappedIdentity(frame);
             System.out.printf("QUALITY mapping: both faces drawn, their similarity to their photos %.3f%n", identity);
+            QualityFigures.check("mapping.both-faces.identity", identity);
             assertTrue(identity > 0.6, "each drawn face looks like its photo: " + identity);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.Measures;
+import io.faceswap.swap.testing.QualityFigures;
 import io.faceswap.swap.testing.TestFinder;
 import io.faceswap.swap.testing.TestImages;
 import java.util.List;
@@ -69,6 +70,7 @@ class SwapQualityTest {
             QualityImages.saveCloseUp(output, face, "quality-" + name.replace(' ', '-') + "-closeup.png");
             SeamScore.Result r = SeamScore.measure(target, output, face);
             System.out.println("QUALITY seam " + name + ": " + r);
+            QualityFigures.check("seam." + name.replace(' ', '.'), r.all());
             return r;
         }
     }
@@ -107,6 +109,7 @@ class SwapQualityTest {
                     "QUALITY flicker: face change %.2f per frame in the output, %.2f in the input (noise)"
                             + ", ratio %.2f%n",
                     changeOut, changeIn, changeOut / changeIn);
+            QualityFigures.check("flicker.ratio", changeOut / changeIn);
             // the pasted face is a still photo: what changes is noise let through at the edge and the smoothed
             // landmarks settling. Before the blend rework 0.38 of the input's change, after 0.43.
             assertTrue(changeOut < changeIn * 0.6, "flicker " + changeOut + " vs noise " + changeIn);
@@ -179,6 +182,7 @@ class SwapQualityTest {
                     "QUALITY coverage %d of %d frames with a face; identity (recognition) closer to source on %d of"
                             + " %d judged (worst margin %.3f); similarity to the source %.3f before, %.3f after%n",
                     swapped, withFace, closer, judged, worstMargin, beforeSum / judged, toSourceSum / judged);
+            QualityFigures.check("identity.moving-face.after", toSourceSum / judged);
             assertEquals(withFace, swapped, "coverage");
             assertEquals(withFace, judged, "a face is found in every swapped frame");
             assertEquals(judged, closer, "identity on every judged frame");
