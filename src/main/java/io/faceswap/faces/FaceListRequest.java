@@ -23,10 +23,10 @@ public record FaceListRequest(
                 example = "https://media.example.com/clip.mp4")
         String videoUrl,
 
-        @Size(min = 1, max = 10)
+        @Size(max = 10)
         @Schema(
-                description = "With videoUrl: the seconds (from its first frame) at which to look, 1 to 10; default "
-                        + "[0]. A second at or past the video's end is 400",
+                description = "With videoUrl: the seconds (from its first frame) at which to look, up to 10; default "
+                        + "(absent or empty) [0]. A second at or past the video's end is 400",
                 example = "[0, 4.5]")
         List<@NotNull @DecimalMin("0") Double> seconds) {
 

@@ -44,7 +44,9 @@ public class FaceListService {
 
     public FaceList list(ApiCaller caller, FaceListRequest request) {
         boolean video = requireOneTarget(request);
-        List<Double> seconds = request.seconds() == null ? List.of(0.0) : request.seconds();
+        // absent and empty are the same: generated clients send an empty list for an unset one
+        List<Double> seconds =
+                request.seconds() == null || request.seconds().isEmpty() ? List.of(0.0) : request.seconds();
         Path scratch = storage.resolve("faces").resolve(SecureTokens.objectId());
         List<FacesInPicture.Found> found = new ArrayList<>();
         List<Double> at = new ArrayList<>();
@@ -117,7 +119,7 @@ public class FaceListService {
                             "errors",
                             List.of(new FieldError("imageUrl", message), new FieldError("videoUrl", message))));
         }
-        if (image && request.seconds() != null) {
+        if (image && request.seconds() != null && !request.seconds().isEmpty()) {
             throw new ApiException(
                     ErrorCode.VALIDATION_FAILED,
                     "seconds: only with videoUrl",

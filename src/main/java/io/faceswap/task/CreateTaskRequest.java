@@ -88,9 +88,10 @@ public record CreateTaskRequest(
         Double endSeconds,
 
         @Valid
-        @Size(min = 1, max = 8)
+        @Size(max = 8)
         @Schema(
-                description = "Optional: swap only the people named, 1 to 8 pairs of {referenceImageUrl, imageUrl}. "
+                description = "Optional: swap only the people named, up to 8 pairs of {referenceImageUrl, imageUrl} "
+                        + "(an empty list is the same as none, as generated clients send it). "
                         + "A face in the target that matches a pair's reference photo (by face recognition) gets that "
                         + "pair's photo; two faces never take one pair in the same frame; every other face stays "
                         + "untouched. Reference and pair photos are checked as imageUrl is, each failure with a code "
