@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.swap.VisibleLabel;
+import io.faceswap.swap.face.FaceSwapper;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -13,11 +14,6 @@ import jakarta.inject.Named;
 @Named
 @Dependent
 public class FaceSwapProcessor implements ItemProcessor {
-    /**
-     * Frames between measurements of the swapped faces' identity (the task's quality.identity): one embedding per
-     * face on one frame in this many costs well under 1% of the swap.
-     */
-    static final int IDENTITY_SAMPLE_EVERY = 15;
 
     @Inject
     PartitionState partition;
@@ -27,7 +23,7 @@ public class FaceSwapProcessor implements ItemProcessor {
         FrameItem frame = (FrameItem) item;
         PartitionWork work = partition.work();
         FrameItem swapped = frame.withFaces(work.swapper().process(frame.frame(), frame.index()));
-        if (swapped.faces() > 0 && frame.index() % IDENTITY_SAMPLE_EVERY == 0) { // before the mark is drawn
+        if (swapped.faces() > 0 && frame.index() % FaceSwapper.IDENTITY_SAMPLE_EVERY == 0) { // before the mark is drawn
             swapped = swapped.withIdentity(work.swapper().swappedIdentity(swapped.frame()));
         }
         if (work.visibleLabel()) {

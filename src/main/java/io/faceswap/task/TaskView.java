@@ -113,7 +113,7 @@ public record TaskView(
     public record Quality(
             @Schema(
                     description = "The swapped faces' mean similarity (cosine of face-recognition vectors, -1 to 1) "
-                            + "to the photo each was given, over frames sampled every 15; about 0.7-0.8 is typical, "
+                            + "to the photo each was given, over one frame in 30; about 0.7-0.8 is typical, "
                             + "the original faces score about 0.2. null: no face swapped yet",
                     nullable = true)
             Double identity,

@@ -29,6 +29,10 @@ public final class FaceEmbedder implements AutoCloseable {
     private final ByteBuffer inputBuffer;
     private final BytePointer inputPointer;
     private final Mat input;
+    /** The batch's second slot, for a second face in the same run. */
+    private final BytePointer secondPointer;
+
+    private final Mat second;
     private final ByteBuffer output;
     private final Mat crop = new Mat();
     private final Mat rgb = new Mat();
@@ -40,12 +44,39 @@ public final class FaceEmbedder implements AutoCloseable {
                 .order(ByteOrder.nativeOrder());
         inputPointer = new BytePointer(inputBuffer);
         input = new Mat(SIZE, SIZE, opencv_core.CV_32FC3, inputPointer);
+        int slotBytes = SIZE * SIZE * 3 * Float.BYTES;
+        secondPointer =
+                new BytePointer(inputBuffer.duplicate().position(slotBytes).slice());
+        second = new Mat(SIZE, SIZE, opencv_core.CV_32FC3, secondPointer);
         output = ByteBuffer.allocateDirect(interpreter.getOutputTensor(0).numBytes())
                 .order(ByteOrder.nativeOrder());
     }
 
     /** The identity of the face with these mesh landmarks in this BGR image: a unit vector. */
     public float[] embed(Mat bgr, FaceLandmarks face) {
+        align(bgr, face, input);
+        return run(1).get(0);
+    }
+
+    /**
+     * The identities of several faces of one image, two to a run of the model (it takes a batch of two, so a pair
+     * costs what one face does).
+     */
+    public java.util.List<float[]> embed(Mat bgr, java.util.List<FaceLandmarks> faces) {
+        java.util.List<float[]> out = new java.util.ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i += 2) {
+            align(bgr, faces.get(i), input);
+            boolean pair = i + 1 < faces.size();
+            if (pair) {
+                align(bgr, faces.get(i + 1), second);
+            }
+            out.addAll(run(pair ? 2 : 1));
+        }
+        return out;
+    }
+
+    /** The face aligned onto the template, as the model's input, into one slot of the batch. */
+    private void align(Mat bgr, FaceLandmarks face, Mat slot) {
         double[] m = toTemplate(anchors(face));
         try (Mat affine = new Mat(2, 3, opencv_core.CV_64F);
                 Size s = new Size(SIZE, SIZE);
@@ -56,23 +87,31 @@ public final class FaceEmbedder implements AutoCloseable {
                     bgr, crop, affine, s, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT, border);
         }
         opencv_imgproc.cvtColor(crop, rgb, opencv_imgproc.COLOR_BGR2RGB);
-        rgb.convertTo(input, opencv_core.CV_32F, 1 / 128.0, -127.5 / 128); // the model takes (v - 127.5) / 128
+        rgb.convertTo(slot, opencv_core.CV_32F, 1 / 128.0, -127.5 / 128); // the model takes (v - 127.5) / 128
+    }
+
+    /** Runs the model on the batch and returns the first {@code count} faces' vectors, each of unit length. */
+    private java.util.List<float[]> run(int count) {
         inputBuffer.rewind();
         output.rewind();
         interpreter.run(inputBuffer);
         interpreter.getOutputTensor(0).copyTo(output);
-        float[] v = new float[DIMENSIONS];
         FloatBuffer f = output.rewind().asFloatBuffer();
-        f.get(v);
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
+        java.util.List<float[]> vectors = new java.util.ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            float[] v = new float[DIMENSIONS];
+            f.get(v);
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm) + 1e-10;
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= (float) norm;
+            }
+            vectors.add(v);
         }
-        norm = Math.sqrt(norm) + 1e-10;
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) norm;
-        }
-        return v;
+        return vectors;
     }
 
     /** The cosine of two {@link #embed} vectors: 1 the same face, about 0 unrelated ones. */
@@ -128,6 +167,8 @@ public final class FaceEmbedder implements AutoCloseable {
         interpreter.close();
         input.close();
         inputPointer.close();
+        second.close();
+        secondPointer.close();
         crop.close();
         rgb.close();
     }

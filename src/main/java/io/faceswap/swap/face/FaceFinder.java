@@ -64,6 +64,14 @@ public final class FaceFinder implements AutoCloseable {
         return embedder.embed(bgr, face);
     }
 
+    /** The identity vectors of several faces of one image, in order: cheaper than one by one. */
+    public List<float[]> identities(Mat bgr, List<FaceLandmarks> faces) {
+        if (embedder == null) {
+            embedder = new FaceEmbedder();
+        }
+        return embedder.embed(bgr, faces);
+    }
+
     /**
      * The identity of the largest face of a photo (a reference photo: who to replace).
      *

@@ -38,6 +38,12 @@ public final class FaceSwapper implements FrameProcessor {
      */
     static final int IDENTITY_EVERY = 15;
 
+    /**
+     * Frames between samples of {@link #swappedIdentity} for a task's quality: an embedding of two faces costs about
+     * 30 ms of one core, so one frame in 30 keeps it under 5% of the swap (MappingBenchmark).
+     */
+    public static final int IDENTITY_SAMPLE_EVERY = 30;
+
     private final SourceFace source;
     /** Empty: every face (or the largest) gets {@link #source}; else only faces matched to one of these. */
     private final List<FaceMapping> mappings;
@@ -178,9 +184,11 @@ public final class FaceSwapper implements FrameProcessor {
             due |= face.identity == null || frameIndex - face.identityFrame >= IDENTITY_EVERY;
         }
         if (due) { // all of them: a stale identity beside a fresh one could take its mapping
-            for (FollowedFace face : faces) {
-                face.identity = finder.identity(frame, face.landmarks());
-                face.identityFrame = frameIndex;
+            List<float[]> identities = finder.identities(
+                    frame, faces.stream().map(FollowedFace::landmarks).toList());
+            for (int i = 0; i < faces.size(); i++) {
+                faces.get(i).identity = identities.get(i);
+                faces.get(i).identityFrame = frameIndex;
                 identityRuns++;
             }
             int[] match =
@@ -200,12 +208,15 @@ public final class FaceSwapper implements FrameProcessor {
         if (drawn.isEmpty()) {
             return Double.NaN;
         }
+        List<float[]> now = finder.identities(
+                frame, drawn.stream().map(FollowedFace::landmarks).toList());
         double sum = 0;
         for (int i = 0; i < drawn.size(); i++) {
             SourceFace photo = drawnWith.get(i);
             float[] wanted = sourceIdentities.computeIfAbsent(photo, p -> finder.identity(p.image(), p.faceInImage()));
-            sum += FaceEmbedder.similarity(finder.identity(frame, drawn.get(i).landmarks()), wanted);
+            sum += FaceEmbedder.similarity(now.get(i), wanted);
         }
+
         return sum / drawn.size();
     }
 

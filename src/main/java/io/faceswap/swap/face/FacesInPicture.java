@@ -74,10 +74,11 @@ public final class FacesInPicture {
     public static List<Found> find(Mat bgr, FaceFinder finder) {
         List<FaceLandmarks> faces = finder.find(bgr);
         List<Found> found = new ArrayList<>();
-        for (FaceLandmarks face : faces.subList(0, Math.min(MAX_FACES, faces.size()))) {
-            int[] box = box(face, bgr.cols(), bgr.rows());
-            float[] identity = finder.identity(bgr, face);
-            found.add(new Found(box[0], box[1], box[2], box[3], identity, crop(bgr, box)));
+        List<FaceLandmarks> kept = faces.subList(0, Math.min(MAX_FACES, faces.size()));
+        List<float[]> identities = finder.identities(bgr, kept);
+        for (int i = 0; i < kept.size(); i++) {
+            int[] box = box(kept.get(i), bgr.cols(), bgr.rows());
+            found.add(new Found(box[0], box[1], box[2], box[3], identities.get(i), crop(bgr, box)));
         }
         return found;
     }

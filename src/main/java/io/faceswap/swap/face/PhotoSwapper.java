@@ -128,8 +128,7 @@ public final class PhotoSwapper {
             List<FaceMapping> mappings,
             double threshold,
             List<SourceFace> sources) {
-        List<float[]> identities =
-                found.stream().map(f -> finder.identity(bgr, f)).toList();
+        List<float[]> identities = finder.identities(bgr, found);
         int[] who = FaceIdentity.assign(
                 identities, mappings.stream().map(FaceMapping::reference).toList(), threshold);
         List<float[]> kept = new ArrayList<>();

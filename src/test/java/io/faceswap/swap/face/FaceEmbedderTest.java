@@ -1,5 +1,6 @@
 package io.faceswap.swap.face;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.testing.TestFinder;
@@ -150,6 +151,25 @@ class FaceEmbedderTest {
 
         double mean() {
             return sum / n;
+        }
+    }
+
+    @Test
+    void twoFacesInOneRunGetWhatEachGetsAlone() {
+        FaceFinder finder = io.faceswap.swap.testing.TestFinder.shared();
+        try (Mat a = TestImages.load(TestImages.ASTRONAUT);
+                Mat h = TestImages.load(TestImages.GRACE_HOPPER);
+                org.bytedeco.opencv.opencv_core.MatVector pair = new org.bytedeco.opencv.opencv_core.MatVector(a, h);
+                Mat both = new Mat()) {
+            org.bytedeco.opencv.global.opencv_core.hconcat(pair, both); // two people in one picture
+            java.util.List<FaceLandmarks> faces = finder.find(both);
+            assertEquals(2, faces.size());
+            java.util.List<float[]> together = finder.identities(both, faces);
+            for (int i = 0; i < 2; i++) {
+                float[] alone = finder.identity(both, faces.get(i));
+                assertEquals(1.0, FaceEmbedder.similarity(alone, together.get(i)), 1e-4, "face " + i);
+            }
+            assertTrue(FaceEmbedder.similarity(together.get(0), together.get(1)) < 0.5, "two people, two identities");
         }
     }
 }
