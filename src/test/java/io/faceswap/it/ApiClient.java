@@ -87,6 +87,18 @@ public final class ApiClient {
                 .build());
     }
 
+    /** The key's task once it has ended (succeeded, failed, canceled), polled until {@code timeout}. */
+    public JsonObject ended(String sk, String id, java.time.Duration timeout) {
+        return Await.until(
+                "task " + id + " to end",
+                timeout,
+                () -> get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
+                        .data()
+                        .getJsonArray("list")
+                        .getJsonObject(0),
+                t -> !java.util.List.of("queued", "processing").contains(t.getString("status")));
+    }
+
     public Reply adminGet(String path) {
         return get(path, "Authorization", "Bearer " + ADMIN_TOKEN);
     }

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -435,14 +434,7 @@ class FaceMappingIT extends DeployedWarIT {
     }
 
     private JsonObject ended(String sk, String id) {
-        return Await.until(
-                "task " + id + " to end",
-                TIMEOUT,
-                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
-                        .data()
-                        .getJsonArray("list")
-                        .getJsonObject(0),
-                t -> !List.of("queued", "processing").contains(t.getString("status")));
+        return api.ended(sk, id, TIMEOUT);
     }
 
     private Path result(String sk, String id, String name) throws IOException, InterruptedException {

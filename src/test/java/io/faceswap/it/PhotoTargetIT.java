@@ -97,14 +97,7 @@ class PhotoTargetIT extends DeployedWarIT {
     }
 
     private JsonObject ended(String sk, String id) {
-        return Await.until(
-                "task " + id + " to end",
-                TIMEOUT,
-                () -> api.get("/v1/faceswap_openapi/listbyids?objectID=" + id, "X-ClipZap-Apikey", sk)
-                        .data()
-                        .getJsonArray("list")
-                        .getJsonObject(0),
-                t -> !List.of("queued", "processing").contains(t.getString("status")));
+        return api.ended(sk, id, TIMEOUT);
     }
 
     private JsonObject account(String user) {
