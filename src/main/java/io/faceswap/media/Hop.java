@@ -27,6 +27,28 @@ final class Hop {
 
     private Hop() {}
 
+    /**
+     * The client for one hop (a GET here, a webhook's POST in {@link PostHop}): it connects only to the addresses
+     * vetted for the hop's host, through the vetting socket factory, with the policy's timeouts and a watchdog that
+     * closes the socket when the deadline passes, whatever phase the call is in.
+     */
+    static OkHttpClient pinnedClient(
+            OkHttpClient base,
+            TargetUrl hop,
+            List<InetAddress> vetted,
+            FetchPolicy policy,
+            Deadline deadline,
+            Dialer dialer) {
+        return base.newBuilder()
+                .dns(new PinnedDns(hop.httpUrl().host(), vetted))
+                .socketFactory(new VettingSocketFactory(policy.allowPrivateNetworks(), dialer))
+                .connectTimeout(policy.connectTimeout())
+                .readTimeout(policy.readTimeout())
+                .writeTimeout(policy.readTimeout())
+                .callTimeout(deadline.remaining())
+                .build();
+    }
+
     static Outcome run(
             OkHttpClient base,
             TargetUrl hop,
@@ -39,15 +61,7 @@ final class Hop {
             throw new MediaFetchException(
                     MediaFetchError.TIMEOUT, "total time limit exceeded before " + hop.redacted());
         }
-        OkHttpClient client = base.newBuilder()
-                .dns(new PinnedDns(hop.httpUrl().host(), vetted))
-                .socketFactory(new VettingSocketFactory(policy.allowPrivateNetworks(), dialer))
-                .connectTimeout(policy.connectTimeout())
-                .readTimeout(policy.readTimeout())
-                .writeTimeout(policy.readTimeout())
-                // the watchdog: closes the socket when the deadline passes, whatever phase the call is in
-                .callTimeout(deadline.remaining())
-                .build();
+        OkHttpClient client = pinnedClient(base, hop, vetted, policy, deadline, dialer);
         Request request = new Request.Builder()
                 .url(hop.httpUrl())
                 .get()

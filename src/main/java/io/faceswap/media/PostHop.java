@@ -33,14 +33,7 @@ final class PostHop {
             byte[] body,
             String contentType,
             Map<String, String> headers) {
-        OkHttpClient client = base.newBuilder()
-                .dns(new PinnedDns(hop.httpUrl().host(), vetted))
-                .socketFactory(new VettingSocketFactory(policy.allowPrivateNetworks(), dialer))
-                .connectTimeout(policy.connectTimeout())
-                .readTimeout(policy.readTimeout())
-                .writeTimeout(policy.readTimeout())
-                .callTimeout(deadline.remaining())
-                .build();
+        OkHttpClient client = Hop.pinnedClient(base, hop, vetted, policy, deadline, dialer);
         Request.Builder request = new Request.Builder()
                 .url(hop.httpUrl())
                 .post(RequestBody.create(body, MediaType.get(contentType)))
