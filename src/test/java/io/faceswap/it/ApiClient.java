@@ -16,8 +16,10 @@ import java.util.Map;
 /** A small HTTP client for the tests: JSON in, {@link Reply} (status + parsed envelope) out. */
 public final class ApiClient {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdefghijkl";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
 

@@ -15,7 +15,9 @@ final class ApiClientFiles {
 
     static HttpResponse<Path> download(ApiClient api, String url, String sk, Path target) {
         try {
-            return HttpClient.newHttpClient()
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create(url))
                                     .header("X-ClipZap-Apikey", sk)

@@ -102,7 +102,9 @@ class ClusterIT {
                     String onOtherNode = other.base()
                             .resolve(link.getRawPath().substring(1) + "?" + link.getRawQuery())
                             .toString();
-                    java.net.http.HttpResponse<Path> got = java.net.http.HttpClient.newHttpClient()
+                    java.net.http.HttpResponse<Path> got = java.net.http.HttpClient.newBuilder()
+                            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                            .build()
                             .send(
                                     java.net.http.HttpRequest.newBuilder(URI.create(onOtherNode))
                                             .build(),

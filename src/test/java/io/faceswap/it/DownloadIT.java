@@ -69,6 +69,7 @@ class DownloadIT {
                     stalled.add(startDownload(server.base(), id, sk));
                 }
                 HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build();
                 HttpResponse<String> poll =

@@ -438,7 +438,9 @@ class FaceMappingIT extends DeployedWarIT {
     }
 
     private Path result(String sk, String id, String name) throws IOException, InterruptedException {
-        HttpResponse<InputStream> got = HttpClient.newHttpClient()
+        HttpResponse<InputStream> got = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(api.base().resolve("v1/faceswap_openapi/result/" + id))
                                 .header("X-ClipZap-Apikey", sk)

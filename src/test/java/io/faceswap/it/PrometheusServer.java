@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final URI api;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** The binary, if this machine has one (PATH, then Debian's place). */
     public static Optional<Path> binary() {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * along: an outage is not a reason to restart a node. PostgreSQL run only (H2 is inside the server).
  */
 class ReadinessIT extends DeployedWarIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void readinessGoesDownWithTheDatabaseAndComesBack() throws Exception {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * becomes once its time is up); a key roll keeps links already out working; the webhook payload carries a link.
  */
 class ResultLinkIT extends DeployedWarIT {
-    static final HttpClient PLAIN = HttpClient.newHttpClient();
+    static final HttpClient PLAIN =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static MediaServer media;
     static WebhookReceiver receiver;
 

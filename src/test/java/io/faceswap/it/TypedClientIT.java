@@ -57,7 +57,9 @@ class TypedClientIT extends DeployedWarIT {
 
     @Test
     void theServedDocumentIsTheCommittedContract() throws Exception {
-        HttpResponse<String> served = HttpClient.newHttpClient()
+        HttpResponse<String> served = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "openapi")).build(),
                         HttpResponse.BodyHandlers.ofString());
