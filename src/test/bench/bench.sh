@@ -6,6 +6,7 @@
 #   src/test/bench/bench.sh --table-only # prints the table again from target/bench/
 #
 # 1. the engine (EngineBenchmark, its own JVM): face swap against bare decode+encode, moving and close-up clips;
+#    then face mappings and the identity sample's cost (MappingBenchmark, two people at 720p);
 # 2. tasks (TaskBenchmark): a 10 s 720p task end to end against the engine alone, and a server's peak memory while
 #    it runs two such tasks (the server is started and stopped by the benchmark, by its own process);
 # 3. the API (api-bench.sh): wrk on loopback against a server of its own.
@@ -31,6 +32,9 @@ started="$(date -u +%Y-%m-%dT%H:%MZ)"
 if [ -z "${TABLE_ONLY:-}" ]; then
 echo "bench: engine" >&2
 (cd "$ROOT" && mvn -B -q -Pbench exec:exec) | tee "$OUT/engine.txt" >&2
+echo "bench: face mappings" >&2
+(cd "$ROOT" && mvn -B -q -Pbench exec:exec -Dbench.main=io.faceswap.swap.bench.MappingBenchmark) |
+  tee "$OUT/mapping.txt" >&2
 echo "bench: tasks" >&2
 (cd "$ROOT" && mvn -B -q -Pbench exec:exec -Dbench.main=io.faceswap.it.bench.TaskBenchmark) | tee "$OUT/task.txt" >&2
 echo "bench: API" >&2
@@ -43,7 +47,9 @@ echo "Benchmarks, $started: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB"
 echo
 echo "| figure | value | ceiling | goal | ratio | result |"
 echo "|---|---|---|---|---|---|"
-grep -ho 'FIGURE|.*' "$OUT/engine.txt" "$OUT/task.txt" | cut -d'|' -f2- | sed 's/|/ | /g; s/^/| /; s/$/ |/'
+figures=()
+for part in engine mapping task; do [ -f "$OUT/$part.txt" ] && figures+=("$OUT/$part.txt"); done
+grep -ho 'FIGURE|.*' "${figures[@]}" | cut -d'|' -f2- | sed 's/|/ | /g; s/^/| /; s/$/ |/'
 # api-bench.sh's rows: | request | req/s | p99 ms | server CPU µs/req | vs refused | goal | result |
 awk -F'|' '/^\| (listbyids|`GET)/ {
   for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
