@@ -55,6 +55,11 @@ public class DetectedFaces {
         return Optional.of(face.getIdentity());
     }
 
+    /** When a face listed now stops being usable. */
+    Instant expiresNow() {
+        return expiry(clock.instant());
+    }
+
     Instant expiry(Instant created) {
         return created.plus(ttl());
     }

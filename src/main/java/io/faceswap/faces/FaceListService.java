@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -50,36 +49,39 @@ public class FaceListService {
         Path scratch = storage.resolve("faces").resolve(SecureTokens.objectId());
         List<FacesInPicture.Found> found = new ArrayList<>();
         List<Double> at = new ArrayList<>();
-        FaceFinder finder = FaceFinderPool.borrow();
         try {
-            if (video) {
-                fetch(request.videoUrl(), scratch, false);
-                for (FacesInPicture.AtSecond s :
-                        FacesInPicture.inVideo(scratch, seconds, finder, media.videoLimits())) {
-                    s.faces().forEach(f -> {
+            // fetched first: a face finder is lent only for the looking, not while a slow server sends the media
+            fetch(video ? request.videoUrl() : request.imageUrl(), scratch, !video);
+            FaceFinder finder = FaceFinderPool.borrow();
+            try {
+                if (video) {
+                    for (FacesInPicture.AtSecond s :
+                            FacesInPicture.inVideo(scratch, seconds, finder, media.videoLimits())) {
+                        s.faces().forEach(f -> {
+                            found.add(f);
+                            at.add(s.second());
+                        });
+                    }
+                } else {
+                    for (FacesInPicture.Found f : FacesInPicture.inPhoto(
+                            Files.readAllBytes(scratch), finder, SourceFace.DEFAULT_MAX_PIXELS)) {
                         found.add(f);
-                        at.add(s.second());
-                    });
+                        at.add(null);
+                    }
                 }
-            } else {
-                fetch(request.imageUrl(), scratch, true);
-                for (FacesInPicture.Found f :
-                        FacesInPicture.inPhoto(Files.readAllBytes(scratch), finder, SourceFace.DEFAULT_MAX_PIXELS)) {
-                    found.add(f);
-                    at.add(null);
-                }
+            } finally {
+                FaceFinderPool.giveBack(finder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SwapException e) {
             throw new ApiException(ErrorCode.MEDIA_UNUSABLE, e.errorCode() + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) { // a second past the end
+        } catch (FacesInPicture.PastTheEndException e) {
             throw new ApiException(
                     ErrorCode.VALIDATION_FAILED,
                     "seconds: " + e.getMessage(),
                     Map.of("errors", List.of(new FieldError("seconds", e.getMessage()))));
         } finally {
-            FaceFinderPool.giveBack(finder);
             delete(scratch);
         }
         List<String> ids = faces.save(
@@ -94,7 +96,7 @@ public class FaceListService {
                     new FaceList.Box(f.x(), f.y(), f.width(), f.height()),
                     Base64.getEncoder().encodeToString(f.jpeg())));
         }
-        return new FaceList(listed, faces.expiry(Instant.now()));
+        return new FaceList(listed, faces.expiresNow());
     }
 
     private void fetch(String url, Path target, boolean image) {

@@ -34,6 +34,13 @@ public final class FacesInPicture {
     /** The faces of a video at one second (the frame on screen then). */
     public record AtSecond(double second, List<Found> faces) {}
 
+    /** A second asked for at or past the video's end: the caller's mistake, not the video's. */
+    public static final class PastTheEndException extends RuntimeException {
+        PastTheEndException(String message) {
+            super(message);
+        }
+    }
+
     private FacesInPicture() {}
 
     /**
@@ -52,14 +59,14 @@ public final class FacesInPicture {
      * The faces of a video at each of {@code seconds} (from its first frame), upright as its frames are swapped.
      *
      * @throws io.faceswap.swap.SwapException the probe's codes for a video it cannot use; a second at or past the
-     *     end is an {@link IllegalArgumentException} naming it
+     *     end is a {@link PastTheEndException} naming it
      */
     public static List<AtSecond> inVideo(Path video, List<Double> seconds, FaceFinder finder, VideoLimits limits) {
         VideoInfo info = VideoProbe.probe(video, limits);
         List<AtSecond> found = new ArrayList<>();
         for (double second : seconds) {
             if (second >= info.durationSeconds()) {
-                throw new IllegalArgumentException(
+                throw new PastTheEndException(
                         "second " + second + " is at or past the video's end (" + info.durationSeconds() + " s)");
             }
             long frame = Trim.of(second, null).frames(info.timeline()).first();
