@@ -56,3 +56,9 @@ awk -F'|' '/^\| (listbyids|`GET)/ {
   if (ceiling == "") ceiling = $3
   print "| API: " $2 " | " $3 " req/s, p99 " $4 " ms, " $5 " µs CPU | " ceiling " req/s | " $7 " | " $6 " | " $8 " |"
 }' "$OUT/api.txt"
+# api-bench.sh's metrics row (issue 28): | on, before and after off | a, b (mean m) | p99s | CPUs | cost% | goal | result |
+awk -F'|' '/^\| off \(/ {gsub(/^ +| +$/, "", $3); off = $3}
+  /^\| on, before and after off/ {
+  for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
+  print "| API: listbyids with sk, metrics on (" $3 " req/s) against off | " $6 " fewer req/s | off " off " req/s | " $7 " | | " $8 " |"
+}' "$OUT/api.txt"
