@@ -41,8 +41,11 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
     @Inject
     TaskQueries queries;
 
+    @Inject
+    LeaseKeeper leases;
+
     @Override
-    public String process() {
+    public String process() throws InterruptedException {
         FaceSwapTask task = queries.find(taskId);
         if (task.getFaceMappings() != null && task.getFacesFound() == 0) { // facesFound: summed over committed chunks
             throw new TaskFailure(
@@ -50,6 +53,7 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
                     "None of the people of faceMappings was found in any of the video's " + task.getFramesTotal()
                             + " frames");
         }
+        leases.awaitHeld(taskId); // this node's to write: not taken over while it was cut off from the database
         Trim.FrameRange range = media.range(taskId); // the trimmed part's frames (or all), timed from its first
         Path result = files.result(taskId);
         Path unsigned = result.resolveSibling(result.getFileName() + ".unsigned.mp4");
@@ -59,6 +63,7 @@ public class AssembleResultBatchlet extends AbstractBatchlet {
                 unsigned,
                 media.video(taskId).timeline(),
                 range);
+        leases.awaitHeld(taskId); // and still, after the assembly's seconds
         credentials.markAndMove(unsigned, result, taskId);
         return "ASSEMBLED";
     }

@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.api.DatabaseFaults;
+import io.faceswap.config.NodeIdentity;
 import io.faceswap.health.DatabaseProbe;
 import io.faceswap.logging.LogContext;
 import io.faceswap.task.TaskLifecycle;
@@ -38,6 +39,9 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
     @Inject
     DatabaseProbe database;
 
+    @Inject
+    NodeIdentity node;
+
     @Override
     public void onError(Exception error) {
         record(error);
@@ -65,7 +69,7 @@ public class FailureCaptureListener extends AbstractChunkListener implements Ste
         }
         FailureClassifier.Failure failure = FailureClassifier.classify(taskId, error);
         try {
-            lifecycle.recordFailure(taskId, failure.code(), failure.message());
+            lifecycle.recordFailure(taskId, node.id(), failure.code(), failure.message());
         } catch (RuntimeException e) {
             if (!DatabaseFaults.isConnectionFault(e)) {
                 throw e;

@@ -66,8 +66,11 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
     @Inject
     Meters meters;
 
+    @Inject
+    LeaseKeeper leases;
+
     @Override
-    public String process() throws IOException {
+    public String process() throws IOException, InterruptedException {
         FaceSwapTask task = queries.find(taskId);
         Files.createDirectories(files.dir(taskId));
         SafeMediaFetcher fetcher = new SafeMediaFetcher();
@@ -108,10 +111,12 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         return FETCHED;
     }
 
-    private void download(SafeMediaFetcher fetcher, String url, Path target, String what, boolean image) {
+    private void download(SafeMediaFetcher fetcher, String url, Path target, String what, boolean image)
+            throws InterruptedException {
         if (Files.exists(target)) {
             return; // complete: files appear only by an atomic rename
         }
+        leases.awaitHeld(taskId); // this node's to write: not taken over while it was cut off from the database
         long start = System.nanoTime();
         String tag = what.replace(' ', '_'); // photo, target_photo, video, reference_photo, mapped_photo
         try {

@@ -57,7 +57,10 @@ public class LeaseReaper {
         if (node.id().equals(orphan.getNode()) && leases.runsHere(taskId)) {
             // its lease lapsed while the database was out of reach, but its job still runs here: keep it, never
             // start a second run of it beside the first
-            lifecycle.renewLeases(java.util.List.of(taskId), node.id());
+            long since = System.nanoTime();
+            if (lifecycle.renewLeases(java.util.List.of(taskId), node.id()) == 1) {
+                leases.renewed(taskId, since);
+            }
             return;
         }
         if (!lifecycle.takeOver(taskId, node.id(), orphan.getLeaseUntil())) {

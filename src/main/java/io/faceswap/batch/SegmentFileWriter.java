@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction with one update. Redoing a chunk (after a crash or rollback) rewrites the same file name, so nothing is
  * doubled; finding that file already there is how a redo is known, and its frames are counted as processed twice.
  * While the database is unreachable the chunk waits for it (up to {@code clipzap.tasks.outage-wait-seconds}) before
- * its one write, rather than failing the run.
+ * its one write, rather than failing the run. No file is written unless this node surely still holds the task
+ * ({@link LeaseKeeper#awaitHeld}).
  */
 @Named
 @Dependent
@@ -55,6 +56,9 @@ public class SegmentFileWriter extends AbstractItemWriter {
     @Inject
     Meters meters;
 
+    @Inject
+    LeaseKeeper leases;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
         if (items.isEmpty()) {
@@ -64,6 +68,7 @@ public class SegmentFileWriter extends AbstractItemWriter {
         List<FrameItem> frames = items.stream().map(FrameItem.class::cast).toList();
         long redone;
         try {
+            leases.awaitHeld(taskId); // never a file after another node may have taken the task over
             Path dir = Files.createDirectories(files.segments(taskId));
             long first = frames.get(0).index();
             long last = frames.get(frames.size() - 1).index();
@@ -82,6 +87,7 @@ public class SegmentFileWriter extends AbstractItemWriter {
         if (!database.awaitUp(Duration.ofSeconds(outageWaitSeconds))) {
             throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
         }
+        leases.awaitHeld(taskId); // after an outage longer than the lease: still ours, or stop here
         lifecycle.framesCommitted(
                 taskId,
                 node.id(),

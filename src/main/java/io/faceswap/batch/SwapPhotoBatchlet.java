@@ -65,8 +65,11 @@ public class SwapPhotoBatchlet extends AbstractBatchlet {
     @Inject
     ContentCredentials credentials;
 
+    @Inject
+    LeaseKeeper leases;
+
     @Override
-    public String process() throws IOException {
+    public String process() throws IOException, InterruptedException {
         long start = System.nanoTime();
         SourceFace source = media.source(taskId);
         byte[] target = Files.readAllBytes(files.targetImage(taskId));
@@ -88,6 +91,7 @@ public class SwapPhotoBatchlet extends AbstractBatchlet {
         }
         Path out = files.photoResult(taskId, result.extension());
         Path unsigned = out.resolveSibling(out.getFileName() + ".unsigned");
+        leases.awaitHeld(taskId); // this node's to write: not taken over while it was cut off from the database
         Files.write(unsigned, result.bytes());
         credentials.markAndMove(unsigned, out, taskId);
         lifecycle.photoSwapped(taskId, node.id(), result.faces(), result.identity());

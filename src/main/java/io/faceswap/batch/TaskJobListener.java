@@ -65,8 +65,12 @@ public class TaskJobListener extends AbstractJobListener {
         LogContext.enterTask(taskId);
         LOG.info(() -> "Task " + taskId + ": job execution " + jobContext.getExecutionId() + " starts");
         boolean ours;
+        long since = System.nanoTime();
         try {
             ours = lifecycle.jobStarted(taskId, jobContext.getExecutionId(), node.id());
+            if (ours) {
+                leases.renewed(taskId, since); // jobStarted set a fresh lease
+            }
         } catch (RuntimeException e) {
             if (DatabaseFaults.isConnectionFault(e)) {
                 interruptions.note(taskId);

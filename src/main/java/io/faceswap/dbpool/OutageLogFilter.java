@@ -12,7 +12,8 @@ import java.util.logging.LogRecord;
  * that the pool, Hibernate and JBeret write for each connection that fails meanwhile, dozens per outage. It drops
  * only records of those categories caused by a connection fault (by the exception's cause chain, or by the fault's
  * codes in a message that carries no exception): never the application's own, and never the server's boot
- * failures (a datasource or job repository that cannot start must stay loud).
+ * failures (a datasource or job repository that cannot start must stay loud). It also drops JBeret's error for a
+ * run that stopped because another node took its task over ({@link #fenced}).
  */
 public class OutageLogFilter implements Filter {
     /** Where the per-connection noise comes from: the pool, Hibernate's SQL error lines, JBeret and its threads. */
@@ -56,7 +57,7 @@ public class OutageLogFilter implements Filter {
                 || NOISY.stream().noneMatch(logger::startsWith)) {
             return true;
         }
-        if (DatabaseFaults.isConnectionFault(record.getThrown())) {
+        if (DatabaseFaults.isConnectionFault(record.getThrown()) || fenced(record)) {
             return false;
         }
         String message = formatted(record);
@@ -67,6 +68,25 @@ public class OutageLogFilter implements Filter {
         return MARKERS.stream().noneMatch(message::contains)
                 && !(jberet && JBERET_NOISE.stream().anyMatch(message::startsWith));
     }
+
+    /**
+     * JBeret's ERROR for a run stopped because its node no longer holds the task (it was cut off from the database
+     * longer than a lease and another node took the task over): expected, and the application logs it at INFO. By
+     * class name: this module cannot see the application's classes.
+     */
+    private static boolean fenced(LogRecord record) {
+        if (!"org.jberet".equals(record.getLoggerName())) {
+            return false;
+        }
+        for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (LEASE_LOST.equals(t.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String LEASE_LOST = "io.faceswap.task.LeaseLostException";
 
     /**
      * The message as it is printed: JBoss LogManager's records format lazily ({@code getFormattedMessage}); a plain

@@ -89,6 +89,15 @@ public class TaskLifecycle {
     }
 
     /**
+     * Extends one task's lease in a transaction of its own, whatever transaction the caller is in: a run that could
+     * not be sure it still held its task asks here before it writes, and the answer must not roll back with its chunk.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean renewLeaseNow(String taskId, String node) {
+        return renewLeases(List.of(taskId), node) == 1;
+    }
+
+    /**
      * A chunk's progress, in the chunk's transaction, renewing the lease in the same write: the one write per chunk.
      * {@code redone} frames were written before by a run whose chunk did not commit, and count as processed again. Throws when the task is
      * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
@@ -133,13 +142,17 @@ public class TaskLifecycle {
                 .executeUpdate();
     }
 
-    /** The first failure of a run, kept in the row so that no crash loses it; later ones do not overwrite it. */
+    /**
+     * The first failure of a run, kept in the row so that no crash loses it; later ones do not overwrite it, nor does
+     * a run on a node that no longer holds the task.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailure(String taskId, TaskErrorCode code, String message) {
-        update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.errorCode is null", taskId)
+    public void recordFailure(String taskId, String node, TaskErrorCode code, String message) {
+        update("t.errorCode = :c, t.errorMessage = :m", "t.status = :p and t.node = :n and t.errorCode is null", taskId)
                 .setParameter("c", code.name())
                 .setParameter("m", Messages.clip(message))
                 .setParameter("p", TaskStatus.PROCESSING)
+                .setParameter("n", node)
                 .executeUpdate();
     }
 

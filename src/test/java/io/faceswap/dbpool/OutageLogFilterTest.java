@@ -61,4 +61,25 @@ class OutageLogFilterTest {
         assertTrue(filter.isLoggable(
                 record("com.arjuna.ats.jta", Level.INFO, "ARJUNA012091: informational", closedConnection())));
     }
+
+    /** Stands in for the application's exception, which this module finds by class name. */
+    static final class LeaseLostException extends RuntimeException {
+        LeaseLostException() {
+            super("Task 0123 is no longer held by node n1");
+        }
+    }
+
+    @Test
+    void aRunStoppedBecauseAnotherNodeTookItsTaskIsNotAnError() throws Exception {
+        // the application's class has this name; a nested test class cannot, so its name is checked as well
+        assertTrue(filter.isLoggable(
+                record("org.jberet", Level.SEVERE, "JBERET000007: Failed to run job", new LeaseLostException())));
+        Throwable applications = (Throwable) Class.forName("io.faceswap.task.LeaseLostException")
+                .getConstructor(String.class, String.class)
+                .newInstance("0123", "n1");
+        assertFalse(filter.isLoggable(record(
+                "org.jberet", Level.SEVERE, "JBERET000007: Failed to run job", new RuntimeException(applications))));
+        assertTrue(filter.isLoggable(
+                record("io.faceswap.batch.Anything", Level.SEVERE, "an application error", applications)));
+    }
 }
