@@ -214,7 +214,7 @@ class ClusterIT {
     }
 
     /** Whether {@code node} is the id of server {@code s}: the id it generated is kept in its data directory. */
-    private static boolean isNodeOf(ServerProcess s, String node) throws Exception {
+    static boolean isNodeOf(ServerProcess s, String node) throws Exception {
         // the file's first line is the id (the second, the directory it belongs to)
         return Files.readAllLines(s.dataDir().resolve("faceswap").resolve("node-id"))
                 .get(0)
@@ -232,18 +232,25 @@ class ClusterIT {
     }
 
     private static int executionsOf(String taskId) throws SQLException {
-        return count("select count(*) from job_execution where jobparameters like ?", "%taskId = " + taskId + "%");
+        return executionsOf("cluster", taskId);
+    }
+
+    /** Job executions of the task in that database's job repository (a restart is one more). */
+    static int executionsOf(String database, String taskId) throws SQLException {
+        return count(
+                database, "select count(*) from job_execution where jobparameters like ?", "%taskId = " + taskId + "%");
     }
 
     private static int chargedSeconds(String user) throws SQLException {
         return count(
+                "cluster",
                 "select coalesce(sum(chargedseconds), 0) from faceswap_task where userid = ? "
                         + "and status = 'SUCCEEDED'",
                 user);
     }
 
-    private static int count(String sql, String parameter) throws SQLException {
-        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/cluster";
+    private static int count(String database, String sql, String parameter) throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/" + database;
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
