@@ -44,7 +44,8 @@ class AdminPageIT extends DeployedWarIT {
             String id = api.post(
                             "/v1/faceswap_openapi/create",
                             String.format(
-                                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}",
+                                    "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20,"
+                                            + "\"startSeconds\":1,\"endSeconds\":19}",
                                     media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
                                     media.serve("page.mp4", clip)),
                             "X-ClipZap-Apikey",
@@ -64,6 +65,11 @@ class AdminPageIT extends DeployedWarIT {
                 return p > first ? p : null;
             });
             assertTrue(later > first, "progress advanced from " + first + " to " + later);
+            String trim = wait.until(d -> {
+                List<WebElement> t = d.findElements(By.cssSelector("#running tr[data-task='" + id + "'] .trim"));
+                return t.isEmpty() ? null : t.get(0).getText();
+            });
+            assertEquals("trim 1-19 s", trim, "the row shows the task's trim");
 
             // the page redraws its tables every second: a button found just before a redraw is stale, so retry
             wait.ignoring(StaleElementReferenceException.class).until(d -> {
