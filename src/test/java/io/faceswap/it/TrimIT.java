@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.it.ApiClient.Reply;
+import io.faceswap.swap.testing.Remux;
 import io.faceswap.swap.testing.TestImages;
+import io.faceswap.swap.testing.TestVideos;
 import io.faceswap.swap.testing.TrimClips;
 import io.faceswap.swap.video.FrameReader;
+import io.faceswap.swap.video.FrameTimeline;
 import io.faceswap.swap.video.Orientation;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoLimits;
@@ -15,7 +18,9 @@ import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +130,85 @@ class TrimIT extends DeployedWarIT {
         assertTrue(
                 io.faceswap.provenance.OfficialReader.successes(verdict).contains("assertion.bmffHash.match"),
                 verdict::toString);
+    }
+
+    @Test
+    void aVariableRateClipIsCutAtItsOwnFramesTimesThroughTheApi() throws Exception {
+        // the astronaut at 25 fps for 2 s, then a frame every 120 ms: frames 50.. at 2.00, 2.12, 2.24, 2.36, 2.48 ...
+        Mat photo = new Mat();
+        try (Mat astronaut = TestImages.load(TestImages.ASTRONAUT)) {
+            opencv_imgproc.resize(astronaut, photo, new Size(288, 288));
+        }
+        Path cfr;
+        try {
+            cfr = TestVideos.write(
+                    "trim-it-vfr-source",
+                    288,
+                    288,
+                    25,
+                    67,
+                    TrimClips.click(2.6),
+                    TestVideos.Format.MP4,
+                    i -> {
+                        Mat frame = photo.clone();
+                        TrimClips.mark(frame, i);
+                        return frame;
+                    },
+                    r -> r.setGopSize(30));
+        } finally {
+            photo.close();
+        }
+        Path vfr = Remux.remux(cfr, "trim-it-vfr", i -> i < 50 ? i * 40_000 : 2_000_000 + (i - 50) * 120_000, 0);
+        media.serve("vfr.mp4", vfr);
+        FrameTimeline in = VideoProbe.probe(vfr, VideoLimits.DEFAULT).timeline();
+        ApiClient api = ApiClient.of(base);
+        String user = ApiClient.uniqueUser("trim-vfr");
+        String sk = api.paidKey(user, PAID);
+        Reply created = api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":5,"
+                                + "\"startSeconds\":2.5,\"endSeconds\":3.0}",
+                        media.url("hopper.jpg"), media.url("vfr.mp4")),
+                "X-ClipZap-Apikey",
+                sk);
+        assertEquals(201, created.status(), created::toString);
+        JsonObject done = awaitEnd(api, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+
+        Path result = ApiClientFiles.download(
+                        api, done.getString("resultUrl"), sk, vfr.resolveSibling("result-vfr.mp4"))
+                .body();
+        FrameTimeline out = VideoProbe.probe(result, VideoLimits.DEFAULT).timeline();
+        List<Integer> indices = new java.util.ArrayList<>();
+        try (FrameReader reader = new FrameReader(result, 0, 0)) {
+            for (Mat frame; (frame = reader.next()) != null; ) {
+                indices.add(TrimClips.index(frame));
+                frame.close();
+            }
+        }
+        double click = TrimClips.clickSeconds(result);
+        System.out.printf(
+                "TrimIT: variable rate, 2.5-3.0 s: frames %s, %.3f s, click at %.4f s, charged %d s%n",
+                indices,
+                out.seconds(),
+                click,
+                done.getJsonNumber("chargedSeconds").longValue());
+        // 2.5 s shows frame 54 (from 2.48); 3.0 s falls in frame 58's 120 ms
+        assertEquals(List.of(54, 55, 56, 57, 58), indices, "the frames showing from 2.5 to 3.0 s");
+        for (int k = 0; k < 5; k++) {
+            assertEquals(seconds(in, 54 + k) - seconds(in, 54), seconds(out, k), 0.001, "frame " + k + "'s time");
+        }
+        assertEquals(0.6, out.seconds(), 0.001, "from 2.48 to the end of frame 58 (3.08)");
+        assertEquals(2.6 - 2.48, click, 0.04, "audio in sync within a frame");
+        assertEquals(5, done.getJsonNumber("frames").longValue());
+        assertEquals(1, done.getJsonNumber("chargedSeconds").longValue(), "0.6 s rounds up to 1");
+        assertEquals(PAID - 1, balance(api, user));
+        TaskFlowIT.assertFaceSwapped(vfr, 54, result, 0, 2, 4);
+    }
+
+    private static double seconds(FrameTimeline t, long i) {
+        return (t.pts(i) - t.pts(0)) * (double) t.timeBaseNum() / t.timeBaseDen();
     }
 
     @Test
