@@ -115,6 +115,32 @@ class ClusterIT {
                 }
             }
 
+            // a photo target (issue 26) created on one node, its result served by the other
+            String photoUser = keys.keySet().iterator().next();
+            URI target = media.serve("astronaut.png", TestImages.file(TestImages.ASTRONAUT));
+            Reply photoTask = apiA.post(
+                    "/v1/faceswap_openapi/create",
+                    String.format("{\"imageUrl\":\"%s\",\"targetImageUrl\":\"%s\"}", photo, target),
+                    "X-ClipZap-Apikey",
+                    keys.get(photoUser));
+            assertEquals(201, photoTask.status(), photoTask::toString);
+            String photoId = photoTask.data().getString("id");
+            JsonObject photoDone = awaitEnd(apiB, photoId, Duration.ofSeconds(300));
+            assertEquals("succeeded", photoDone.getJsonObject("task").getString("status"), photoDone::toString);
+            assertEquals(1, executionsOf(photoId), "one job execution for the photo task");
+            for (ApiClient api : List.of(apiA, apiB)) {
+                java.net.http.HttpResponse<Path> got = ApiClientFiles.download(
+                        api,
+                        api.base() + "v1/faceswap_openapi/result/" + photoId,
+                        keys.get(photoUser),
+                        TestVideos.dir().resolve("cluster-photo-" + photoId + ".png"));
+                assertEquals(200, got.statusCode(), got::toString);
+                assertEquals(
+                        "image/png", got.headers().firstValue("Content-Type").orElse(""));
+                assertTrue(Files.size(got.body()) > 1000);
+            }
+            System.out.println("ClusterIT: photo task run on " + photoDone.getString("node") + ", served by both");
+
             // a longer task; the node that runs it dies
             String user = keys.keySet().iterator().next();
             URI longer = media.serve(
