@@ -1,5 +1,6 @@
 package io.faceswap.batch;
 
+import io.faceswap.api.DatabaseFaults;
 import io.faceswap.config.NodeIdentity;
 import io.faceswap.health.DatabaseProbe;
 import io.faceswap.metrics.Meters;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * doubled; finding that file already there is how a redo is known, and its frames are counted as processed twice.
  * While the database is unreachable the chunk waits for it (up to {@code clipzap.tasks.outage-wait-seconds}) before
  * its one write, rather than failing the run. No file is written unless this node surely still holds the task
- * ({@link LeaseKeeper#awaitHeld}).
+ * ({@link LeaseKeeper#awaitHeld}). A write that loses its connection is retried in place ({@link ChunkRetryListener}).
  */
 @Named
 @Dependent
@@ -88,16 +89,23 @@ public class SegmentFileWriter extends AbstractItemWriter {
             throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
         }
         leases.awaitHeld(taskId); // after an outage longer than the lease: still ours, or stop here
-        lifecycle.framesCommitted(
-                taskId,
-                node.id(),
-                new TaskLifecycle.Chunk(
-                        frames.size(),
-                        faces,
-                        redone,
-                        withFaces,
-                        java.util.Arrays.stream(identities).sum(),
-                        identities.length));
+        try {
+            lifecycle.framesCommitted(
+                    taskId,
+                    node.id(),
+                    new TaskLifecycle.Chunk(
+                            frames.size(),
+                            faces,
+                            redone,
+                            withFaces,
+                            java.util.Arrays.stream(identities).sum(),
+                            identities.length));
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isConnectionFault(e)) {
+                throw new TransientDatabaseFault(taskId, e); // retried in place (ChunkRetryListener)
+            }
+            throw e;
+        }
         meters.framesSwapped(frames.size());
     }
 }

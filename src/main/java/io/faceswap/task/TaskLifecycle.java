@@ -98,18 +98,18 @@ public class TaskLifecycle {
     }
 
     /**
-     * A chunk's progress, in the chunk's transaction, renewing the lease in the same write: the one write per chunk.
-     * {@code redone} frames were written before by a run whose chunk did not commit, and count as processed again. Throws when the task is
-     * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    /**
      * What one committed chunk did: frames written, faces swapped (summed over frames), frames redone after a crash,
      * frames with at least one face swapped, and the identity measurements made (their sum and count).
      */
     public record Chunk(
             long frames, long faces, long redone, long framesWithFaces, double identitySum, long identitySamples) {}
 
+    /**
+     * A chunk's progress, in the chunk's transaction, renewing the lease in the same write: the one write per chunk.
+     * {@code redone} frames were written before by a run whose chunk did not commit, and count as processed again. Throws when the task is
+     * not this node's any more (taken over, or ended): the chunk then rolls back and the job stops.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void framesCommitted(String taskId, String node, Chunk chunk) {
         int n = em.createQuery("update FaceSwapTask t set t.framesDone = t.framesDone + :f, "
                         + "t.framesProcessed = t.framesProcessed + :f + :r, "
