@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceswap.swap.FrameProcessor;
@@ -11,6 +12,7 @@ import io.faceswap.swap.testing.TrimClips;
 import io.faceswap.swap.video.FrameReader;
 import io.faceswap.swap.video.FrameTimeline;
 import io.faceswap.swap.video.Trim;
+import io.faceswap.swap.video.TrimPastEndException;
 import io.faceswap.swap.video.VideoInfo;
 import io.faceswap.swap.video.VideoLimits;
 import io.faceswap.swap.video.VideoProbe;
@@ -100,6 +102,15 @@ class RangedTrimFetchTest {
         Fetched f = fetch(faststart, RangeServer.Mode.RANGES, 27.5, null);
         assertTrue(f.result.bytes() < f.size() / 4, f.figures());
         assertSameAsTheWholeFile(f, new Trim(27.5, null));
+    }
+
+    @Test
+    void aTrimPastTheEndIsStillFoundToBeOne() throws IOException {
+        Fetched f = fetch(moovAtEnd, RangeServer.Mode.RANGES, 31.0, 33.0);
+        assertTrue(f.result.bytes() < f.size() / 4, f.figures());
+        VideoInfo sparse = VideoProbe.probe(f.target, VideoLimits.DEFAULT);
+        assertEquals(VideoProbe.probe(moovAtEnd, VideoLimits.DEFAULT).frameCount(), sparse.frameCount());
+        assertThrows(TrimPastEndException.class, () -> new Trim(31.0, 33.0).frames(sparse.timeline()));
     }
 
     @Test
