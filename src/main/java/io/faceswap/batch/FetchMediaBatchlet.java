@@ -1,6 +1,7 @@
 package io.faceswap.batch;
 
 import io.faceswap.config.NodeIdentity;
+import io.faceswap.media.FetchPolicy;
 import io.faceswap.media.FetchResult;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
@@ -24,14 +25,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Step 1: downloads the photo and the video (skipped for a file already complete, on restart), then checks them
- * before any frame is processed: the photo has a face, the video decodes, is within limits and not longer than
- * declared, and a trim lies within it (TRIM_PAST_END). Records the frame count that the swap step partitions (of the
- * trimmed part, when trimmed) and the seconds that are charged. Exit status {@code FETCHED}, then the job goes on
- * to the swap step. A photo task (issue 26) downloads its target photo instead of a video, checks the source photo,
- * and ends with {@code PHOTO}: the job goes on to {@code swapPhoto}, which checks the target as it swaps it.
+ * Step 1: downloads the photo and the video (skipped for a file already complete, on restart; of a trimmed video
+ * only its part, where the file and the server allow), then checks them before any frame is processed: the photo
+ * has a face, the video decodes, is within limits and not longer than declared, and a trim lies within it
+ * (TRIM_PAST_END). Records the frame count that the swap step partitions (of the trimmed part, when trimmed) and
+ * the seconds that are charged. Exit status {@code FETCHED}, then the job goes on to the swap step. A photo task
+ * (issue 26) downloads its target photo instead of a video, checks the source photo, and ends with {@code PHOTO}:
+ * the job goes on to {@code swapPhoto}, which checks the target as it swaps it.
  */
 @Named
 @Dependent
@@ -92,8 +95,7 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
             lifecycle.probed(taskId, node.id(), 1, 0);
             return PHOTO;
         }
-        Path video = files.video(taskId);
-        download(fetcher, task.getVideoUrl(), video, "video", false);
+        downloadVideo(fetcher, task, files.video(taskId));
         media.source(taskId); // the photo decodes and has a usable face: checked now, before any frame is spent
         VideoInfo info = media.video(taskId);
         double billable = Billing.billableSeconds(info.durationSeconds(), info.frameCount());
@@ -113,6 +115,29 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
 
     private void download(SafeMediaFetcher fetcher, String url, Path target, String what, boolean image)
             throws InterruptedException {
+        FetchPolicy policy = image ? settings.imagePolicy() : settings.videoPolicy();
+        download(target, what, () -> fetcher.fetch(url, target, policy));
+    }
+
+    /**
+     * A trimmed task reads only its part of the video, so only that part is fetched (issue 26): for an MP4/MOV file
+     * on a server that serves ranges, the bytes of the part's samples, at their places in a file of the video's
+     * length; anything else is fetched whole. The probe, the frame reader and the audio cut then read only those
+     * bytes. An untrimmed task fetches the whole video as before.
+     */
+    private void downloadVideo(SafeMediaFetcher fetcher, FaceSwapTask task, Path target) throws InterruptedException {
+        Trim trim = Trim.of(task.getStartSeconds(), task.getEndSeconds());
+        FetchPolicy policy = settings.videoPolicy();
+        String url = task.getVideoUrl();
+        download(
+                target,
+                "video",
+                trim.whole()
+                        ? () -> fetcher.fetch(url, target, policy)
+                        : () -> fetcher.fetchWindow(url, target, policy, trim.startSeconds(), trim.endSeconds()));
+    }
+
+    private void download(Path target, String what, Supplier<FetchResult> fetch) throws InterruptedException {
         if (Files.exists(target)) {
             return; // complete: files appear only by an atomic rename
         }
@@ -120,7 +145,8 @@ public class FetchMediaBatchlet extends AbstractBatchlet {
         long start = System.nanoTime();
         String tag = what.replace(' ', '_'); // photo, target_photo, video, reference_photo, mapped_photo
         try {
-            FetchResult got = fetcher.fetch(url, target, image ? settings.imagePolicy() : settings.videoPolicy());
+            FetchResult got = fetch.get();
+            // the bytes transferred: for a trimmed video, those of its part
             meters.mediaFetched(tag, "ok", got.bytes(), got.elapsed());
         } catch (MediaFetchException e) {
             meters.mediaFetched(tag, e.code().name(), 0, Duration.ofNanos(System.nanoTime() - start));

@@ -70,7 +70,7 @@ final class CappedDownload {
         }
     }
 
-    private static Path createTemp(Path target, String what) {
+    static Path createTemp(Path target, String what) {
         try {
             Path dir = target.getParent();
             Files.createDirectories(dir);
@@ -81,7 +81,7 @@ final class CappedDownload {
         }
     }
 
-    private static void moveIntoPlace(Path temp, Path target, String what) {
+    static void moveIntoPlace(Path temp, Path target, String what) {
         try {
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,7 +95,7 @@ final class CappedDownload {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    static void deleteQuietly(Path temp) {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

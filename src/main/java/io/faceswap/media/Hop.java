@@ -20,7 +20,7 @@ import okhttp3.Response;
  */
 final class Hop {
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     /** Either a redirect to follow or a completed download. */
     record Outcome(Optional<URI> redirect, long bytes, Optional<String> contentType) {}
@@ -62,15 +62,7 @@ final class Hop {
                     MediaFetchError.TIMEOUT, "total time limit exceeded before " + hop.redacted());
         }
         OkHttpClient client = pinnedClient(base, hop, vetted, policy, deadline, dialer);
-        Request request = new Request.Builder()
-                .url(hop.httpUrl())
-                .get()
-                .header("User-Agent", policy.userAgent())
-                .header("Accept", "*/*")
-                // we count and store raw bytes; an explicit identity also stops OkHttp's transparent gzip
-                .header("Accept-Encoding", "identity")
-                .build();
-        Call call = client.newCall(request);
+        Call call = client.newCall(get(hop, policy).build());
         Response response = execute(call, hop, deadline);
         try {
             return handle(response, hop, policy, deadline, target);
@@ -81,7 +73,18 @@ final class Hop {
         }
     }
 
-    private static Response execute(Call call, TargetUrl hop, Deadline deadline) {
+    /** A GET of the hop's URL as every fetch sends it. */
+    static Request.Builder get(TargetUrl hop, FetchPolicy policy) {
+        return new Request.Builder()
+                .url(hop.httpUrl())
+                .get()
+                .header("User-Agent", policy.userAgent())
+                .header("Accept", "*/*")
+                // we count and store raw bytes, and ranges are offsets into them; identity also stops OkHttp gzip
+                .header("Accept-Encoding", "identity");
+    }
+
+    static Response execute(Call call, TargetUrl hop, Deadline deadline) {
         try {
             return call.execute();
         } catch (IOException e) {
@@ -100,6 +103,11 @@ final class Hop {
             throw new MediaFetchException(
                     MediaFetchError.HTTP_ERROR, "HTTP " + status + " from " + hop.redacted(), status, null);
         }
+        return store(response, hop, policy, deadline, target);
+    }
+
+    /** A whole body (a 2xx answer): framing checked, size capped up front and while streaming, stored at target. */
+    static Outcome store(Response response, TargetUrl hop, FetchPolicy policy, Deadline deadline, Path target) {
         checkFraming(response, hop);
         long declared = response.body().contentLength();
         if (declared > policy.maxBytes()) {
@@ -118,7 +126,7 @@ final class Hop {
      * chunked as close-delimited, both as the RFC allows. Neither comes from a sane media server, and both are how
      * smuggling attempts look, so they are refused rather than guessed at.
      */
-    private static void checkFraming(Response response, TargetUrl hop) {
+    static void checkFraming(Response response, TargetUrl hop) {
         if (response.headers("Content-Length").stream().distinct().count() > 1) {
             throw new MediaFetchException(
                     MediaFetchError.PROTOCOL_ERROR, "conflicting Content-Length from " + hop.redacted());
@@ -130,7 +138,7 @@ final class Hop {
         }
     }
 
-    private static URI redirectTarget(Response response, TargetUrl hop) {
+    static URI redirectTarget(Response response, TargetUrl hop) {
         String location = response.header("Location");
         if (location == null) {
             throw new MediaFetchException(

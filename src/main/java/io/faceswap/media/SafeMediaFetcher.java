@@ -114,9 +114,45 @@ public final class SafeMediaFetcher {
         Objects.requireNonNull(policy, "policy");
         long start = System.nanoTime();
         try {
-            return follow(uri, target, policy, start);
+            return follow(uri, target, policy, start, new Deadline(policy.totalTimeout()));
         } catch (MediaFetchException e) {
             // details for operators: URLs in messages are redacted; the cause's stack only at FINE
+            LOG.log(Level.INFO, "media fetch failed after {0} ms: {1}: {2}", new Object[] {
+                (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()
+            });
+            LOG.log(Level.FINE, "media fetch failure", e);
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #fetch(String, Path, FetchPolicy)} for a video of which only {@code startSeconds} to
+     * {@code endSeconds} (null: to the end; seconds from the first frame) will be read, as for a trimmed task. An
+     * MP4/MOV file on a server that serves byte ranges is fetched only where that window's samples (and those FFmpeg
+     * probes) lie, into a file of the full length whose other bytes are zeros ({@code SpanFetch}); anything else is
+     * fetched whole. Every request is checked as in a whole fetch, all under one deadline, and
+     * {@link FetchResult#bytes()} counts the bytes actually transferred.
+     */
+    public FetchResult fetchWindow(
+            String url, Path target, FetchPolicy policy, double startSeconds, Double endSeconds) {
+        Objects.requireNonNull(target, "target");
+        if (!(startSeconds >= 0) || (endSeconds != null && !(endSeconds > startSeconds))) {
+            throw new IllegalArgumentException("a window needs 0 <= start < end: " + startSeconds + ", " + endSeconds);
+        }
+        long start = System.nanoTime();
+        try {
+            URI uri = TargetUrl.parse(url, policy).uri();
+            Deadline deadline = new Deadline(policy.totalTimeout());
+            RangeHop.Link link = new RangeHop.Link(base, policy, deadline, dialer);
+            return SpanFetch.run(
+                    link,
+                    guard,
+                    uri,
+                    target,
+                    startSeconds,
+                    endSeconds,
+                    () -> follow(uri, target, policy, start, deadline));
+        } catch (MediaFetchException e) {
             LOG.log(Level.INFO, "media fetch failed after {0} ms: {1}: {2}", new Object[] {
                 (System.nanoTime() - start) / 1_000_000, e.code(), e.getMessage()
             });
@@ -148,8 +184,7 @@ public final class SafeMediaFetcher {
         }
     }
 
-    private FetchResult follow(URI uri, Path target, FetchPolicy policy, long start) {
-        Deadline deadline = new Deadline(policy.totalTimeout());
+    private FetchResult follow(URI uri, Path target, FetchPolicy policy, long start, Deadline deadline) {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             TargetUrl hop = TargetUrl.check(current, policy);

@@ -9,6 +9,13 @@
  * {@link io.faceswap.media.SafeMediaFetcher#post} sends a body (webhook callbacks) under the same address checks,
  * pinning and deadline, returning the status without following redirects.
  * <p>
+ * {@link io.faceswap.media.SafeMediaFetcher#fetchWindow} is for trimmed videos (issue 26): of an MP4/MOV file on a
+ * server that answers byte ranges, only the spans a time window's samples (and FFmpeg's probing) need are fetched, by
+ * Range requests under the same checks and deadline, into a file of the full length whose other bytes are zeros
+ * ({@code SpanFetch}). The little of MP4 this takes is read here ({@code Mp4Layout}, {@code Mp4Index}: box sizes
+ * and sample tables, every size and count checked before use, the {@code moov} capped at 64 MiB); whatever is
+ * unexpected, in the file or in the server's answers, falls back to the whole file.
+ * <p>
  * HTTP itself is OkHttp's (HTTP/1.1 framing, chunked decoding, TLS, the call-timeout watchdog): security-sensitive
  * parsing belongs in a well-kept library. The classes here hold only our policy, plugged into OkHttp's hooks:
  * {@code PinnedDns} (the DNS hook answering with vetted addresses only), {@code VettingSocketFactory} (re-checks
