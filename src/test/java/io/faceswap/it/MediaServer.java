@@ -17,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Serves test media on 127.0.0.1 only: files, redirects, HTTP errors, and responses held back until the test
- * releases them (to keep a task busy for as long as a test needs).
+ * releases them (to keep a task busy for as long as a test needs). Like most media servers it honours a single
+ * {@code Range: bytes=a-b} with 206, and it counts the body bytes it sent for each name.
  */
 public final class MediaServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> sent = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> ranged = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     public MediaServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +62,18 @@ public final class MediaServer implements AutoCloseable {
         return url(name);
     }
 
+    /** Body bytes sent for {@code name} so far, over every request. */
+    public long bytesSent(String name) {
+        java.util.concurrent.atomic.AtomicLong n = sent.get(name);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Requests for {@code name} answered 206 with a part of the file. */
+    public int rangeRequests(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = ranged.get(name);
+        return n == null ? 0 : n.get();
+    }
+
     public void release(String name) {
         CountDownLatch latch = holds.get(name);
         if (latch != null) {
@@ -82,9 +98,31 @@ public final class MediaServer implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            exchange.sendResponseHeaders(200, Files.size(file));
-            try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file, out);
+            long size = Files.size(file);
+            long from = 0;
+            long to = size - 1;
+            java.util.regex.Matcher range =
+                    RANGE.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Range")));
+            if (range.matches() && Long.parseLong(range.group(1)) < size) {
+                from = Long.parseLong(range.group(1));
+                to = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(range.group(2)));
+                exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + to + "/" + size);
+                exchange.sendResponseHeaders(206, to - from + 1);
+                ranged.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+            } else {
+                exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+                exchange.sendResponseHeaders(200, size);
+            }
+            try (OutputStream out = exchange.getResponseBody();
+                    java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+                java.nio.channels.WritableByteChannel body = java.nio.channels.Channels.newChannel(out);
+                for (long at = from; at <= to; ) {
+                    long n = in.transferTo(at, to - at + 1, body);
+                    at += n;
+                    sent.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicLong())
+                            .addAndGet(n);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -133,6 +133,61 @@ class TrimIT extends DeployedWarIT {
     }
 
     @Test
+    void aShortTrimOfALongVideoFetchesOnlyItsPart() throws Exception {
+        // 30 s, keyframes every 12 frames; 14.0 s is frame 350, two past keyframe 348; a click at 15.0 s
+        Path longClip = TrimClips.phoneClip("trim-it-long", 750, 15.0);
+        media.serve("long.mp4", longClip);
+        ApiClient api = ApiClient.of(base);
+        String user = ApiClient.uniqueUser("trim-long");
+        String sk = api.paidKey(user, PAID);
+        Reply created = api.post(
+                "/v1/faceswap_openapi/create",
+                String.format(
+                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":30,"
+                                + "\"startSeconds\":14.0,\"endSeconds\":16.0}",
+                        media.url("hopper.jpg"), media.url("long.mp4")),
+                "X-ClipZap-Apikey",
+                sk);
+        assertEquals(201, created.status(), created::toString);
+        JsonObject done = awaitEnd(api, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        long size = java.nio.file.Files.size(longClip);
+        long fetched = media.bytesSent("long.mp4");
+        Path result = ApiClientFiles.download(
+                        api, done.getString("resultUrl"), sk, longClip.resolveSibling("result-trim-it-long.mp4"))
+                .body();
+        VideoInfo out = VideoProbe.probe(result, VideoLimits.DEFAULT);
+        int first;
+        try (FrameReader reader = new FrameReader(result, 0, 0);
+                Mat frame = reader.next()) {
+            first = TrimClips.index(frame);
+        }
+        double click = TrimClips.clickSeconds(result);
+        System.out.printf(
+                "TrimIT: 14-16 s of a 30 s video: fetched %d of %d bytes (%.1f%%) in %d range requests;"
+                        + " %d frames, %.3f s, first frame %d, click at %.4f s, charged %d s%n",
+                fetched,
+                size,
+                100.0 * fetched / size,
+                media.rangeRequests("long.mp4"),
+                out.frameCount(),
+                out.timeline().seconds(),
+                first,
+                click,
+                done.getJsonNumber("chargedSeconds").longValue());
+        assertTrue(media.rangeRequests("long.mp4") > 0, "the video was fetched by ranges");
+        assertTrue(fetched < size * 0.4, "only the trimmed part was fetched: " + fetched + " of " + size);
+        assertEquals(50, out.frameCount());
+        assertEquals(2.0, out.timeline().seconds(), 0.04, "output duration within a frame");
+        // frames carry their index in 8 bits: 350 reads as 94 (keyframe 348 would read 92)
+        assertEquals(350 % 256, first, "the first frame is the frame at 14.0 s, not keyframe 348");
+        assertEquals(1.0, click, 0.04, "the click at 15.0 s plays at 1.0 s, within a frame");
+        assertEquals(2, done.getJsonNumber("chargedSeconds").longValue());
+        assertEquals(PAID - 2, balance(api, user));
+        TaskFlowIT.assertFaceSwapped(longClip, 350, result, 0, 20, 45);
+    }
+
+    @Test
     void aVariableRateClipIsCutAtItsOwnFramesTimesThroughTheApi() throws Exception {
         // the astronaut at 25 fps for 2 s, then a frame every 120 ms: frames 50.. at 2.00, 2.12, 2.24, 2.36, 2.48 ...
         Mat photo = new Mat();
