@@ -60,7 +60,6 @@ build() {
 SERVER_PID=""
 SHELL_PID=""
 stop_server() {
-  trap - EXIT
   # only the JVM this script started, by the pid standalone.sh recorded for it
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     log "stopping server pid $SERVER_PID"
