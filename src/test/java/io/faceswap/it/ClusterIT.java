@@ -227,6 +227,11 @@ class ClusterIT {
     }
 
     private static ServerProcess node(String name, int offset, Path storage) throws Exception {
+        return shortLeases(name, offset, storage).database("cluster");
+    }
+
+    /** A node of a cluster test: short leases (6 s, renewed every 2 s), the shared storage, media on loopback. */
+    static ServerProcess shortLeases(String name, int offset, Path storage) throws Exception {
         return ServerProcess.prepare(
                         name,
                         offset,
@@ -235,7 +240,6 @@ class ClusterIT {
                         "-Dclipzap.tasks.lease-renew-seconds=2",
                         "-Dclipzap.tasks.max-running=4",
                         "-Dclipzap.tasks.max-running-per-user=2")
-                .database("cluster")
                 .env("CLIPZAP_STORAGE_DIR", storage.toString());
     }
 

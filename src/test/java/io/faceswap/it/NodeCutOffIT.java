@@ -204,16 +204,7 @@ class NodeCutOffIT {
     private static ServerProcess node(String name, int offset, Path storage, String database, FaultProxy proxy)
             throws Exception {
         String throughProxy = database.replace(":" + System.getProperty("pg.port") + "/", ":" + proxy.port() + "/");
-        return ServerProcess.prepare(
-                        name,
-                        offset,
-                        "-Dclipzap.media.allow-private-networks=true",
-                        "-Dclipzap.tasks.lease-seconds=6",
-                        "-Dclipzap.tasks.lease-renew-seconds=2",
-                        "-Dclipzap.tasks.max-running=4",
-                        "-Dclipzap.tasks.max-running-per-user=2")
-                .env("CLIPZAP_DB_URL", throughProxy)
-                .env("CLIPZAP_STORAGE_DIR", storage.toString());
+        return ClusterIT.shortLeases(name, offset, storage).env("CLIPZAP_DB_URL", throughProxy);
     }
 
     private static boolean underWay(JsonObject t) {

@@ -140,14 +140,7 @@ class TrimIT extends DeployedWarIT {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("trim-long");
         String sk = api.paidKey(user, PAID);
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
-                String.format(
-                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":30,"
-                                + "\"startSeconds\":14.0,\"endSeconds\":16.0}",
-                        media.url("hopper.jpg"), media.url("long.mp4")),
-                "X-ClipZap-Apikey",
-                sk);
+        Reply created = create(api, sk, "long.mp4", 30, "\"startSeconds\":14.0,\"endSeconds\":16.0");
         assertEquals(201, created.status(), created::toString);
         JsonObject done = awaitEnd(api, created.data().getString("id"));
         assertEquals("succeeded", done.getString("status"), done::toString);
@@ -219,14 +212,7 @@ class TrimIT extends DeployedWarIT {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("trim-vfr");
         String sk = api.paidKey(user, PAID);
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
-                String.format(
-                        "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":5,"
-                                + "\"startSeconds\":2.5,\"endSeconds\":3.0}",
-                        media.url("hopper.jpg"), media.url("vfr.mp4")),
-                "X-ClipZap-Apikey",
-                sk);
+        Reply created = create(api, sk, "vfr.mp4", 5, "\"startSeconds\":2.5,\"endSeconds\":3.0");
         assertEquals(201, created.status(), created::toString);
         JsonObject done = awaitEnd(api, created.data().getString("id"));
         assertEquals("succeeded", done.getString("status"), done::toString);
@@ -303,11 +289,16 @@ class TrimIT extends DeployedWarIT {
     }
 
     private static Reply create(ApiClient api, String sk, double duration, String trim) {
+        return create(api, sk, "phone.mp4", duration, trim);
+    }
+
+    /** A task of Hopper's face on the served {@code video}, with the trim's JSON members. */
+    private static Reply create(ApiClient api, String sk, String video, double duration, String trim) {
         return api.post(
                 "/v1/faceswap_openapi/create",
                 String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s,%s}",
-                        media.url("hopper.jpg"), media.url("phone.mp4"), duration, trim),
+                        media.url("hopper.jpg"), media.url(video), duration, trim),
                 "X-ClipZap-Apikey",
                 sk);
     }
