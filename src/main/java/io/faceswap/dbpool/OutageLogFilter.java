@@ -40,6 +40,8 @@ public class OutageLogFilter implements Filter {
             "terminating connection due to administrator command",
             "the database system is",
             "Unable to acquire JDBC Connection",
+            // a statement after its transaction's connection failed: the failure itself was the record to judge
+            "IJ031070",
             // a one-phase resource's failed commit, after the resource's own WARN (which carries the exception and
             // is dropped only when that exception is a connection fault); it has no exception of its own
             "ARJUNA012091");

@@ -7,6 +7,7 @@ import io.faceswap.auth.ApiCaller;
 import io.faceswap.auth.SecureTokens;
 import io.faceswap.batch.MediaSettings;
 import io.faceswap.config.StorageDirectory;
+import io.faceswap.media.FetchPolicy;
 import io.faceswap.media.MediaFetchException;
 import io.faceswap.media.SafeMediaFetcher;
 import io.faceswap.swap.SwapException;
@@ -20,10 +21,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Lists the faces of a photo, or of a video at some seconds: fetched with the task's checks and caps into a scratch
@@ -41,6 +44,10 @@ public class FaceListService {
     @Inject
     DetectedFaces faces;
 
+    @Inject
+    @ConfigProperty(name = "clipzap.faces.fetch-timeout-seconds")
+    long fetchTimeoutSeconds;
+
     public FaceList list(ApiCaller caller, FaceListRequest request) {
         boolean video = requireOneTarget(request);
         // absent and empty are the same: generated clients send an empty list for an unset one
@@ -51,7 +58,7 @@ public class FaceListService {
         List<Double> at = new ArrayList<>();
         try {
             // fetched first: a face finder is lent only for the looking, not while a slow server sends the media
-            fetch(video ? request.videoUrl() : request.imageUrl(), scratch, !video);
+            fetch(video ? request.videoUrl() : request.imageUrl(), scratch, !video, seconds);
             FaceFinder finder = FaceFinderPool.borrow();
             try {
                 if (video) {
@@ -99,9 +106,27 @@ public class FaceListService {
         return new FaceList(listed, faces.expiresNow());
     }
 
-    private void fetch(String url, Path target, boolean image) {
+    /**
+     * The caller waits for this answer, so the fetch has its own, shorter deadline; and of a video only the part
+     * around the asked seconds is fetched where the server allows (as for a trimmed task).
+     */
+    private void fetch(String url, Path target, boolean image, List<Double> seconds) {
+        FetchPolicy task = image ? media.imagePolicy() : media.videoPolicy();
+        Duration total = Duration.ofSeconds(fetchTimeoutSeconds);
+        FetchPolicy policy = task.withTimeouts(
+                task.connectTimeout(),
+                task.readTimeout(),
+                total.compareTo(task.totalTimeout()) < 0 ? total : task.totalTimeout());
         try {
-            new SafeMediaFetcher().fetch(url, target, image ? media.imagePolicy() : media.videoPolicy());
+            if (image) {
+                new SafeMediaFetcher().fetch(url, target, policy);
+            } else {
+                double from =
+                        seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double to =
+                        seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                new SafeMediaFetcher().fetchWindow(url, target, policy, from, to + 1.0);
+            }
         } catch (MediaFetchException e) {
             throw new ApiException(
                     ErrorCode.MEDIA_UNUSABLE,

@@ -82,4 +82,18 @@ class OutageLogFilterTest {
         assertTrue(filter.isLoggable(
                 record("io.faceswap.batch.Anything", Level.SEVERE, "an application error", applications)));
     }
+
+    @Test
+    void aStatementAfterItsTransactionsConnectionFailedIsNoise() {
+        assertFalse(filter.isLoggable(record(
+                "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
+                Level.SEVERE,
+                "IJ031070: Transaction cannot proceed: STATUS_MARKED_ROLLBACK",
+                null)));
+        assertTrue(filter.isLoggable(record(
+                "io.faceswap.task.TaskLifecycle",
+                Level.SEVERE,
+                "IJ031070: Transaction cannot proceed: STATUS_MARKED_ROLLBACK",
+                null)));
+    }
 }
