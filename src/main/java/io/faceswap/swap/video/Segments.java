@@ -30,33 +30,59 @@ public final class Segments {
         return chain(dir, 0, frameCount);
     }
 
-    /** The segments covering [from, to) in order (a trimmed task's frames); fails if any frame is missing. */
+    /**
+     * The segments covering [from, to) in order (a trimmed task's frames); fails if any frame is missing. Where
+     * segments overlap (a chunk redone in place a frame at a time, after which chunks start at other frames; a
+     * complete segment of the chunk that failed is still there), the chain takes the longest segment at each frame
+     * from which {@code to} can still be reached exactly.
+     */
     public static List<Path> chain(Path dir, long from, long to) {
-        Map<Long, List<long[]>> byStart = new HashMap<>();
+        Map<Long, List<Long>> endsByStart = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
                 Matcher m = NAME.matcher(f.getFileName().toString());
                 if (m.matches()) {
-                    long start = Long.parseLong(m.group(1));
-                    byStart.computeIfAbsent(start, k -> new ArrayList<>())
-                            .add(new long[] {start, Long.parseLong(m.group(2))});
+                    endsByStart
+                            .computeIfAbsent(Long.parseLong(m.group(1)), k -> new ArrayList<>())
+                            .add(Long.parseLong(m.group(2)));
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Path> chain = new ArrayList<>();
-        long cursor = from;
-        while (cursor < to) {
-            List<long[]> candidates = byStart.get(cursor);
-            if (candidates == null) {
-                throw new IllegalStateException("No segment starts at frame " + cursor + " in " + dir);
+        endsByStart.values().forEach(ends -> ends.sort(java.util.Comparator.reverseOrder())); // longest first
+        Map<Long, Long> next = new HashMap<>(); // frame -> end of the segment chosen there; absent: not yet judged
+        if (!reaches(from, to, endsByStart, next)) {
+            long gap = from; // where the longest segments lead to a frame no segment starts at
+            while (endsByStart.containsKey(gap) && endsByStart.get(gap).get(0) > gap) {
+                gap = endsByStart.get(gap).get(0);
             }
-            long[] longest =
-                    candidates.stream().max((a, b) -> Long.compare(a[1], b[1])).orElseThrow();
-            chain.add(file(dir, longest[0], longest[1]));
-            cursor = longest[1];
+            throw new IllegalStateException("No segment starts at frame " + gap + " in " + dir
+                    + " (no chain of segments covers frames " + from + "-" + to + ")");
+        }
+        List<Path> chain = new ArrayList<>();
+        for (long cursor = from; cursor < to; cursor = next.get(cursor)) {
+            chain.add(file(dir, cursor, next.get(cursor)));
         }
         return chain;
+    }
+
+    /** Whether {@code to} is reached exactly from {@code at}; records the choice in {@code next} (-1: it is not). */
+    private static boolean reaches(long at, long to, Map<Long, List<Long>> endsByStart, Map<Long, Long> next) {
+        // iterative over frames from the last down, so a long chain of one-frame segments needs no deep recursion
+        java.util.TreeSet<Long> starts = new java.util.TreeSet<>(endsByStart.keySet());
+        for (Long start : starts.descendingSet()) {
+            if (start < at || start >= to) {
+                continue;
+            }
+            next.put(start, -1L);
+            for (long end : endsByStart.get(start)) {
+                if (end == to || end < to && next.getOrDefault(end, -1L) > end) {
+                    next.put(start, end);
+                    break;
+                }
+            }
+        }
+        return next.getOrDefault(at, -1L) > at;
     }
 }
