@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +54,7 @@ public class LeaseKeeper {
     /** Task id -> System.nanoTime() until which its lease is surely this node's. */
     private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
-    private final java.util.Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     void started(String taskId) {
         running.add(taskId);

@@ -88,8 +88,8 @@ public class SegmentFileWriter extends AbstractItemWriter {
         if (!database.awaitUp(Duration.ofSeconds(outageWaitSeconds))) {
             throw new IllegalStateException("The database stayed unreachable for " + outageWaitSeconds + " s");
         }
-        leases.awaitHeld(taskId); // after an outage longer than the lease: still ours, or stop here
         try {
+            leases.awaitHeld(taskId); // after an outage longer than the lease: still ours, or stop here
             lifecycle.framesCommitted(
                     taskId,
                     node.id(),

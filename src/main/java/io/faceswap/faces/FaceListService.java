@@ -118,14 +118,13 @@ public class FaceListService {
                 task.readTimeout(),
                 total.compareTo(task.totalTimeout()) < 0 ? total : task.totalTimeout());
         try {
-            if (image) {
+            double from =
+                    seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double to = seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0) + 1.0;
+            if (image || !Double.isFinite(to) || !(to > from)) { // seconds too large for a window: the whole video
                 new SafeMediaFetcher().fetch(url, target, policy);
             } else {
-                double from =
-                        seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-                double to =
-                        seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-                new SafeMediaFetcher().fetchWindow(url, target, policy, from, to + 1.0);
+                new SafeMediaFetcher().fetchWindow(url, target, policy, from, to);
             }
         } catch (MediaFetchException e) {
             throw new ApiException(

@@ -1,7 +1,6 @@
 package io.faceswap.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.faceswap.it.ApiClient.Reply;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 30: a chunk whose write or commit loses its database connection is done again in place, not by failing the
- * run and resuming the task. While a task runs, every connection of the server's database is terminated
- * ({@code pg_terminate_backend}) again and again, so chunks meet dead connections, until the server has logged a
- * chunk retried in place. The task then succeeds on its first attempt and its one job execution, every frame counted
+ * run and resuming the task. While a task runs, the test locks the task's row, so the next chunk's progress update
+ * waits on it, and terminates that chunk's connection ({@code pg_terminate_backend}) while it waits, as a database
+ * restart or a dropped connection would end it; then it releases the row. The server logs the chunk retried in place,
+ * and the task succeeds on its first attempt and its one job execution, every frame counted
  * once, its video whole, and the books exact.
  */
 class ChunkRetryIT {
@@ -60,24 +61,31 @@ class ChunkRetryIT {
                     () -> task(api, id),
                     t -> t.getJsonObject("task").getInt("progress") >= 5);
 
-            int rounds = 0;
-            long killed = 0;
+            // the test holds the task's row, so the next chunk's progress update waits on it; that chunk's connection
+            // is then terminated while it waits (its statement_timeout is 4.5 s), and the row released
             long start = System.currentTimeMillis();
-            while (!Files.readString(server.log()).contains(RETRIED)
-                    && !ended(task(api, id))
-                    && System.currentTimeMillis() - start < 60_000) {
-                killed += terminateConnections();
-                rounds++;
-                Thread.sleep(300); // between two rounds of kills: chunks commit every few hundred ms
+            long killed;
+            try (Connection holder = database("chunk_retry")) {
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock =
+                        holder.prepareStatement("select id from faceswap_task where id = ? for update")) {
+                    lock.setString(1, id);
+                    lock.executeQuery().close();
+                }
+                Await.until(
+                        "a chunk's update waiting on the held row",
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(50),
+                        ChunkRetryIT::chunksWaiting,
+                        waiting -> waiting > 0);
+                killed = terminateWaitingChunks();
+                holder.rollback();
             }
-            long retries = Files.readString(server.log())
-                    .lines()
-                    .filter(l -> l.contains(RETRIED))
-                    .count();
+            Await.until("a chunk retried in place", Duration.ofSeconds(60), () -> retries(server), n -> n > 0);
+            long retries = retries(server);
             System.out.printf(
-                    "ChunkRetryIT: %d connections killed in %d rounds over %d ms; %d chunk(s) retried in place%n",
-                    killed, rounds, System.currentTimeMillis() - start, retries);
-            assertTrue(retries > 0, "no chunk met a killed connection; the test proved nothing");
+                    "ChunkRetryIT: %d chunk connection(s) killed while waiting %d ms; %d chunk(s) retried in place%n",
+                    killed, System.currentTimeMillis() - start, retries);
 
             JsonObject done =
                     Await.until("the task to end", Duration.ofSeconds(300), () -> task(api, id), t -> ended(t));
@@ -102,6 +110,17 @@ class ChunkRetryIT {
     }
 
     /** The admin view of the task; a 503 while the server's probe still counts a killed connection is asked again. */
+    private static long retries(ServerProcess server) {
+        try {
+            return Files.readString(server.log())
+                    .lines()
+                    .filter(l -> l.contains(RETRIED))
+                    .count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static JsonObject task(ApiClient api, String id) {
         return Await.until(
                         "the admin view of " + id,
@@ -115,27 +134,37 @@ class ChunkRetryIT {
         return !List.of("queued", "processing").contains(t.getJsonObject("task").getString("status"));
     }
 
-    private static Connection admin() throws Exception {
+    private static Connection database(String name) throws java.sql.SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/postgres", "postgres", "postgres");
+                "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/" + name, "postgres", "postgres");
     }
 
-    /** Terminates every connection to the server's database; returns how many. */
-    private static long terminateConnections() throws Exception {
-        try (Connection c = admin();
+    /** Chunks' progress updates of the server waiting on a row lock. */
+    private static final String WAITING_CHUNKS = "from pg_stat_activity where datname = 'chunk_retry' "
+            + "and wait_event_type = 'Lock' and query ilike '%framesdone%'";
+
+    private static long chunksWaiting() {
+        return count("select count(*) " + WAITING_CHUNKS);
+    }
+
+    /** Terminates the connections of the waiting chunks; returns how many. */
+    private static long terminateWaitingChunks() {
+        return count("select count(*) filter (where pg_terminate_backend(pid)) " + WAITING_CHUNKS);
+    }
+
+    private static long count(String sql) {
+        try (Connection c = database("postgres");
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select count(*) filter (where pg_terminate_backend(pid)) "
-                        + "from pg_stat_activity where datname = 'chunk_retry' and pid <> pg_backend_pid()")) {
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 
     private static int executions(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/chunk_retry",
-                        "postgres",
-                        "postgres");
+        try (Connection c = database("chunk_retry");
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(
                         "select count(*) from job_execution where jobparameters like '%taskId = " + id + "%'")) {

@@ -392,6 +392,10 @@ class FaceMappingIT extends DeployedWarIT {
         Reply pastTheEnd = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[5]}");
         assertEquals(400, pastTheEnd.status(), pastTheEnd::toString);
         assertEquals("seconds", field(pastTheEnd), pastTheEnd::toString);
+        // so far past the end that a second more is the same number: still the same answer
+        Reply farPastTheEnd = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[1e300]}");
+        assertEquals(400, farPastTheEnd.status(), farPastTheEnd::toString);
+        assertEquals("seconds", field(farPastTheEnd), farPastTheEnd::toString);
         Reply negative = faces(sk, "{\"videoUrl\":\"" + media.url("two.mp4") + "\",\"seconds\":[-1]}");
         assertEquals(400, negative.status(), negative::toString);
         Reply notAVideo = faces(sk, "{\"videoUrl\":\"" + media.url("hopper.jpg") + "\"}");

@@ -140,10 +140,7 @@ class TrimIT extends DeployedWarIT {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("trim-long");
         String sk = api.paidKey(user, PAID);
-        Reply created = create(api, sk, "long.mp4", 30, "\"startSeconds\":14.0,\"endSeconds\":16.0");
-        assertEquals(201, created.status(), created::toString);
-        JsonObject done = awaitEnd(api, created.data().getString("id"));
-        assertEquals("succeeded", done.getString("status"), done::toString);
+        JsonObject done = succeeded(api, sk, "long.mp4", 30, "\"startSeconds\":14.0,\"endSeconds\":16.0");
         long size = java.nio.file.Files.size(longClip);
         long fetched = media.bytesSent("long.mp4");
         Path result = ApiClientFiles.download(
@@ -212,10 +209,7 @@ class TrimIT extends DeployedWarIT {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("trim-vfr");
         String sk = api.paidKey(user, PAID);
-        Reply created = create(api, sk, "vfr.mp4", 5, "\"startSeconds\":2.5,\"endSeconds\":3.0");
-        assertEquals(201, created.status(), created::toString);
-        JsonObject done = awaitEnd(api, created.data().getString("id"));
-        assertEquals("succeeded", done.getString("status"), done::toString);
+        JsonObject done = succeeded(api, sk, "vfr.mp4", 5, "\"startSeconds\":2.5,\"endSeconds\":3.0");
 
         Path result = ApiClientFiles.download(
                         api, done.getString("resultUrl"), sk, vfr.resolveSibling("result-vfr.mp4"))
@@ -290,6 +284,15 @@ class TrimIT extends DeployedWarIT {
 
     private static Reply create(ApiClient api, String sk, double duration, String trim) {
         return create(api, sk, "phone.mp4", duration, trim);
+    }
+
+    /** Creates the task as {@link #create} does and returns its admin view once it has succeeded. */
+    private static JsonObject succeeded(ApiClient api, String sk, String video, double duration, String trim) {
+        Reply created = create(api, sk, video, duration, trim);
+        assertEquals(201, created.status(), created::toString);
+        JsonObject done = awaitEnd(api, created.data().getString("id"));
+        assertEquals("succeeded", done.getString("status"), done::toString);
+        return done;
     }
 
     /** A task of Hopper's face on the served {@code video}, with the trim's JSON members. */
