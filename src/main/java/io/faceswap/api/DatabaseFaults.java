@@ -16,7 +16,12 @@ public final class DatabaseFaults {
     /** Class names, so that no Hibernate, IronJacamar or JCA type is needed at compile time. */
     private static final Set<String> CONNECTION_CLASSES = Set.of(
             "org.hibernate.exception.JDBCConnectionException",
-            "jakarta.resource.ResourceException"); // the pool: no connection within the blocking timeout
+            "jakarta.resource.ResourceException", // the pool: no connection within the blocking timeout
+            // a commit whose outcome is in doubt: the transaction manager lost the (one, local) resource during
+            // the commit, which on these datasources means its connection broke mid-commit. The work is done again
+            // from its checkpoint, which tolerates a commit that did land after all.
+            "jakarta.transaction.HeuristicMixedException",
+            "jakarta.transaction.HeuristicRollbackException");
 
     private DatabaseFaults() {}
 

@@ -44,7 +44,10 @@ public class OutageLogFilter implements Filter {
             "IJ031070",
             // a one-phase resource's failed commit, after the resource's own WARN (which carries the exception and
             // is dropped only when that exception is a connection fault); it has no exception of its own
-            "ARJUNA012091");
+            "ARJUNA012091",
+            // the same, when the failed commit left its outcome in doubt (a heuristic decision): the caller gets a
+            // HeuristicMixedException, which the application treats as the outage it is
+            "ARJUNA012084");
     /**
      * JBeret's dumps before every chunk failure (the failure's own line follows), and its warning on every restart
      * of a job whose later steps never ran, which is how a run cut short by an outage resumes.

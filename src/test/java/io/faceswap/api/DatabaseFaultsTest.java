@@ -40,4 +40,13 @@ class DatabaseFaultsTest {
         assertFalse(DatabaseFaults.isConnectionFault(new IllegalStateException("bug")));
         assertFalse(DatabaseFaults.isConnectionFault(null));
     }
+
+    @Test
+    void aCommitInDoubtIsAFault() {
+        // Narayana's answer when a one-phase commit's connection broke under it (seen on a PostgreSQL restart)
+        assertTrue(DatabaseFaults.isConnectionFault(new jakarta.transaction.HeuristicMixedException()));
+        assertTrue(DatabaseFaults.isConnectionFault(
+                new IllegalStateException("chunk", new jakarta.transaction.HeuristicRollbackException())));
+        assertFalse(DatabaseFaults.isConnectionFault(new jakarta.transaction.RollbackException("marked rollback")));
+    }
 }

@@ -38,6 +38,12 @@ class OutageLogFilterTest {
                 "ARJUNA012091: Top-level abort of action 0:ffff7f000001 received TwoPhaseOutcome.FINISH_ERROR from "
                         + "com.arjuna.ats.internal.arjuna.abstractrecords.LastResourceRecord",
                 null)));
+        assertFalse(filter.isLoggable(record(
+                "com.arjuna.ats.arjuna",
+                Level.WARNING,
+                "ARJUNA012084: One-phase commit of action 0:ffff7f000001:570f84c4:6b16add1:f8 received heuristic "
+                        + "decision: TwoPhaseOutcome.HEURISTIC_MIXED",
+                null)));
     }
 
     @Test
