@@ -3,6 +3,7 @@ package io.faceswap.docs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -28,7 +29,8 @@ final class EnvelopeNames {
         Components components = openAPI.getComponents();
         Map<String, Schema> schemas = components.getSchemas(); // read-only: changes go through components
         Map<String, String> renamed = new HashMap<>();
-        for (Map.Entry<String, Schema> e : Map.copyOf(schemas).entrySet()) {
+        // in name order, so that of two envelopes of one payload the same one is kept on every start
+        for (Map.Entry<String, Schema> e : new TreeMap<>(schemas).entrySet()) {
             Schema data = e.getValue().getProperties() == null
                     ? null
                     : e.getValue().getProperties().get("data");
