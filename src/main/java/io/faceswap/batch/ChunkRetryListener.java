@@ -56,7 +56,7 @@ public class ChunkRetryListener implements RetryWriteListener {
         // an outage longer than the lease: another node may have taken the task over (and finished it, its inputs
         // gone); then this run stops here, before reading anything again
         leases.awaitHeld(taskId);
-        LOG.info(() -> "Task " + taskId + ": a chunk of " + items.size()
-                + " frames lost its database connection; doing it again in place");
+        LOG.info(() -> "Task " + taskId + ": a chunk of " + items.size() + " frames lost its database connection ("
+                + error.getClass().getSimpleName() + "); doing it again in place");
     }
 }

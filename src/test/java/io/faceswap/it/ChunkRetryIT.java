@@ -39,13 +39,13 @@ import org.junit.jupiter.api.Test;
  */
 class ChunkRetryIT {
     private static final int FRAMES = 600; // 24 s at 25 fps, 640x360
-    private static final String RETRIED = "lost its database connection; doing it again in place";
+    private static final String RETRIED = "doing it again in place";
     /** The advisory lock the commit gate waits on. */
     private static final long COMMIT_GATE = 303_030L;
 
     @Test
     void aChunkThatLostItsConnectionInItsWriteIsDoneAgainInPlace() throws Exception {
-        cutAChunk("chunk-retry", 1700, (database, taskId) -> {
+        cutAChunk("chunk-retry", 1700, false, (database, taskId) -> {
             try (Connection holder = connect(database)) {
                 holder.setAutoCommit(false);
                 try (PreparedStatement lock =
@@ -60,7 +60,7 @@ class ChunkRetryIT {
 
     @Test
     void aChunkThatLostItsConnectionInItsCommitIsDoneAgainInPlace() throws Exception {
-        cutAChunk("chunk-commit", 1740, (database, taskId) -> {
+        cutAChunk("chunk-commit", 1740, true, (database, taskId) -> {
             try (Connection gate = connect(database);
                     Statement s = gate.createStatement()) {
                 s.execute("select pg_advisory_lock(" + COMMIT_GATE + ")");
@@ -84,7 +84,11 @@ class ChunkRetryIT {
         long apply(String database, String taskId) throws Exception;
     }
 
-    private void cutAChunk(String name, int portOffset, Cut cut) throws Exception {
+    /**
+     * Runs a task, cuts one of its chunks where {@code cut} says, and checks the outcome; {@code atCommit}: whether
+     * the cut falls in the commit (the writer then met no fault of its own: {@code TransientDatabaseFault}).
+     */
+    private void cutAChunk(String name, int portOffset, boolean atCommit, Cut cut) throws Exception {
         assumeTrue(PostgresSession.active(), "needs the PostgreSQL run: connections are killed in the server");
         String database = name.replace('-', '_');
         try (MediaServer media = new MediaServer();
@@ -117,9 +121,16 @@ class ChunkRetryIT {
             Await.until("a chunk retried in place", Duration.ofSeconds(60), () -> count(server, RETRIED), n -> n > 0);
             long retries = count(server, RETRIED);
             System.out.printf(
-                    "ChunkRetryIT %s: %d chunk connection(s) killed while waiting %d ms; %d chunk(s) retried in place;"
-                            + " %d heuristic outcome(s) logged by Narayana%n",
-                    name, killed, System.currentTimeMillis() - start, retries, count(server, "ARJUNA012084"));
+                    "ChunkRetryIT %s: %d chunk connection(s) killed while waiting %d ms; %d chunk(s) retried in place,"
+                            + " after %s%n",
+                    name, killed, System.currentTimeMillis() - start, retries, faults(server));
+            assertEquals(
+                    List.of(!atCommit),
+                    faults(server).stream()
+                            .map("TransientDatabaseFault"::equals)
+                            .distinct()
+                            .toList(),
+                    (atCommit ? "a commit's" : "a write's") + " fault: " + faults(server));
 
             JsonObject done =
                     Await.until("the task to end", Duration.ofSeconds(300), () -> task(api, id), t -> ended(t));
@@ -175,6 +186,19 @@ class ChunkRetryIT {
     private static Connection connect(String name) throws java.sql.SQLException {
         return DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port") + "/" + name, "postgres", "postgres");
+    }
+
+    /** The exceptions the retried chunks met, as the server logs them ("connection (X); doing it again"). */
+    private static List<String> faults(ServerProcess server) {
+        try {
+            return Files.readString(server.log())
+                    .lines()
+                    .filter(l -> l.contains(RETRIED))
+                    .map(l -> l.replaceAll(".*connection \\((\\w+)\\); " + RETRIED + ".*", "$1"))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long count(ServerProcess server, String marker) {
