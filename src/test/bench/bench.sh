@@ -60,5 +60,5 @@ awk -F'|' '/^\| (listbyids|`GET)/ {
 awk -F'|' '/^\| off \(/ {gsub(/^ +| +$/, "", $3); off = $3}
   /^\| on, before and after off/ {
   for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
-  print "| API: listbyids with sk, metrics on (" $3 " req/s) against off | " $6 " fewer req/s | off " off " req/s | " $7 " | | " $8 " |"
+  print "| API: listbyids with sk, metrics on (" $3 " req/s) against off | cost " $6 " of the req/s (below 0: more with metrics on) | off " off " req/s | " $7 " | | " $8 " |"
 }' "$OUT/api.txt"
