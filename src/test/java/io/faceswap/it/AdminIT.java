@@ -48,10 +48,8 @@ class AdminIT extends DeployedWarIT {
     }
 
     private String create(String sk, URI video) {
-        Reply r = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply r = api.createTask(
                 String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", media.url("face.jpg"), video),
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, r.status(), r::toString);
         return r.data().getString("id");

@@ -41,14 +41,12 @@ class AdminPageIT extends DeployedWarIT {
                 TestVideos.movingFace("page", TestImages.ASTRONAUT, 960, 540, 25, 500, false, TestVideos.Format.MP4);
         ChromeDriver browser = browser();
         try (MediaServer media = new MediaServer()) {
-            String id = api.post(
-                            "/v1/faceswap_openapi/create",
+            String id = api.createTask(
                             String.format(
                                     "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20,"
                                             + "\"startSeconds\":1,\"endSeconds\":19}",
                                     media.serve("face.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
                                     media.serve("page.mp4", clip)),
-                            "X-ClipZap-Apikey",
                             sk)
                     .data()
                     .getString("id");

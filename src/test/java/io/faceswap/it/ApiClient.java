@@ -89,6 +89,11 @@ public final class ApiClient {
                 .build());
     }
 
+    /** {@code POST /v1/faceswap_openapi/create} with the key {@code sk}. */
+    public Reply createTask(String json, String sk) {
+        return post("/v1/faceswap_openapi/create", json, "X-ClipZap-Apikey", sk);
+    }
+
     /** The key's task once it has ended (succeeded, failed, canceled), polled until {@code timeout}. */
     public JsonObject ended(String sk, String id, java.time.Duration timeout) {
         return Await.until(

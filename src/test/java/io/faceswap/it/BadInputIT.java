@@ -439,11 +439,9 @@ class BadInputIT {
     }
 
     private static String succeededTask(ApiClient api, String sk, MediaServer media) {
-        String id = api.post(
-                        "/v1/faceswap_openapi/create",
+        String id = api.createTask(
                         "{\"imageUrl\":\"" + media.url("face.jpg") + "\",\"videoUrl\":\"" + media.url("clip.mp4")
                                 + "\",\"duration\":2}",
-                        "X-ClipZap-Apikey",
                         sk)
                 .data()
                 .getString("id");

@@ -103,11 +103,8 @@ class ChunkRetryIT {
                             name, TestImages.ASTRONAUT, 640, 360, 25, FRAMES, true, TestVideos.Format.MP4));
             String user = ApiClient.uniqueUser("retry");
             String sk = api.paidKey(user, 60);
-            Reply created = api.post(
-                    "/v1/faceswap_openapi/create",
-                    String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":24}", photo, video),
-                    "X-ClipZap-Apikey",
-                    sk);
+            Reply created = api.createTask(
+                    String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":24}", photo, video), sk);
             assertEquals(201, created.status(), created::toString);
             String id = created.data().getString("id");
             Await.until(

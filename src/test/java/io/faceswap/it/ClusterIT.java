@@ -66,10 +66,8 @@ class ClusterIT {
             for (int n = 0; n < TASKS_PER_USER; n++) {
                 for (String user : keys.keySet()) {
                     ApiClient api = i++ % 2 == 0 ? apiA : apiB;
-                    Reply r = api.post(
-                            "/v1/faceswap_openapi/create",
+                    Reply r = api.createTask(
                             String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
-                            "X-ClipZap-Apikey",
                             keys.get(user));
                     assertEquals(201, r.status(), r::toString);
                     ids.add(r.data().getString("id"));
@@ -118,10 +116,8 @@ class ClusterIT {
             // a photo target (issue 26) created on one node, its result served by the other
             String photoUser = keys.keySet().iterator().next();
             URI target = media.serve("astronaut.png", TestImages.file(TestImages.ASTRONAUT));
-            Reply photoTask = apiA.post(
-                    "/v1/faceswap_openapi/create",
+            Reply photoTask = apiA.createTask(
                     String.format("{\"imageUrl\":\"%s\",\"targetImageUrl\":\"%s\"}", photo, target),
-                    "X-ClipZap-Apikey",
                     keys.get(photoUser));
             assertEquals(201, photoTask.status(), photoTask::toString);
             String photoId = photoTask.data().getString("id");
@@ -147,10 +143,8 @@ class ClusterIT {
                     "longer.mp4",
                     TestVideos.movingFace(
                             "cluster-long", TestImages.ASTRONAUT, 960, 540, 25, 600, true, TestVideos.Format.MP4));
-            String id = apiA.post(
-                            "/v1/faceswap_openapi/create",
+            String id = apiA.createTask(
                             String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":25}", photo, longer),
-                            "X-ClipZap-Apikey",
                             keys.get(user))
                     .data()
                     .getString("id");
@@ -194,10 +188,8 @@ class ClusterIT {
             // the killed node comes back and must not run the task again
             victim.start();
             ApiClient rejoined = aDies ? apiA : apiB;
-            String probe = rejoined.post(
-                            "/v1/faceswap_openapi/create",
+            String probe = rejoined.createTask(
                             String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, small),
-                            "X-ClipZap-Apikey",
                             keys.get(user))
                     .data()
                     .getString("id");

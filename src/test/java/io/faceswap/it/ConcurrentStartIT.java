@@ -38,11 +38,8 @@ class ConcurrentStartIT {
             String sk = api.paidKey(ApiClient.uniqueUser("together"), 100);
             List<CompletableFuture<String>> creates = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                creates.add(CompletableFuture.supplyAsync(() -> api.post(
-                                "/v1/faceswap_openapi/create",
-                                "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}",
-                                "X-ClipZap-Apikey",
-                                sk)
+                creates.add(CompletableFuture.supplyAsync(() -> api.createTask(
+                                "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}", sk)
                         .data()
                         .getString("id")));
             }

@@ -47,11 +47,9 @@ class ContentCredentialsIT extends DeployedWarIT {
                     TestVideos.movingFace(
                             "credentials", TestImages.ASTRONAUT, 320, 240, 25, 25, true, TestVideos.Format.MP4));
             String sk = api.paidKey(ApiClient.uniqueUser("credentials"), 10);
-            ApiClient.Reply created = api.post(
-                    "/v1/faceswap_openapi/create",
+            ApiClient.Reply created = api.createTask(
                     "{\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"videoUrl\":\"" + media.url("clip.mp4")
                             + "\",\"duration\":1}",
-                    "X-ClipZap-Apikey",
                     sk);
             assertEquals(201, created.status(), created::toString);
             String id = created.data().getString("id");

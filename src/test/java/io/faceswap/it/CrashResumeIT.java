@@ -33,13 +33,11 @@ class CrashResumeIT {
             ApiClient api = new ApiClient(server.base());
             String user = ApiClient.uniqueUser("crash");
             String sk = api.paidKey(user, 60);
-            Reply created = api.post(
-                    "/v1/faceswap_openapi/create",
+            Reply created = api.createTask(
                     String.format(
                             "{\"title\":\"crash\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":16}",
                             media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
                             media.serve("crash.mp4", clip)),
-                    "X-ClipZap-Apikey",
                     sk);
             String id = created.data().getString("id");
 

@@ -55,12 +55,10 @@ class DatabaseOutageIT {
             for (int i = 0; i < 2; i++) { // two users: one running task each (max-running-per-user)
                 String user = ApiClient.uniqueUser("outage" + i);
                 String sk = api.paidKey(user, 60);
-                Reply created = api.post(
-                        "/v1/faceswap_openapi/create",
+                Reply created = api.createTask(
                         String.format(
                                 "{\"title\":\"outage\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":20}",
                                 photo, video),
-                        "X-ClipZap-Apikey",
                         sk);
                 assertEquals(201, created.status(), created::toString);
                 users.add(user);

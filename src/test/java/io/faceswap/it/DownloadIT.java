@@ -46,11 +46,8 @@ class DownloadIT {
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("download"), 100);
-            String id = api.post(
-                            "/v1/faceswap_openapi/create",
-                            "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}",
-                            "X-ClipZap-Apikey",
-                            sk)
+            String id = api.createTask(
+                            "{\"imageUrl\":\"" + photo + "\",\"videoUrl\":\"" + video + "\",\"duration\":2}", sk)
                     .data()
                     .getString("id");
             JsonObject done = Await.until(

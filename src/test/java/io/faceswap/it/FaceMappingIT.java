@@ -413,7 +413,7 @@ class FaceMappingIT extends DeployedWarIT {
     }
 
     private Reply create(String sk, String json) {
-        return api.post("/v1/faceswap_openapi/create", json, "X-ClipZap-Apikey", sk);
+        return api.createTask(json, sk);
     }
 
     private static String videoBody(String mappings, String selector) {

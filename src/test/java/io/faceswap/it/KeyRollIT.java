@@ -162,11 +162,8 @@ class KeyRollIT extends DeployedWarIT {
     }
 
     private static String create(ApiClient api, String sk, URI photo, URI video) {
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
-                String.format("{\"imageUrl\":\"%s\"," + "\"videoUrl\":\"%s\",\"duration\":2}", photo, video),
-                "X-ClipZap-Apikey",
-                sk);
+        Reply created = api.createTask(
+                String.format("{\"imageUrl\":\"%s\"," + "\"videoUrl\":\"%s\",\"duration\":2}", photo, video), sk);
         assertEquals(201, created.status(), created::toString);
         return created.data().getString("id");
     }

@@ -48,10 +48,8 @@ class LoadIT extends DeployedWarIT {
             for (int i = 0; i < USERS * TASKS_PER_USER; i++) {
                 String user = users.get(i % USERS);
                 creates.add(pool.submit(() -> {
-                    Reply r = api.post(
-                            "/v1/faceswap_openapi/create",
+                    Reply r = api.createTask(
                             String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
-                            "X-ClipZap-Apikey",
                             keys.get(user));
                     assertEquals(201, r.status(), r::toString);
                     return new String[] {user, r.data().getString("id")};

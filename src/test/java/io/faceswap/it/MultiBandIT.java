@@ -44,11 +44,8 @@ class MultiBandIT {
             server.start();
             ApiClient api = new ApiClient(server.base());
             String sk = api.paidKey(ApiClient.uniqueUser("multiband"), 60);
-            String id = api.post(
-                            "/v1/faceswap_openapi/create",
-                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", photo, video),
-                            "X-ClipZap-Apikey",
-                            sk)
+            String id = api.createTask(
+                            String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", photo, video), sk)
                     .data()
                     .getString("id");
             JsonObject done = Await.until(

@@ -179,11 +179,8 @@ class NodeCutOffIT {
 
             // the returning node serves and runs tasks again
             String sk = cutApi.paidKey(ApiClient.uniqueUser("cutoff-back"), 100);
-            Reply probe = cutApi.post(
-                    "/v1/faceswap_openapi/create",
-                    String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":30}", photo, video),
-                    "X-ClipZap-Apikey",
-                    sk);
+            Reply probe = cutApi.createTask(
+                    String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":30}", photo, video), sk);
             assertEquals(201, probe.status(), probe::toString);
             assertTrue(succeeded(Await.until(
                     "the probe task to end",

@@ -85,12 +85,10 @@ class PhoneVideoIT extends DeployedWarIT {
     private Path swap(Path clip, String name, double duration) {
         ApiClient api = ApiClient.of(base);
         String sk = api.paidKey(ApiClient.uniqueUser("phone"), 60);
-        String id = api.post(
-                        "/v1/faceswap_openapi/create",
+        String id = api.createTask(
                         String.format(
                                 "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}",
                                 media.url("hopper.jpg"), media.serve(name, clip), duration),
-                        "X-ClipZap-Apikey",
                         sk)
                 .data()
                 .getString("id");

@@ -47,13 +47,11 @@ class PhotoCrashIT {
             ApiClient api = new ApiClient(server.base());
             String user = ApiClient.uniqueUser("photo-crash");
             String sk = api.paidKey(user, PAID);
-            Reply created = api.post(
-                    "/v1/faceswap_openapi/create",
+            Reply created = api.createTask(
                     String.format(
                             "{\"imageUrl\":\"%s\",\"targetImageUrl\":\"%s\"}",
                             media.serve("hopper.jpg", TestImages.file(TestImages.GRACE_HOPPER)),
                             media.serve("target.jpg", target)),
-                    "X-ClipZap-Apikey",
                     sk);
             assertEquals(201, created.status(), created::toString);
             String id = created.data().getString("id");

@@ -88,7 +88,7 @@ class PhotoTargetIT extends DeployedWarIT {
     }
 
     private Reply create(String sk, String json) {
-        return api.post("/v1/faceswap_openapi/create", json, "X-ClipZap-Apikey", sk);
+        return api.createTask(json, sk);
     }
 
     private String photoBody(String target) {

@@ -98,11 +98,9 @@ class PrometheusIT extends DeployedWarIT {
     }
 
     private static String create(ApiClient api, String sk, URI image, URI video) {
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply created = api.createTask(
                 String.format(
                         "{\"title\":\"prom\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}", image, video),
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         return created.data().getString("id");

@@ -60,10 +60,8 @@ class RaceIT extends DeployedWarIT {
                                 .getJsonNumber("queued")
                                 .longValue(),
                         q -> q < 3);
-                Reply created = api.post(
-                        "/v1/faceswap_openapi/create",
+                Reply created = api.createTask(
                         String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":1.5}", photo, video),
-                        "X-ClipZap-Apikey",
                         keys.get(u));
                 assertEquals(201, created.status(), created::toString);
                 String id = created.data().getString("id");

@@ -67,12 +67,12 @@ class RateLimitIT extends DeployedWarIT {
                 + "\"duration\":1}";
         java.util.List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Reply created = api.post("/v1/faceswap_openapi/create", body, "X-ClipZap-Apikey", sk);
+            Reply created = api.createTask(body, sk);
             assertEquals(201, created.status(), created::toString);
             assertEquals("2", header(created, "RateLimit-Limit"));
             ids.add(created.data().getString("id"));
         }
-        Reply refused = api.post("/v1/faceswap_openapi/create", body, "X-ClipZap-Apikey", sk);
+        Reply refused = api.createTask(body, sk);
         assertEquals(429, refused.status(), refused::toString);
         assertEquals(42901, refused.code());
         assertTrue(header(refused, "Retry-After") != null);

@@ -63,13 +63,12 @@ class ResponsibleUseContractIT extends DeployedWarIT {
         String sk = api.paidKey(user, 60);
         String body = "{\"imageUrl\":\"http://127.0.0.1:9/face.jpg\",\"videoUrl\":\"http://127.0.0.1:9/v.mp4\","
                 + "\"duration\":1";
-        Reply without = api.post("/v1/faceswap_openapi/create", body + "}", "X-ClipZap-Apikey", sk);
+        Reply without = api.createTask(body + "}", sk);
         assertEquals(201, without.status(), without::toString);
         JsonObject view = api.adminGet("/v1/admin/tasks/" + without.data().getString("id"))
                 .data();
         assertTrue(!view.containsKey("consent") || view.isNull("consent"), view::toString);
-        Reply with = api.post(
-                "/v1/faceswap_openapi/create", body + ",\"consent\":{\"attested\":true}}", "X-ClipZap-Apikey", sk);
+        Reply with = api.createTask(body + ",\"consent\":{\"attested\":true}}", sk);
         assertEquals(201, with.status(), with::toString);
         JsonObject consent = api.adminGet("/v1/admin/tasks/" + with.data().getString("id"))
                 .data()
@@ -81,11 +80,7 @@ class ResponsibleUseContractIT extends DeployedWarIT {
                         .data()
                         .getJsonArray("list")
                         .size());
-        Reply controls = api.post(
-                "/v1/faceswap_openapi/create",
-                body + ",\"consent\":{\"attested\":true,\"statement\":\"a\\u0000b\"}}",
-                "X-ClipZap-Apikey",
-                sk);
+        Reply controls = api.createTask(body + ",\"consent\":{\"attested\":true,\"statement\":\"a\\u0000b\"}}", sk);
         assertEquals(400, controls.status(), controls::toString);
         assertTrue(controls.body().contains("statement"), controls::toString);
 

@@ -91,12 +91,10 @@ class ResultLinkIT extends DeployedWarIT {
                 .data()
                 .getString("secret");
         assertTrue(secret.startsWith("whsec_"));
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply created = api.createTask(
                 String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2,\"callbackUrl\":\"%s\"}",
                         media.url("hopper.jpg"), media.url("clip.mp4"), receiver.hook("done")),
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         String id = created.data().getString("id");
@@ -182,12 +180,10 @@ class ResultLinkIT extends DeployedWarIT {
         ApiClient api = ApiClient.of(base);
         String user = ApiClient.uniqueUser("roll");
         String sk = api.paidKey(user, 60);
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply created = api.createTask(
                 String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}",
                         media.url("hopper.jpg"), media.url("clip.mp4")),
-                "X-ClipZap-Apikey",
                 sk);
         String id = created.data().getString("id");
         String before = Await.until(

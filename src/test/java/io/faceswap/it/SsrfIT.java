@@ -30,11 +30,8 @@ class SsrfIT extends InContainerIT {
                     "http://[::1]:9/face.jpg",
                     "http://10.255.255.1:9/face.jpg",
                     "http://169.254.169.254/x.jpg")) {
-                Reply created = api.post(
-                        "/v1/faceswap_openapi/create",
-                        "{\"imageUrl\":\"" + url + "\",\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":2}",
-                        "X-ClipZap-Apikey",
-                        sk);
+                Reply created = api.createTask(
+                        "{\"imageUrl\":\"" + url + "\",\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":2}", sk);
                 assertEquals(201, created.status(), created::toString);
                 String id = created.data().getString("id");
                 JsonObject done = Await.until(

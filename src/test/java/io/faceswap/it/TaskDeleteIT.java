@@ -56,12 +56,10 @@ class TaskDeleteIT extends DeployedWarIT {
     }
 
     private String create(String sk, URI video) {
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply created = api.createTask(
                 String.format(
                         "{\"title\":\"del\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":2}",
                         media.url("hopper.jpg"), video),
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         return created.data().getString("id");

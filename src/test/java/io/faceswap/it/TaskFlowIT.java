@@ -76,12 +76,10 @@ class TaskFlowIT extends DeployedWarIT {
     }
 
     private Reply create(String sk, URI image, URI video, double duration) {
-        return api.post(
-                "/v1/faceswap_openapi/create",
+        return api.createTask(
                 String.format(
                         "{\"title\":\"it\",\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s}",
                         image, video, duration),
-                "X-ClipZap-Apikey",
                 sk);
     }
 

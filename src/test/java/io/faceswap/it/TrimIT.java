@@ -297,12 +297,10 @@ class TrimIT extends DeployedWarIT {
 
     /** A task of Hopper's face on the served {@code video}, with the trim's JSON members. */
     private static Reply create(ApiClient api, String sk, String video, double duration, String trim) {
-        return api.post(
-                "/v1/faceswap_openapi/create",
+        return api.createTask(
                 String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":%s,%s}",
                         media.url("hopper.jpg"), media.url(video), duration, trim),
-                "X-ClipZap-Apikey",
                 sk);
     }
 

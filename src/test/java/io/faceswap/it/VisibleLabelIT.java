@@ -63,11 +63,9 @@ class VisibleLabelIT extends DeployedWarIT {
         ApiClient.Reply set = api.adminPost(path, "{\"enabled\":true}");
         assertEquals(200, set.status(), set::toString);
         assertTrue(set.data().getBoolean("visibleLabel"), set::toString);
-        ApiClient.Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        ApiClient.Reply created = api.createTask(
                 "{\"imageUrl\":\"https://media.example/a.jpg\",\"videoUrl\":\"https://media.example/b.mp4\","
                         + "\"duration\":1,\"visibleLabel\":false}",
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         assertTrue(created.data().getBoolean("visibleLabel"), "the admin's setting wins: " + created);
@@ -83,11 +81,9 @@ class VisibleLabelIT extends DeployedWarIT {
                         .status());
         ApiClient.Reply missing = api.adminPost(path, "{}");
         assertEquals(400, missing.status(), missing::toString);
-        ApiClient.Reply wrongType = api.post(
-                "/v1/faceswap_openapi/create",
+        ApiClient.Reply wrongType = api.createTask(
                 "{\"imageUrl\":\"https://media.example/a.jpg\",\"videoUrl\":\"https://media.example/b.mp4\","
                         + "\"duration\":1,\"visibleLabel\":\"yes\"}",
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(400, wrongType.status(), wrongType::toString);
         assertEquals(40001, wrongType.code(), wrongType::toString);
@@ -102,11 +98,9 @@ class VisibleLabelIT extends DeployedWarIT {
     }
 
     private static String create(ApiClient api, MediaServer media, String sk, String extra) {
-        ApiClient.Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        ApiClient.Reply created = api.createTask(
                 "{\"imageUrl\":\"" + media.url("hopper.jpg") + "\",\"videoUrl\":\"" + media.url("clip.mp4")
                         + "\",\"duration\":1" + extra + "}",
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         return created.data().getString("id");

@@ -200,12 +200,10 @@ class WebhookIT {
                         "{\"url\":\"" + receiver.hook("default") + "\"}"))
                 .build());
         assertEquals(200, set.status(), set::toString);
-        Reply created = api.post(
-                "/v1/faceswap_openapi/create",
+        Reply created = api.createTask(
                 String.format(
                         "{\"imageUrl\":\"%s\"," + "\"videoUrl\":\"%s\",\"duration\":2}",
                         receiver.url("missing.jpg"), receiver.url("missing.mp4")),
-                "X-ClipZap-Apikey",
                 sk);
         assertEquals(201, created.status(), created::toString);
         WebhookReceiver.Received got = Await.until(
@@ -281,12 +279,10 @@ class WebhookIT {
     }
 
     private static Reply create(String sk, String callback) {
-        return api.post(
-                "/v1/faceswap_openapi/create",
+        return api.createTask(
                 String.format(
                         "{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\"," + "\"duration\":2,\"callbackUrl\":\"%s\"}",
                         receiver.url("missing.jpg"), receiver.url("missing.mp4"), callback),
-                "X-ClipZap-Apikey",
                 sk);
     }
 

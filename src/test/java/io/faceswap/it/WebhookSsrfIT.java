@@ -70,12 +70,10 @@ class WebhookSsrfIT extends InContainerIT {
 
     private static Reply create(ApiClient api, String sk, String callback) {
         // the media URLs are refused too (switch off), so the task fails at once and fires its callback
-        return api.post(
-                "/v1/faceswap_openapi/create",
+        return api.createTask(
                 "{\"imageUrl\":\"http://127.0.0.1:9/f.jpg\","
                         + "\"videoUrl\":\"http://127.0.0.1:9/v.mp4\",\"duration\":1,\"callbackUrl\":\"" + callback
                         + "\"}",
-                "X-ClipZap-Apikey",
                 sk);
     }
 

@@ -99,11 +99,8 @@ public final class TaskBenchmark {
      */
     private static double endToEnd(ApiClient api, String sk, URI photo, URI video) {
         Instant start = Instant.now();
-        String id = api.post(
-                        "/v1/faceswap_openapi/create",
-                        String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}", photo, video),
-                        "X-ClipZap-Apikey",
-                        sk)
+        String id = api.createTask(
+                        String.format("{\"imageUrl\":\"%s\",\"videoUrl\":\"%s\",\"duration\":10}", photo, video), sk)
                 .data()
                 .getString("id");
         JsonObject task = Await.until(
